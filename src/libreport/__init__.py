@@ -1,0 +1,3 @@
+"""libreport: a compiler for public libraries' annual reports."""
+
+__version__ = "0.1.0"

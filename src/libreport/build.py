@@ -1,0 +1,168 @@
+"""`libreport build`: check, compute, render, lay out, write — for one year or many."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import i18n
+from .diagnostics import Diagnostics, Mark
+from .i18n import t
+from .pipeline import check_year
+from .project import Project
+
+
+@dataclass
+class BuildOptions:
+    name: str | None = None
+    pdf: bool = False
+    toc: str = "auto"  # "auto" | "field"
+    strict: bool = False
+
+
+@dataclass
+class BuildResult:
+    year: str
+    diags: Diagnostics
+    docx: Path | None = None
+    pdf: Path | None = None
+    pages: int | None = None
+    toc_static: bool = False
+    messages: list[str] | None = None
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def _progress(total: int):
+    if not _interactive():
+        yield lambda label: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
+                  console=__import__("rich.console").console.Console(stderr=True)) as progress:
+        task = progress.add_task("", total=total)
+
+        def step(label: str) -> None:
+            progress.update(task, description=label, advance=1)
+
+        yield step
+
+
+def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None
+               ) -> BuildResult:
+    """Build one year. Returns diagnostics instead of raising for anything the user can fix."""
+    from .layout import LayoutError, heading_pages, page_count, soffice, to_pdf, toc_pages
+    from .package import assemble, text_width
+    from .render import Renderer
+    from .template import load_template
+    from .write import LockedError, write_atomic
+
+    step(t("stage_load"))
+    checked = check_year(project, year, i18n.translate_diagnostic)
+    result = BuildResult(year, checked.diags, messages=[])
+    diags = checked.diags
+    if checked.report is None or diags.has_errors(options.strict):
+        return result
+    tpl = template or load_template(project.templates, diags)
+    if tpl is None:
+        return result
+    report = checked.report
+    step(t("stage_render"))
+    values = {"library": report.library, "year": report.year}
+    try:
+        title = report.title or tpl.say("title", **values)
+        values["title"] = title
+        name = options.name or tpl.say("output_name", **values)
+        rendered = Renderer(tpl, text_width(tpl)).render(report, checked.context, checked.blocks, checked.previous)
+    except Exception as exc:  # a snippet staff edited names something that is not there
+        diags.error("template", f"a snippet in {tpl.folder.name}/snippets.yaml cannot be rendered: {exc}",
+                    Mark(tpl.folder / "snippets.yaml", 1, 1), reason=str(exc))
+        return result
+    core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
+    target = project.output / str(report.year) / f"{name}.docx"
+    has_lo = soffice() is not None
+    use_layout = options.toc == "auto" and has_lo
+    data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
+    pdf_bytes = None
+    if use_layout:
+        step(t("stage_layout"))
+        try:
+            first = to_pdf(data)
+            pages = toc_pages(rendered.toc, heading_pages(first))
+            if pages is not None:
+                data = assemble(tpl, rendered, values, pages, update_fields=False, core=core)
+                result.toc_static = True
+                if options.pdf:
+                    pdf_bytes = to_pdf(data)
+                result.pages = page_count(pdf_bytes or first)
+            else:
+                data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+        except LayoutError as exc:
+            result.messages.append(str(exc))
+            data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+    if options.pdf and pdf_bytes is None:
+        if not has_lo:
+            diags.error("pdf", t("pdf_missing"), file=target)
+            return result
+        try:
+            pdf_bytes = to_pdf(data)
+            result.pages = page_count(pdf_bytes)
+        except LayoutError as exc:
+            diags.error("pdf", str(exc), file=target)
+            return result
+    step(t("stage_write"))
+    try:
+        write_atomic(target, data)
+        result.docx = target
+        if pdf_bytes is not None:
+            write_atomic(target.with_suffix(".pdf"), pdf_bytes)
+            result.pdf = target.with_suffix(".pdf")
+    except LockedError as exc:
+        diags.error("locked", t("locked", path=exc.path, lock=exc.lock.name), file=exc.path)
+    except OSError as exc:
+        diags.error("write", f"cannot write {target}: {exc.strerror or exc}", file=target)
+    return result
+
+
+def build_years(project: Project, years: list[str], options: BuildOptions) -> int:
+    from .reporter import report_text
+    from .template import load_template
+
+    code = 0
+    tdiags = Diagnostics(translate=i18n.translate_diagnostic)
+    template = load_template(project.templates, tdiags)
+    if template is None:
+        for d in tdiags.sorted():
+            print(d.format(Path.cwd()), file=sys.stderr)
+        return 1
+    with _progress(len(years) * 4) as step:
+        results = [build_year(project, y, options, template, step) for y in years]
+    for result in results:
+        for d in result.diags.sorted():
+            print(d.format(Path.cwd()), file=sys.stderr)
+        if result.docx is None:
+            print(t("build_failed", year=result.year), file=sys.stderr)
+            code = 1
+            continue
+        pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
+        print(t("built", path=_shown(result.docx), pages=pages))
+        if result.pdf:
+            print(t("built_pdf", path=_shown(result.pdf)))
+        print(t("toc_static") if result.toc_static else t("toc_field"))
+        for message in result.messages or []:
+            print(message, file=sys.stderr)
+    return code
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

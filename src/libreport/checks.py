@@ -1,0 +1,128 @@
+"""Consistency checks across a year's sources. They add diagnostics; they never raise."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import model as m
+from .compute import StatIndex, activity_table
+from .diagnostics import Diagnostics
+from .numbers import group_thousands
+
+
+def check_report(report: m.Report, diags: Diagnostics) -> None:
+    for section in report.sections():
+        data = section.data
+        if data is None:
+            continue
+        kind = section.kind
+        if kind == "coverage":
+            _coverage(report, data, diags)
+        elif kind == "awards":
+            _awards(report, data, diags)
+        elif kind == "chronicle":
+            _chronicle(report, data, diags)
+        elif kind == "statistics":
+            _statistics(data, diags)
+        elif kind == "activities":
+            _activities(report, data, diags)
+    _duplicate_sections(report, diags)
+
+
+def _duplicate_sections(report: m.Report, diags: Diagnostics) -> None:
+    seen: dict = {}
+    for section in report.sections():
+        key = section.file.resolve()
+        if key in seen and section.kind != seen[key]:
+            diags.error("section-file", f"{section.file.name} is already read as a {seen[key]} section",
+                        section.mark, file=section.file.name, kind=seen[key])
+        seen.setdefault(key, section.kind)
+
+
+def _outside(diags: Diagnostics, year: int, when, mark, path: str, text: str) -> None:
+    diags.error("date-outside-year", f"{text} is outside the report year {year}", mark, path, text=text, year=year)
+
+
+def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> None:
+    seen: dict[tuple, m.Coverage] = {}
+    for i, row in enumerate(rows, 1):
+        if row.date.year != report.year:
+            _outside(diags, report.year, row.date, row.mark, f"[{i}].date", row.date.isoformat())
+        key = (row.date, row.outlet, row.section, row.title)
+        if key in seen:
+            diags.error("duplicate-coverage", f"this coverage row repeats the one at line {seen[key].mark.line} "
+                        f"({row.date.isoformat()} {row.outlet} {row.title})", row.mark, f"[{i}]",
+                        first=seen[key].mark.line, row=f"{row.date.isoformat()} {row.outlet} {row.title}")
+        else:
+            seen[key] = row
+
+
+def _awards(report: m.Report, rows: list[m.Award], diags: Diagnostics) -> None:
+    for i, row in enumerate(rows, 1):
+        if row.date.year != report.year:
+            _outside(diags, report.year, row.date, row.mark, f"[{i}].date", f"{row.date.year}-{row.date.month:02d}")
+
+
+def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> None:
+    seen: dict[tuple, m.Event] = {}
+    for i, event in enumerate(events, 1):
+        if event.span.start.year != report.year or event.span.end.year != report.year:
+            _outside(diags, report.year, event.span.start, event.mark, f"[{i}].date", event.span.text)
+        key = (event.span.start, event.span.end, event.text)
+        if key in seen:
+            diags.error("duplicate-event", f"this chronicle entry repeats the one at line {seen[key].mark.line}",
+                        event.mark, f"[{i}]", first=seen[key].mark.line)
+        else:
+            seen[key] = event
+
+
+def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
+    for item in stats.walk():
+        if item.value is None:
+            continue
+        same_unit = [p for p in item.parts if p.unit == item.unit and p.value is not None]
+        if item.parts and len(same_unit) == len(item.parts):
+            total = sum((p.value for p in same_unit), Decimal(0))
+            if total != item.value:
+                diags.error("sum-mismatch", f"the parts of {item.name} add up to {group_thousands(total)} "
+                            f"but {item.name} is {group_thousands(item.value)}", item.mark, item.path,
+                            item=item.name, total=group_thousands(total), value=group_thousands(item.value))
+        for sub in item.of_which:
+            if sub.value is not None and sub.unit == item.unit and sub.value > item.value:
+                diags.error("subset-exceeds", f"{sub.name} ({group_thousands(sub.value)}) is part of {item.name} "
+                            f"but exceeds it ({group_thousands(item.value)})", sub.mark, sub.path,
+                            sub=sub.name, item=item.name, sub_value=group_thousands(sub.value),
+                            value=group_thousands(item.value))
+
+
+COLUMN_NAMES = {"sessions": "场次", "attendance": "人次"}
+
+
+def _activities(report: m.Report, acts: m.Activities, diags: Diagnostics) -> None:
+    index = StatIndex(report.first("statistics"))
+    for row in acts.rows:
+        found, first_mark = [], None
+        for column, (ref, mark) in row.links.items():
+            item = index.find(ref)
+            if item is None:
+                hint = " (the name is used more than once; use a path a/b or an id)" if ref in index.ambiguous else ""
+                diags.error("unknown-reference", f"no statistics item {ref!r}{hint}", mark,
+                            f"statistics.{column}", ref=ref)
+                continue
+            ours = getattr(row, column)
+            if item.value is None or item.value != ours:
+                theirs = "no value" if item.value is None else group_thousands(item.value)
+                found.append(f"{COLUMN_NAMES[column]} {group_thousands(ours)} vs {item.name} {theirs}")
+                first_mark = first_mark or mark
+        if found:
+            detail = "; ".join(found)
+            diags.warning("activity-mismatch", f"活动统计 {row.type} disagrees with 综合统计: {detail}",
+                          first_mark, "statistics", type=row.type, detail=detail)
+    if not acts.rows:
+        return
+    table = activity_table(acts)
+    for column, total in (("场次", table.total.session_share_sum), ("人次", table.total.attendance_share_sum)):
+        if total != Decimal("100.00"):
+            diags.note("share-sum", f"the {column} shares, each rounded half up, add up to {total}% rather than "
+                          "100.00%; set `rounding: largest-remainder` to make the column add up",
+                          acts.mark, "rounding", column=column, total=str(total))

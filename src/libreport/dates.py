@@ -1,0 +1,164 @@
+"""The date forms annual reports use, parsed into spans within a year.
+
+A span keeps the text it was written as, because the report prints dates the
+way the office wrote them (`4-6月`, `2月10日-28日`), and a precision so that
+`12月` is known to be a whole month and `全年` the whole year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DASH = r"\s*(?:-{1,2}|—{1,2}|–|－|~|～|至)\s*"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+class DateError(ValueError):
+    """A date that cannot be read; `kind` says which diagnostic fits."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind  # "form" | "impossible" | "reversed"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: date
+    end: date
+    precision: str  # "day" | "month" | "year"
+    text: str  # as written (spaces removed)
+
+    @property
+    def whole_year(self) -> bool:
+        return self.precision == "year"
+
+    @property
+    def month(self) -> int:
+        return self.start.month
+
+
+def _day(year: int, month: int, day: int, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise DateError("impossible", f"there is no month {month} in {text!r}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateError("impossible", f"{month}月 has no day {day} in {year} ({text!r})")
+    return date(year, month, day)
+
+
+def _month_end(year: int, month: int, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise DateError("impossible", f"there is no month {month} in {text!r}")
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_Y = r"(?:(?P<y>\d{4})\s*年\s*)?"
+_PATTERNS = [
+    # 1月7日 / 2021年1月7日
+    ("day", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日$")),
+    # 1月1日-3月18日
+    ("dayrange", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{DASH}(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日$")),
+    # 2月10日-28日 / 11月25—26日
+    ("dayrange_same", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日?{DASH}(?P<d2>\d{{1,2}})日$")),
+    # 12月
+    ("month", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?:份)?$")),
+    # 4-6月 / 4月-5月
+    ("monthrange", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月?{DASH}(?P<m2>\d{{1,2}})月$")),
+    # ISO: 2021-01-07, 2021-04-24/2021-08-31, 2021-12, 2021-04/2021-06, 2021
+    ("iso", re.compile(r"^(?P<a>\d{4}-\d{1,2}(?:-\d{1,2})?)(?:/(?P<b>\d{4}-\d{1,2}(?:-\d{1,2})?))?$")),
+]
+
+
+def parse_span(text: str, year: int) -> Span:
+    """Parse a chronicle date. Raises DateError with a kind for the diagnostic."""
+    raw = text.strip()
+    t = re.sub(r"\s+", "", raw.translate(_FULLWIDTH))
+    if t in ("全年", f"{year}年全年", f"{year}年"):
+        return Span(date(year, 1, 1), date(year, 12, 31), "year", raw)
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(t)
+        if not m:
+            continue
+        g = m.groupdict()
+        if kind == "iso":
+            return _iso_span(g["a"], g["b"], raw)
+        y = int(g["y"]) if g.get("y") else year
+        if kind == "day":
+            d = _day(y, int(g["m"]), int(g["d"]), raw)
+            return Span(d, d, "day", raw)
+        if kind == "dayrange":
+            return _ordered(_day(y, int(g["m"]), int(g["d"]), raw), _day(y, int(g["m2"]), int(g["d2"]), raw), "day", raw)
+        if kind == "dayrange_same":
+            mo = int(g["m"])
+            return _ordered(_day(y, mo, int(g["d"]), raw), _day(y, mo, int(g["d2"]), raw), "day", raw)
+        if kind == "month":
+            mo = int(g["m"])
+            return Span(_day(y, mo, 1, raw), _month_end(y, mo, raw), "month", raw)
+        if kind == "monthrange":
+            m1, m2 = int(g["m"]), int(g["m2"])
+            start, end = _day(y, m1, 1, raw), _month_end(y, m2, raw)
+            if (m1, m2) == (1, 12):
+                return Span(start, end, "year", raw)
+            return _ordered(start, end, "month", raw)
+    raise DateError("form", f"{raw!r} is not a date form libreport knows "
+                            "(1月7日, 4月24日-8月31日, 12月, 4-6月, 全年, 2021-01-07)")
+
+
+def _ordered(start: date, end: date, precision: str, raw: str) -> Span:
+    if end < start:
+        raise DateError("reversed", f"the range {raw!r} ends before it starts")
+    return Span(start, end, precision, raw)
+
+
+def _iso_one(text: str, raw: str, at_end: bool) -> tuple[date, str]:
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return _day(parts[0], parts[1], parts[2], raw), "day"
+    if at_end:
+        return _month_end(parts[0], parts[1], raw), "month"
+    return _day(parts[0], parts[1], 1, raw), "month"
+
+
+def _iso_span(a: str, b: str | None, raw: str) -> Span:
+    start, prec = _iso_one(a, raw, at_end=False)
+    if b is None:
+        end = start if prec == "day" else _iso_one(a, raw, at_end=True)[0]
+        return Span(start, end, prec, raw)
+    end, prec2 = _iso_one(b, raw, at_end=True)
+    precision = "day" if prec == prec2 == "day" else "month"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year and precision == "month":
+        precision = "year"
+    return _ordered(start, end, precision, raw)
+
+
+_FULL_DATE = [
+    re.compile(r"^(?P<y>\d{4})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<d>\d{1,2})\.?$"),
+    re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$"),
+]
+_YEAR_MONTH = [
+    re.compile(r"^(?P<y>\d{4})\s*[-./]\s*(?P<m>\d{1,2})\.?$"),
+    re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月$"),
+]
+
+
+def parse_day(text: str) -> date:
+    """A full calendar date: 2021-01-08, 2021.1.8, 2021. 1. 8, 2021/1/8, 2021年1月8日."""
+    t = text.strip().translate(_FULLWIDTH)
+    for pattern in _FULL_DATE:
+        m = pattern.match(t)
+        if m:
+            return _day(int(m["y"]), int(m["m"]), int(m["d"]), text)
+    raise DateError("form", f"{text!r} is not a date (write 2021-01-08, 2021.1.8 or 2021年1月8日)")
+
+
+def parse_year_month(text: str) -> date:
+    """A year and month: 2021-04, 2021.4, 2021年4月. Returns the first of the month."""
+    t = text.strip().translate(_FULLWIDTH)
+    for pattern in _YEAR_MONTH:
+        m = pattern.match(t)
+        if m:
+            return _day(int(m["y"]), int(m["m"]), 1, text)
+    raise DateError("form", f"{text!r} is not a year and month (write 2021-04 or 2021年4月)")

@@ -1,0 +1,111 @@
+"""Diagnostics are data: collected over a whole run, then reported once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    file: Path | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    path: str = ""  # the data path inside the file, e.g. "[3].date"
+
+    def location(self, base: Path | None = None) -> str:
+        if self.file is None:
+            return "libreport"
+        shown = _relative(self.file, base)
+        if self.line is None:
+            return shown
+        return f"{shown}:{self.line}:{self.column or 1}"
+
+    def format(self, base: Path | None = None) -> str:
+        return f"{self.location(base)}: {self.severity.value} {self.code}: {self.message}"
+
+    def to_json(self, base: Path | None = None) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": _relative(self.file, base) if self.file else None,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+        }
+
+    def sort_key(self):
+        return (str(self.file or ""), self.line or 0, self.column or 0, self.code)
+
+
+def _relative(file: Path, base: Path | None) -> str:
+    base = base or Path.cwd()
+    try:
+        return file.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+@dataclass
+class Mark:
+    """Where a value stands in a source file; line and column are 1-based."""
+
+    file: Path
+    line: int
+    column: int
+
+
+@dataclass
+class Diagnostics:
+    """Collects diagnostics; checks never raise for bad input, they add here."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+    translate: object = None  # callable(code, default_message, **args) -> str, set by the CLI
+
+    def add(self, code: str, severity: Severity, message: str, mark: Mark | None = None,
+            path: str = "", file: Path | None = None, **args) -> None:
+        if self.translate is not None:
+            message = self.translate(code, message, **args)
+        if mark is not None:
+            self.items.append(Diagnostic(code, severity, message, mark.file, mark.line, mark.column, path))
+        else:
+            self.items.append(Diagnostic(code, severity, message, file, None, None, path))
+
+    def error(self, code: str, message: str, mark: Mark | None = None, path: str = "", **kw) -> None:
+        self.add(code, Severity.ERROR, message, mark, path, **kw)
+
+    def warning(self, code: str, message: str, mark: Mark | None = None, path: str = "", **kw) -> None:
+        self.add(code, Severity.WARNING, message, mark, path, **kw)
+
+    def note(self, code: str, message: str, mark: Mark | None = None, path: str = "", **kw) -> None:
+        self.add(code, Severity.NOTE, message, mark, path, **kw)
+
+    def extend(self, other: "Diagnostics") -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def has_errors(self, strict: bool = False) -> bool:
+        if strict:
+            return any(d.severity is not Severity.NOTE for d in self.items)
+        return any(d.severity is Severity.ERROR for d in self.items)
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=Diagnostic.sort_key)

@@ -1,0 +1,101 @@
+"""LibreOffice, when installed: PDF export and the page on which each heading lands.
+
+Page numbers of the table of contents come from a real layout: the document is
+converted to PDF, and the PDF's outline (one entry per heading, in order) says
+on which page each heading was placed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+class LayoutError(Exception):
+    pass
+
+
+def to_pdf(docx_bytes: bytes, workdir: Path | None = None, timeout: int = 300) -> bytes:
+    exe = soffice()
+    if exe is None:
+        raise LayoutError("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory(prefix="libreport-") as tmp:
+        tmpdir = Path(tmp)
+        src = tmpdir / "report.docx"
+        src.write_bytes(docx_bytes)
+        profile = tmpdir / "profile"
+        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nolockcheck",
+               "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir), str(src)]
+        env = {**os.environ, "HOME": str(tmpdir)}
+        try:
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired as exc:
+            raise LayoutError(f"LibreOffice did not finish within {timeout} s") from exc
+        pdf = tmpdir / "report.pdf"
+        if not pdf.is_file():
+            raise LayoutError(f"LibreOffice could not convert the report: {proc.stderr.decode(errors='replace').strip()}")
+        return pdf.read_bytes()
+
+
+def heading_pages(pdf_bytes: bytes) -> list[tuple[str, int]]:
+    """(title, 1-based physical page) for every outline entry, in document order."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    out: list[tuple[str, int]] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                try:
+                    out.append((str(item.title).strip(), reader.get_destination_page_number(item) + 1))
+                except Exception:  # an entry without a destination carries no page
+                    continue
+
+    walk(reader.outline)
+    return out
+
+
+def page_count(pdf_bytes: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
+
+
+def toc_pages(entries, outline: list[tuple[str, int]]) -> dict[str, int] | None:
+    """Match TOC entries to outline entries in order; page numbers restart at 1 on the first part.
+
+    Returns bookmark → printed page number, or None when the outline does not
+    contain every entry (then the caller falls back to a field).
+    """
+    pages: dict[str, int] = {}
+    k = 0
+    for e in entries:
+        wanted = " ".join(e.text.split())
+        while k < len(outline) and " ".join(outline[k][0].split()) != wanted:
+            k += 1
+        if k == len(outline):
+            return None
+        pages[e.bookmark] = outline[k][1]
+        k += 1
+    if not pages:
+        return None
+    first = pages[entries[0].bookmark]
+    return {b: p - first + 1 for b, p in pages.items()}

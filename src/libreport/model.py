@@ -1,0 +1,162 @@
+"""The typed model of one year's report. Every value keeps the mark of where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from .dates import Span
+from .diagnostics import Mark
+
+SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle")
+DEFAULT_FILES = {
+    "summary": "summary.md",
+    "staff": "staff.yaml",
+    "awards": "awards.yaml",
+    "coverage": "coverage.yaml",
+    "statistics": "statistics.yaml",
+    "activities": "activities.yaml",
+    "chronicle": "chronicle.yaml",
+}
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    file: Path
+    mark: Mark
+    data: object = None  # the loaded model for this section, or None when absent/invalid
+
+
+@dataclass
+class Part:
+    title: str
+    header: str
+    sections: list[Section]
+    mark: Mark
+
+
+@dataclass
+class Award:
+    name: str
+    bodies: list[str]
+    date: date
+    mark: Mark
+
+
+@dataclass
+class Coverage:
+    date: date
+    outlet: str
+    section: str
+    title: str
+    mark: Mark
+
+
+@dataclass
+class StatItem:
+    name: str
+    unit: str | None
+    value: Decimal | None
+    mark: Mark
+    id: str | None = None
+    parts: list["StatItem"] = field(default_factory=list)
+    parts_label: str | None = None
+    of_which: list["StatItem"] = field(default_factory=list)
+    of_which_label: str | None = None
+    details: list["StatItem"] = field(default_factory=list)
+    path: str = ""  # 为读者举办各种活动/举办展览
+
+    @property
+    def is_group(self) -> bool:
+        return self.value is None
+
+    def walk(self):
+        yield self
+        for child in (*self.parts, *self.of_which, *self.details):
+            yield from child.walk()
+
+
+@dataclass
+class Statistics:
+    items: list[StatItem]
+    file: Path
+
+    def walk(self):
+        for item in self.items:
+            yield from item.walk()
+
+
+@dataclass
+class ActivityRow:
+    type: str
+    sessions: Decimal
+    attendance: Decimal
+    mark: Mark
+    links: dict[str, tuple[str, Mark]] = field(default_factory=dict)  # column → (statistics ref, mark)
+
+
+@dataclass
+class Activities:
+    rows: list[ActivityRow]
+    rounding: str  # "half-up" | "largest-remainder"
+    file: Path
+    mark: Mark
+
+
+@dataclass
+class Event:
+    span: Span
+    text: str
+    mark: Mark
+    shown: str | None = None  # printed instead of the date, when the source's own date text cannot be parsed as is
+
+    @property
+    def date_text(self) -> str:
+        return self.shown if self.shown is not None else self.span.text
+
+
+@dataclass
+class StaffGroup:
+    label: str
+    count: Decimal
+    mark: Mark
+
+
+@dataclass
+class StaffDistribution:
+    name: str
+    groups: list[StaffGroup]
+    mark: Mark
+
+
+@dataclass
+class Summary:
+    file: Path
+    text: str
+
+
+@dataclass
+class Report:
+    folder: Path
+    library: str
+    year: int
+    title: str | None
+    parts: list[Part]
+    mark: Mark
+    extra: dict = field(default_factory=dict)  # options such as year_over_year
+
+    def sections(self, kind: str | None = None):
+        for part in self.parts:
+            for section in part.sections:
+                if kind is None or section.kind == kind:
+                    yield section
+
+    def first(self, kind: str):
+        for section in self.sections(kind):
+            if section.data is not None:
+                return section.data
+        return None

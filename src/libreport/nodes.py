@@ -1,0 +1,121 @@
+"""Typed reading of YAML nodes, with a diagnostic (never an exception) for every misfit."""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostics, Mark
+from .numbers import NumberFormatError, parse_number
+from .sources import mark_of
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class Reader:
+    """Reads one file's nodes; `path` strings are data paths shown in diagnostics."""
+
+    def __init__(self, file: Path, diags: Diagnostics):
+        self.file = file
+        self.diags = diags
+
+    def mark(self, node: yaml.Node) -> Mark:
+        return mark_of(node, self.file)
+
+    # -- containers -------------------------------------------------------
+    def mapping(self, node: yaml.Node, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+                ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.diags.error("type", f"{path or 'this'} should be a mapping of keys to values, not {describe(node)}",
+                             self.mark(node), path, what=path or "this", expected="mapping", found=describe(node))
+            return None
+        found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name not in allowed:
+                hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+                extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(allowed)}"
+                self.diags.error("unknown-key", f"unknown key {name!r}{extra}", self.mark(key), _join(path, str(name)),
+                                 key=str(name), hint=hint[0] if hint else "", allowed=", ".join(allowed))
+                continue
+            found.setdefault(name, (key, value))
+        for name in required:
+            if name not in found:
+                self.diags.error("missing-key", f"{path or 'this entry'} has no {name!r}", self.mark(node),
+                                 _join(path, name), key=name, where=path or "this entry")
+        return found
+
+    def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
+        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.diags.error("type", f"{path or 'this'} should be a list (lines starting with '- '), not {describe(node)}",
+                             self.mark(node), path, what=path or "this", expected="list", found=describe(node))
+            return None
+        return list(node.value)
+
+    # -- scalars ----------------------------------------------------------
+    def text(self, node: yaml.Node, path: str, allow_empty: bool = False) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.diags.error("type", f"{path} should be text, not {describe(node)}", self.mark(node), path,
+                             what=path, expected="text", found=describe(node))
+            return None
+        value = node.value
+        if node.style is None and value in _NULLS:
+            value = ""
+        if not value.strip() and not allow_empty:
+            self.diags.error("empty", f"{path} is empty", self.mark(node), path, what=path)
+            return None
+        return value.strip()
+
+    def is_null(self, node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+
+    def number(self, node: yaml.Node, path: str, integer: bool = True, negative_ok: bool = False) -> Decimal | None:
+        if not isinstance(node, yaml.ScalarNode) or self.is_null(node):
+            self.diags.error("type", f"{path} should be a number, not {describe(node)}", self.mark(node), path,
+                             what=path, expected="number", found=describe(node))
+            return None
+        try:
+            value, _notes = parse_number(node.value)
+        except NumberFormatError:
+            self.diags.error("type", f"{path} should be a number, not {node.value!r}", self.mark(node), path,
+                             what=path, expected="number", found=repr(node.value))
+            return None
+        if integer and value != value.to_integral_value():
+            self.diags.error("type", f"{path} should be a whole number, not {node.value}", self.mark(node), path,
+                             what=path, expected="whole number", found=node.value)
+            return None
+        if value < 0 and not negative_ok:
+            self.diags.error("negative", f"{path} cannot be negative ({node.value})", self.mark(node), path,
+                             what=path, value=node.value)
+            return None
+        return value
+
+    def text_list(self, node: yaml.Node, path: str) -> list[str] | None:
+        if isinstance(node, yaml.SequenceNode):
+            out = []
+            for i, item in enumerate(node.value):
+                t = self.text(item, f"{path}[{i + 1}]")
+                if t is not None:
+                    out.append(t)
+            return out if out else None
+        t = self.text(node, path)
+        return [t] if t is not None else None
+
+
+def describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.style is None and node.value in _NULLS:
+        return "nothing"
+    return repr(node.value)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key

@@ -1,0 +1,144 @@
+"""Numbers as Chinese reports write and print them.
+
+Everything is Decimal so that figures keep the places they were written with
+(35.00 stays 35.00) and shares round exactly as a person rounds by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+
+CN_DIGITS = "零一二三四五六七八九"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+class NumberFormatError(ValueError):
+    pass
+
+
+def parse_number(text: str) -> tuple[Decimal, list[str]]:
+    """Parse a number as typed by a person.
+
+    Returns the value and a list of notes on what was tolerated (full-width
+    digits, thousands separators) so the caller can decide whether to say so.
+    """
+    raw = text.strip()
+    notes: list[str] = []
+    normal = raw.translate(_FULLWIDTH)
+    if normal != raw:
+        notes.append("full-width")
+    normal = normal.replace(" ", "").replace("_", "")
+    if not _NUMBER.match(normal):
+        raise NumberFormatError(raw)
+    if "," in normal:
+        notes.append("separators")
+        normal = normal.replace(",", "")
+    try:
+        return Decimal(normal), notes
+    except InvalidOperation as exc:  # pragma: no cover - the regex guards this
+        raise NumberFormatError(raw) from exc
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for parts, headings and months)."""
+    if n < 0:
+        raise ValueError(n)
+    if n < 10:
+        return CN_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def circled(n: int) -> str:
+    return CIRCLED[n - 1] if 1 <= n <= len(CIRCLED) else f"({n})"
+
+
+def _dec(value) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a yes/no value is not a number")
+    if isinstance(value, (int, str)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    raise TypeError(f"not a number: {value!r}")
+
+
+def group_thousands(value) -> str:
+    """1607816 → 1,607,816; keeps the decimals the value was written with."""
+    d = _dec(value)
+    sign = "-" if d < 0 else ""
+    d = abs(d)
+    text = format(d, "f")
+    whole, _, frac = text.partition(".")
+    whole = f"{int(whole):,}"
+    return sign + whole + ("." + frac if frac else "")
+
+
+def duo(value, unit: int | None = None) -> str:
+    """A round 'more than' figure: 1266520 → 126 万多, 1747 → 1700 多.
+
+    At ten thousand and above the figure is counted in 万; below it, it is
+    floored to the hundreds (tens below a hundred). `unit` forces the step.
+    """
+    d = _dec(value)
+    if unit is None:
+        if d >= 10000:
+            return f"{int(d // 10000)} 万多"
+        unit = 100 if d >= 1000 else 10
+    if unit == 10000:
+        return f"{int(d // 10000)} 万多"
+    return f"{int(d // unit) * unit} 多"
+
+
+def wan(value, places: int = 2) -> str:
+    """813700 → 81.37 万 (half up to `places` decimals)."""
+    d = _dec(value) / Decimal(10000)
+    q = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
+    return f"{d.quantize(q, rounding=ROUND_HALF_UP)} 万"
+
+
+def percent(value, places: int = 2) -> str:
+    """A share stored as a percentage Decimal → 17.92%."""
+    d = _dec(value)
+    q = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
+    return f"{d.quantize(q, rounding=ROUND_HALF_UP)}%"
+
+
+def shares_half_up(counts: list[Decimal], places: int = 2) -> list[Decimal]:
+    total = sum(counts, Decimal(0))
+    q = Decimal(1).scaleb(-places)
+    if total == 0:
+        return [Decimal(0).quantize(q) for _ in counts]
+    return [(c * 100 / total).quantize(q, rounding=ROUND_HALF_UP) for c in counts]
+
+
+def shares_largest_remainder(counts: list[Decimal], places: int = 2) -> list[Decimal]:
+    """Hamilton's method: floor every share, then hand the missing hundredths
+    to the largest remainders, so the column adds up to exactly 100."""
+    total = sum(counts, Decimal(0))
+    q = Decimal(1).scaleb(-places)
+    if total == 0:
+        return [Decimal(0).quantize(q) for _ in counts]
+    exact = [c * 100 / total for c in counts]
+    floors = [e.quantize(q, rounding=ROUND_DOWN) for e in exact]
+    missing = int(((Decimal(100) - sum(floors, Decimal(0))) / q).to_integral_value())
+    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:missing]:
+        floors[i] += q
+    return floors
+
+
+def change_percent(current, previous, places: int = 1) -> Decimal | None:
+    prev = _dec(previous)
+    if prev == 0:
+        return None
+    q = Decimal(1).scaleb(-places)
+    return ((_dec(current) - prev) * 100 / prev).quantize(q, rounding=ROUND_HALF_UP)

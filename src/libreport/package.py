@@ -1,0 +1,211 @@
+"""Assembling the .docx: the template's parts, the rendered body, per-part headers, TOC and charts.
+
+The template document is small, so it is edited as an XML tree (lxml); the
+rendered body is large, so it is spliced in as a string.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+from .chart import chart_xml, workbook
+from .ooxml import W_NS, R_NS, esc, field_begin, field_end
+from .render import Rendered
+from .template import Template
+
+W = f"{{{W_NS}}}"
+R = f"{{{R_NS}}}"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+REL_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+CT_HEADER = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_BODY_MARK = "LIBREPORT-BODY"
+_TOC_MARK = "LIBREPORT-TOC"
+
+
+def text_width(tpl: Template) -> int:
+    """Width of the text area in twips, from the body section's page size and margins."""
+    doc = tpl.parts["word/document.xml"].decode("utf-8")
+    sect = doc[doc.rfind("<w:sectPr"):]
+    w = re.search(r'<w:pgSz[^>]*w:w="(\d+)"', sect)
+    left = re.search(r'<w:pgMar[^>]*w:left="(\d+)"', sect)
+    right = re.search(r'<w:pgMar[^>]*w:right="(\d+)"', sect)
+    if not (w and left and right):
+        return 9000
+    return int(w.group(1)) - int(left.group(1)) - int(right.group(1))
+
+
+def _fill_placeholders(root, values: dict, env) -> None:
+    """Render {{ … }} in paragraphs, even where Word split the text over several runs."""
+    for p in list(root.iter(f"{W}p")):
+        texts = list(p.iter(f"{W}t"))
+        joined = "".join(t.text or "" for t in texts)
+        if "{{" not in joined:
+            continue
+        stripped = joined.strip()
+        if stripped in ("{{ body }}", "{{body}}"):
+            p.getparent().replace(p, etree.Comment(_BODY_MARK))
+            continue
+        if stripped in ("{{ toc }}", "{{toc}}"):
+            p.getparent().replace(p, etree.Comment(_TOC_MARK))
+            continue
+        texts[0].text = env.from_string(joined).render(values)
+        texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        for t in texts[1:]:
+            t.text = ""
+
+
+def toc_xml(tpl: Template, rendered: Rendered, pages: dict[str, int] | None) -> str:
+    entries = rendered.toc
+    out = []
+    for i, e in enumerate(entries):
+        style = tpl.style("toc_1" if e.level == 1 else "toc_2")
+        begin = field_begin('TOC \\o "1-2" \\h \\z \\u', dirty=pages is None) if i == 0 else ""
+        page = str(pages[e.bookmark]) if pages and e.bookmark in pages else ""
+        pageref = (field_begin(f"PAGEREF {e.bookmark} \\h") + f"<w:r><w:t>{page}</w:t></w:r>" + field_end()
+                   if page else "")
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{begin}'
+                   f'<w:hyperlink w:anchor="{e.bookmark}" w:history="1">'
+                   f'<w:r><w:t xml:space="preserve">{esc(e.text)}</w:t></w:r><w:r><w:tab/></w:r>{pageref}'
+                   f'</w:hyperlink>{field_end() if i == len(entries) - 1 else ""}</w:p>')
+    return "".join(out)
+
+
+def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, int] | None,
+             update_fields: bool, core: dict) -> bytes:
+    from .prose import environment
+
+    env = environment()
+    parts = dict(tpl.parts)
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    root = etree.fromstring(parts["word/document.xml"])
+    body = root.find(f"{W}body")
+    _fill_placeholders(root, values, env)
+    sect = body.find(f"{W}sectPr")
+    new_parts: dict[str, bytes] = {}
+    overrides: list[tuple[str, str]] = []
+
+    # One section per part, each with its own running header, cloned from the body section's headers.
+    section_xml = []
+    header_refs = sect.findall(f"{W}headerReference") if sect is not None else []
+    for i, header_text in enumerate(rendered.headers, 1):
+        part_sect = copy.deepcopy(sect) if sect is not None else None
+        if part_sect is not None:
+            for ref in part_sect.findall(f"{W}headerReference"):
+                source = "word/" + targets[ref.get(f"{R}id")].lstrip("/").removeprefix("word/")
+                name = f"header_part{i}_{ref.get(f'{W}type')}.xml"
+                hroot = etree.fromstring(parts[source])
+                _fill_placeholders(hroot, {**values, "header": header_text}, env)
+                new_parts[f"word/{name}"] = etree.tostring(hroot, xml_declaration=True, encoding="UTF-8",
+                                                          standalone=True)
+                rid = f"rIdLrH{i}{ref.get(f'{W}type')}"
+                etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=REL_HEADER, Target=name)
+                overrides.append((f"/word/{name}", CT_HEADER))
+                ref.set(f"{R}id", rid)
+            if i > 1:
+                pg = part_sect.find(f"{W}pgNumType")
+                if pg is not None and pg.get(f"{W}start") is not None:
+                    del pg.attrib[f"{W}start"]
+            for attr in list(part_sect.attrib):
+                del part_sect.attrib[attr]
+        section_xml.append(part_sect)
+    if section_xml and section_xml[-1] is not None:
+        body.replace(sect, section_xml[-1])
+    body_chunks = []
+    for i, xml in enumerate(rendered.parts):
+        body_chunks.append(xml)
+        if i < len(rendered.parts) - 1 and section_xml[i] is not None:
+            s = etree.tostring(section_xml[i], encoding="unicode")
+            body_chunks.append(f"<w:p><w:pPr>{s}</w:pPr></w:p>")
+
+    for n, chart in enumerate(rendered.charts, 1):
+        name = f"charts/chart{n}.xml"
+        new_parts[f"word/{name}"] = chart_xml(chart.title, chart.categories, chart.series, chart.percent).encode()
+        new_parts[f"word/charts/_rels/chart{n}.xml.rels"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL_PACKAGE}" '
+            f'Target="../embeddings/chart{n}.xlsx"/></Relationships>').encode()
+        new_parts[f"word/embeddings/chart{n}.xlsx"] = workbook(chart.categories, chart.series)
+        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=chart.rid, Type=REL_CHART, Target=name)
+        overrides.append((f"/word/{name}", CT_CHART))
+
+    doc = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
+    doc = doc.replace(f"<!--{_BODY_MARK}-->", "".join(body_chunks), 1)
+    doc = doc.replace(f"<!--{_TOC_MARK}-->", toc_xml(tpl, rendered, pages), 1)
+    parts["word/document.xml"] = doc.encode("utf-8")
+    parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
+                                                           standalone=True)
+    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], overrides)
+    if update_fields and "word/settings.xml" in parts:
+        parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
+    parts["docProps/core.xml"] = _core(core)
+    parts.update(new_parts)
+    return _zip(parts, order=list(tpl.parts) + sorted(new_parts))
+
+
+def _content_types(xml: bytes, overrides: list[tuple[str, str]]) -> bytes:
+    text = xml.decode("utf-8")
+    extra = "".join(f'<Override PartName="{p}" ContentType="{ct}"/>' for p, ct in overrides)
+    if 'Extension="xlsx"' not in text:
+        extra = f'<Default Extension="xlsx" ContentType="{CT_XLSX}"/>' + extra
+    if '/docProps/core.xml"' not in text:
+        extra += ('<Override PartName="/docProps/core.xml" '
+                  'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>')
+    return text.replace("</Types>", extra + "</Types>").encode("utf-8")
+
+
+_SETTINGS_AFTER = ("<w:hdrShapeDefaults", "<w:footnotePr", "<w:endnotePr", "<w:compat", "<w:docVars", "<w:rsids",
+                   "<m:mathPr", "<w:attachedSchema", "<w:themeFontLang", "<w:clrSchemeMapping",
+                   "<w:doNotIncludeSubdocsInStats", "<w:doNotAutoCompressPictures", "<w:forceUpgrade",
+                   "<w:captions", "<w:readModeInkLockDown", "<w:smartTagType", "<w:shapeDefaults",
+                   "<w:decimalSymbol", "<w:listSeparator", "</w:settings>")
+
+
+def _update_fields(xml: bytes) -> bytes:
+    """Ask Word to refresh fields on open; the element must stand at its place in the schema order."""
+    text = xml.decode("utf-8")
+    if "<w:updateFields" in text:
+        return xml
+    positions = [text.find(tag) for tag in _SETTINGS_AFTER if text.find(tag) >= 0]
+    at = min(positions)
+    return (text[:at] + '<w:updateFields w:val="true"/>' + text[at:]).encode("utf-8")
+
+
+def _core(core: dict) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'<dc:title>{esc(core["title"])}</dc:title><dc:creator>{esc(core["creator"])}</dc:creator>'
+        f'<cp:lastModifiedBy>{esc(core["creator"])}</cp:lastModifiedBy><cp:revision>1</cp:revision>'
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{core["date"]}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{core["date"]}</dcterms:modified>'
+        '</cp:coreProperties>'
+    ).encode("utf-8")
+
+
+def _zip(parts: dict[str, bytes], order: list[str]) -> bytes:
+    buf = io.BytesIO()
+    seen = set()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        names = ["[Content_Types].xml"] + [n for n in order if n != "[Content_Types].xml"]
+        for name in names:
+            if name in seen or name not in parts:
+                continue
+            seen.add(name)
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, parts[name], compresslevel=6)
+    return buf.getvalue()

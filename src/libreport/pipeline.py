@@ -1,0 +1,60 @@
+"""The pipeline, in the order it runs: sources → model → checks → compute → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .diagnostics import Diagnostics
+from .project import Project, ProjectError
+
+
+@dataclass
+class YearResult:
+    year: str
+    folder: Path
+    diags: Diagnostics
+    report: m.Report | None = None
+    previous: m.Report | None = None
+    context: dict = field(default_factory=dict)
+    blocks: list = field(default_factory=list)  # rendered summary blocks
+
+
+def resolve_years(project: Project, years: list[str]) -> list[str]:
+    if not years:
+        found = project.years()
+        if not found:
+            raise ProjectError(f"no year folders (with a report.yaml) under {project.sources}")
+        return found
+    for year in years:
+        if not (project.year_folder(year) / "report.yaml").is_file():
+            known = ", ".join(project.years()) or "none"
+            raise ProjectError(f"there is no year {year} under {project.sources} (years found: {known})")
+    return list(years)
+
+
+def check_year(project: Project, year: str, translate=None) -> YearResult:
+    """Load, check and compute one year. Never raises for bad input."""
+    from .checks import check_report
+    from .context import build_context
+    from .prose import render_summary
+    from .schema import load_year
+    from .yoy import check_year_over_year, load_previous
+
+    diags = Diagnostics(translate=translate)
+    folder = project.year_folder(year)
+    result = YearResult(year, folder, diags)
+    report = load_year(folder, diags)
+    if report is None:
+        return result
+    result.report = report
+    check_report(report, diags)
+    result.previous = load_previous(project, report, diags)
+    if result.previous is not None:
+        check_year_over_year(report, result.previous, diags)
+    result.context = build_context(report, result.previous)
+    for section in report.sections("summary"):
+        if section.data is not None:
+            result.blocks = render_summary(section.data, result.context, diags)
+    return result

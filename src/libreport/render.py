@@ -1,0 +1,222 @@
+"""The report's body as WordprocessingML: parts, sections, tables, chronicle, charts.
+
+Everything printed is computed here from the model; the template decides the
+wording (snippets) and the look (styles in report.docx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import model as m
+from .compute import activity_table, chronicle_months, statistics_rows
+from .numbers import change_percent, group_thousands
+from .ooxml import Table, bookmarked, esc, para, run, scale_widths, text_para
+from .template import Template
+
+
+@dataclass
+class TocEntry:
+    level: int
+    text: str
+    bookmark: str
+
+
+@dataclass
+class Chart:
+    rid: str
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[Decimal]]]
+    percent: bool
+
+
+@dataclass
+class Rendered:
+    parts: list[str] = field(default_factory=list)  # body XML of each part
+    headers: list[str] = field(default_factory=list)  # running header text of each part
+    toc: list[TocEntry] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+
+class Renderer:
+    def __init__(self, tpl: Template, text_width: int):
+        self.tpl = tpl
+        self.width = text_width
+        self.out = Rendered()
+        self._bookmark = 0
+        self.s = tpl.style
+
+    # -- headings ---------------------------------------------------------------
+    def heading(self, text: str, style_role: str, level: int | None) -> str:
+        xml_runs = run(text)
+        if level is None:
+            return para(xml_runs, self.s(style_role))
+        self._bookmark += 1
+        name = f"_Toc{self._bookmark:08d}"
+        self.out.toc.append(TocEntry(level, text, name))
+        return para(bookmarked(xml_runs, name, self._bookmark), self.s(style_role))
+
+    # -- the whole report -----------------------------------------------------------
+    def render(self, report: m.Report, context: dict, blocks: list, previous: m.Report | None) -> Rendered:
+        for pn, part in enumerate(report.parts, 1):
+            xml: list[str] = [self.heading(self.tpl.say("part_heading", number=pn, title=part.title), "part", 1)]
+            sn = 0
+            for section in part.sections:
+                if section.data is None:
+                    continue
+                sn += 1
+                xml.append(self.heading(self.tpl.say("section_heading", number=sn, title=section.title),
+                                        "section", 2))
+                xml.append(self.section(section, report, context, blocks, previous))
+            self.out.parts.append("".join(xml))
+            self.out.headers.append(self.tpl.say("running_header", header=part.header, title=part.title,
+                                                 library=report.library, year=report.year))
+        return self.out
+
+    def section(self, section: m.Section, report, context, blocks, previous) -> str:
+        kind = section.kind
+        if kind == "summary":
+            return self.summary(blocks)
+        if kind == "awards":
+            return self.awards(section.data)
+        if kind == "coverage":
+            return self.coverage(section.data)
+        if kind == "statistics":
+            return self.statistics(section.data, report, previous)
+        if kind == "activities":
+            return self.activities(section.data, report)
+        if kind == "chronicle":
+            return self.chronicle(section.data)
+        if kind == "staff":
+            return self.staff(section.data)
+        raise AssertionError(kind)
+
+    # -- sections ------------------------------------------------------------------
+    def summary(self, blocks) -> str:
+        out = []
+        body = self.s("paragraph")
+        for block in blocks:
+            if block.kind == "heading":
+                level = min(block.level, 4)
+                text = self.tpl.say(f"summary_heading_{level}", number=block.number, text=block.text)
+                out.append(para(run(text), self.s(f"summary_{level}")))
+            else:
+                from .prose import inline_runs
+
+                out.append(para("".join(run(t, bold=b) for t, b in inline_runs(block.text)), body))
+        return "".join(out)
+
+    def awards(self, awards: list[m.Award]) -> str:
+        t = Table(scale_widths(self.tpl.widths["awards"], self.width), self.s("list_table"))
+        c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
+        t.row(self.tpl.heads("awards"), header=True, styles=[hd] * 4)
+        bodies, when = self.tpl.snippets["award_bodies"], self.tpl.snippets["award_date"]
+        for i, a in enumerate(awards, 1):
+            t.row([str(i), a.name, bodies.render(bodies=a.bodies), when.render(date=a.date)], styles=[c, txt, txt, c])
+        return t.xml()
+
+    def coverage(self, rows: list[m.Coverage]) -> str:
+        t = Table(scale_widths(self.tpl.widths["coverage"], self.width), self.s("list_table"))
+        c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
+        t.row(self.tpl.heads("coverage"), header=True, styles=[hd] * 5)
+        when = self.tpl.snippets["coverage_date"]
+        styles = [c, c, c, c, txt]
+        for i, r in enumerate(rows, 1):
+            t.row([str(i), when.render(date=r.date), r.outlet, r.section, r.title], styles=styles)
+        return t.xml()
+
+    def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> str:
+        from .compute import StatIndex
+
+        with_prev = previous is not None and report.extra.get("yoy", {}).get("columns", False)
+        c, txt, num, hd = (self.s("table_center"), self.s("table_text"), self.s("table_number"),
+                           self.s("table_header"))
+        heads = self.tpl.heads("statistics")
+        widths = self.tpl.widths["statistics"]
+        if with_prev:
+            heads = heads + self.tpl.heads("statistics_previous", previous_year=previous.year)
+            widths = self.tpl.widths["statistics_previous"]
+            before = StatIndex(previous.first("statistics"))
+            change = self.tpl.snippets["change"]
+        t = Table(scale_widths(widths, self.width), self.s("stat_table"))
+        t.row(heads, header=True, styles=[hd] * len(heads))
+        styles = [c, txt, c, num] + ([num, num] if with_prev else [])
+        for row in statistics_rows(stats):
+            value = "—" if row.value is None else group_thousands(row.value)
+            label = ("\u3000" * row.depth) + row.label if row.depth and not row.marker else row.label
+            cells = [row.marker, label, row.unit, value]
+            if with_prev:
+                old = before.find(row.item.path)
+                if old is None or old.value is None or row.value is None:
+                    cells += ["—", "—"]
+                else:
+                    pct = change_percent(row.value, old.value, 2)
+                    cells += [group_thousands(old.value), change.render(change=pct)]
+            t.row(cells, styles=styles)
+        return t.xml()
+
+    def activities(self, acts: m.Activities, report: m.Report) -> str:
+        table = activity_table(acts)
+        c, txt, num, hd = (self.s("table_center"), self.s("table_text"), self.s("table_number"),
+                           self.s("table_header"))
+        t = Table(scale_widths(self.tpl.widths["activities"], self.width), self.s("stat_table"))
+        top = self.tpl.heads("activities_top")
+        sub = self.tpl.heads("activities_sub")
+        t.row([top[0], top[1], top[2], top[3]], header=True, styles=[hd] * 4, spans=[1, 1, 2, 2],
+              vmerge=["restart", "restart", None, None])
+        t.row(["", "", *sub], header=True, styles=[hd] * 6, vmerge=["continue", "continue", None, None, None, None])
+        share = self.tpl.snippets["share"]
+        for line in table.lines:
+            t.row([str(line.number), line.type, str(line.sessions), share.render(share=line.session_share),
+                   str(line.attendance), share.render(share=line.attendance_share)],
+                  styles=[c, c, num, num, num, num])
+        total_share = self.tpl.say("total_share")
+        t.row([self.tpl.say("total_label"), str(table.total.sessions), total_share, str(table.total.attendance),
+               total_share], styles=[c, num, num, num, num], spans=[2, 1, 1, 1, 1])
+        chart = self.chart(self.tpl.say("activity_chart_title", year=report.year), [ln.type for ln in table.lines],
+                           list(zip(self.tpl.lists.get("activity_chart_series", ["", ""]),
+                                    ([ln.session_share for ln in table.lines],
+                                     [ln.attendance_share for ln in table.lines]))), percent=True)
+        return t.xml() + chart
+
+    def chronicle(self, events: list[m.Event]) -> str:
+        out = []
+        month, body, line = self.s("month"), self.s("chronicle"), self.tpl.snippets["chronicle_line"]
+        for group in chronicle_months(events):
+            heading = (self.tpl.say("chronicle_month", month=group.month) if group.month
+                       else self.tpl.say("chronicle_whole_year"))
+            if heading:
+                out.append(text_para(heading, month))
+            for e in group.events:
+                out.append(f'<w:p><w:pPr><w:pStyle w:val="{body}"/></w:pPr><w:r><w:t xml:space="preserve">'
+                           f'{esc(line.render(date=e.date_text, text=e.text))}</w:t></w:r></w:p>')
+        return "".join(out)
+
+    def staff(self, dists: list[m.StaffDistribution]) -> str:
+        out = []
+        c, num, hd = self.s("table_center"), self.s("table_number"), self.s("table_header")
+        from .numbers import shares_half_up
+
+        for n, d in enumerate(dists, 1):
+            out.append(para(run(self.tpl.say("summary_heading_1", number=n, text=d.name)), self.s("summary_1")))
+            shares = shares_half_up([g.count for g in d.groups])
+            t = Table(scale_widths(self.tpl.widths["staff"], self.width), self.s("stat_table"))
+            t.row(self.tpl.heads("staff"), header=True, styles=[hd] * 3)
+            share = self.tpl.snippets["share"]
+            for g, s in zip(d.groups, shares):
+                t.row([g.label, str(g.count), share.render(share=s)], styles=[c, num, num])
+            out.append(t.xml())
+            out.append(self.chart(self.tpl.say("staff_chart_title", name=d.name), [g.label for g in d.groups],
+                                  [(d.name, shares)], percent=True))
+        return "".join(out)
+
+    # -- charts ---------------------------------------------------------------------
+    def chart(self, title: str, categories: list[str], series, percent: bool) -> str:
+        from .chart import inline_chart
+
+        n = len(self.out.charts) + 1
+        rid = f"rIdLrChart{n}"
+        self.out.charts.append(Chart(rid, title, categories, list(series), percent))
+        return para(inline_chart(rid, n, self.width), self.s("chart"))

@@ -1,0 +1,330 @@
+"""From nodes to the typed model: the schema of each source file.
+
+Every reader returns the best model it can and records a diagnostic for each
+misfit, so one run of `validate` reports everything at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from . import model as m
+from .dates import DateError, parse_day, parse_span, parse_year_month
+from .diagnostics import Diagnostics, Mark
+from .nodes import Reader
+from .sources import compose, read_text
+
+REPORT_KEYS = ("library", "year", "title", "parts", "year_over_year")
+PART_KEYS = ("title", "header", "sections")
+SECTION_KEYS = ("kind", "title", "file")
+AWARD_KEYS = ("name", "by", "date")
+COVERAGE_KEYS = ("date", "outlet", "section", "title")
+STAT_KEYS = ("name", "unit", "value", "id", "parts", "parts_label", "of_which", "of_which_label", "details")
+ACTIVITY_KEYS = ("rounding", "rows")
+ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics")
+EVENT_KEYS = ("date", "text", "shown")
+STAFF_KEYS = ("name", "groups")
+STAFF_GROUP_KEYS = ("label", "count")
+ROUNDINGS = ("half-up", "largest-remainder")
+YOY_KEYS = ("compare_with", "columns", "jump_factor")
+
+
+def load_yaml(path: Path, diags: Diagnostics) -> yaml.Node | None:
+    source = read_text(path, diags)
+    if source is None:
+        return None
+    return compose(source, diags)
+
+
+def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
+    path = folder / "report.yaml"
+    if not path.is_file():
+        diags.error("missing-file", f"{folder.name} has no report.yaml, so it is not a year's sources",
+                    file=path, folder=folder.name)
+        return None
+    root = load_yaml(path, diags)
+    if root is None:
+        return None
+    r = Reader(path, diags)
+    fields = r.mapping(root, "", REPORT_KEYS, ("library", "year", "parts"))
+    if fields is None:
+        return None
+    library = r.text(fields["library"][1], "library") if "library" in fields else None
+    year = None
+    if "year" in fields:
+        y = r.number(fields["year"][1], "year")
+        if y is not None:
+            year = int(y)
+            if not 1900 <= year <= 2200:
+                diags.error("type", f"year {year} is not a plausible report year", r.mark(fields["year"][1]), "year",
+                            what="year", expected="year", found=str(year))
+                year = None
+            elif folder.name.isdigit() and int(folder.name) != year:
+                diags.warning("year-mismatch", f"report.yaml says {year} but the folder is {folder.name}",
+                              r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
+    title = r.text(fields["title"][1], "title") if "title" in fields else None
+    parts: list[m.Part] = []
+    if "parts" in fields:
+        nodes = r.sequence(fields["parts"][1], "parts") or []
+        if not nodes:
+            diags.error("empty", "parts is empty: a report needs at least one part", r.mark(fields["parts"][1]), "parts",
+                        what="parts")
+        for i, node in enumerate(nodes):
+            part = _part(r, node, f"parts[{i + 1}]", folder)
+            if part is not None:
+                parts.append(part)
+    extra = {}
+    if "year_over_year" in fields:
+        yf = r.mapping(fields["year_over_year"][1], "year_over_year", YOY_KEYS)
+        if yf is not None:
+            extra["year_over_year"] = {k: v[1] for k, v in yf.items()}
+            extra["yoy_reader"] = r
+    if library is None or year is None:
+        return None
+    return m.Report(folder, library, year, title, parts, Mark(path, 1, 1), extra)
+
+
+def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
+    fields = r.mapping(node, path, PART_KEYS, ("title", "sections"))
+    if fields is None:
+        return None
+    title = r.text(fields["title"][1], f"{path}.title") if "title" in fields else None
+    header = r.text(fields["header"][1], f"{path}.header") if "header" in fields else None
+    sections = []
+    if "sections" in fields:
+        for j, snode in enumerate(r.sequence(fields["sections"][1], f"{path}.sections") or []):
+            spath = f"{path}.sections[{j + 1}]"
+            sf = r.mapping(snode, spath, SECTION_KEYS, ("kind", "title"))
+            if sf is None:
+                continue
+            kind = r.text(sf["kind"][1], f"{spath}.kind") if "kind" in sf else None
+            if kind is not None and kind not in m.SECTION_KINDS:
+                import difflib
+                hint = difflib.get_close_matches(kind, m.SECTION_KINDS, n=1)
+                extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(m.SECTION_KINDS)}"
+                r.diags.error("unknown-section", f"unknown section kind {kind!r}{extra}", r.mark(sf["kind"][1]),
+                              f"{spath}.kind", kind=kind, hint=hint[0] if hint else "")
+                kind = None
+            stitle = r.text(sf["title"][1], f"{spath}.title") if "title" in sf else None
+            file = r.text(sf["file"][1], f"{spath}.file") if "file" in sf else None
+            if kind is None or stitle is None:
+                continue
+            sections.append(m.Section(kind, stitle, folder / (file or m.DEFAULT_FILES[kind]), r.mark(snode)))
+    if title is None:
+        return None
+    return m.Part(title, header or title, sections, r.mark(node))
+
+
+# -- section files -----------------------------------------------------------
+
+def load_section(section: m.Section, year: int, diags: Diagnostics):
+    if section.kind == "summary":
+        from .sources import read_text as _rt
+        if not section.file.is_file():
+            diags.error("missing-file", f"the {section.title} section's file {section.file.name} does not exist",
+                        section.mark, file=section.file.name, section=section.title)
+            return None
+        src = _rt(section.file, diags)
+        return m.Summary(section.file, src.text) if src else None
+    if not section.file.is_file():
+        if section.kind == "staff":
+            return None  # 人员结构 is printed only when its data exists
+        diags.error("missing-file", f"the {section.title} section's file {section.file.name} does not exist",
+                    section.mark, file=section.file.name, section=section.title)
+        return None
+    root = load_yaml(section.file, diags)
+    r = Reader(section.file, diags)
+    if root is None:
+        return _EMPTY[section.kind](section.file, r)
+    return _LOADERS[section.kind](root, r, year)
+
+
+def _list_of(root, r: Reader, build):
+    out = []
+    for i, node in enumerate(r.sequence(root, "") or []):
+        item = build(node, f"[{i + 1}]")
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _date_field(r: Reader, node: yaml.Node, path: str, parse):
+    text = r.text(node, path)
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except DateError as exc:
+        code = {"impossible": "impossible-date", "reversed": "reversed-range"}.get(exc.kind, "bad-date")
+        r.diags.error(code, str(exc), r.mark(node), path, text=text)
+        return None
+
+
+def _awards(root, r: Reader, year: int) -> list[m.Award]:
+    def build(node, path):
+        f = r.mapping(node, path, AWARD_KEYS, AWARD_KEYS)
+        if f is None:
+            return None
+        name = r.text(f["name"][1], f"{path}.name") if "name" in f else None
+        bodies = r.text_list(f["by"][1], f"{path}.by") if "by" in f else None
+        when = _date_field(r, f["date"][1], f"{path}.date", parse_year_month) if "date" in f else None
+        if None in (name, bodies, when):
+            return None
+        return m.Award(name, bodies, when, r.mark(node))
+    return _list_of(root, r, build)
+
+
+def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
+    def build(node, path):
+        f = r.mapping(node, path, COVERAGE_KEYS, COVERAGE_KEYS)
+        if f is None:
+            return None
+        when = _date_field(r, f["date"][1], f"{path}.date", parse_day) if "date" in f else None
+        outlet = r.text(f["outlet"][1], f"{path}.outlet") if "outlet" in f else None
+        section = r.text(f["section"][1], f"{path}.section", allow_empty=True) if "section" in f else None
+        title = r.text(f["title"][1], f"{path}.title") if "title" in f else None
+        if None in (when, outlet, section, title):
+            return None
+        return m.Coverage(when, outlet, section, title, r.mark(node))
+    return _list_of(root, r, build)
+
+
+def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
+    def build(node, path):
+        f = r.mapping(node, path, EVENT_KEYS, ("date", "text"))
+        if f is None:
+            return None
+        span = _date_field(r, f["date"][1], f"{path}.date", lambda t: parse_span(t, year)) if "date" in f else None
+        text = r.text(f["text"][1], f"{path}.text") if "text" in f else None
+        shown = r.text(f["shown"][1], f"{path}.shown") if "shown" in f else None
+        if span is None or text is None:
+            return None
+        return m.Event(span, text, r.mark(node), shown)
+    return _list_of(root, r, build)
+
+
+def _statistics(root, r: Reader, year: int) -> m.Statistics:
+    f = r.mapping(root, "", ("items",), ("items",))
+    items = []
+    if f and "items" in f:
+        for i, node in enumerate(r.sequence(f["items"][1], "items") or []):
+            item = _stat_item(r, node, f"items[{i + 1}]", "")
+            if item is not None:
+                items.append(item)
+    return m.Statistics(items, r.file)
+
+
+def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
+    f = r.mapping(node, path, STAT_KEYS, ("name",))
+    if f is None or "name" not in f:
+        return None
+    name = r.text(f["name"][1], f"{path}.name")
+    if name is None:
+        return None
+    unit = None
+    if "unit" in f and not r.is_null(f["unit"][1]):
+        unit = r.text(f["unit"][1], f"{path}.unit")
+    value = None
+    if "value" in f and not r.is_null(f["value"][1]):
+        value = r.number(f["value"][1], f"{path}.value", integer=False)
+        if value is not None and unit is None:
+            r.diags.error("missing-key", f"{name} has a value but no unit", r.mark(f["value"][1]), f"{path}.unit",
+                          key="unit", where=name)
+    item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name)
+    if "id" in f:
+        item.id = r.text(f["id"][1], f"{path}.id")
+    for label_key in ("parts_label", "of_which_label"):
+        if label_key in f:
+            setattr(item, label_key, r.text(f[label_key][1], f"{path}.{label_key}"))
+    for key in ("parts", "of_which", "details"):
+        if key in f:
+            children = []
+            for j, child in enumerate(r.sequence(f[key][1], f"{path}.{key}") or []):
+                c = _stat_item(r, child, f"{path}.{key}[{j + 1}]", item.path)
+                if c is not None:
+                    children.append(c)
+            setattr(item, key, children)
+    return item
+
+
+def _activities(root, r: Reader, year: int) -> m.Activities:
+    f = r.mapping(root, "", ACTIVITY_KEYS, ("rows",)) or {}
+    rounding = "half-up"
+    if "rounding" in f:
+        value = r.text(f["rounding"][1], "rounding")
+        if value is not None and value not in ROUNDINGS:
+            r.diags.error("type", f"rounding must be one of {', '.join(ROUNDINGS)}, not {value!r}",
+                          r.mark(f["rounding"][1]), "rounding", what="rounding", expected=" / ".join(ROUNDINGS),
+                          found=repr(value))
+        elif value is not None:
+            rounding = value
+    rows = []
+    if "rows" in f:
+        for i, node in enumerate(r.sequence(f["rows"][1], "rows") or []):
+            path = f"rows[{i + 1}]"
+            rf = r.mapping(node, path, ACTIVITY_ROW_KEYS, ("type", "sessions", "attendance"))
+            if rf is None:
+                continue
+            kind = r.text(rf["type"][1], f"{path}.type") if "type" in rf else None
+            sessions = r.number(rf["sessions"][1], f"{path}.sessions") if "sessions" in rf else None
+            attendance = r.number(rf["attendance"][1], f"{path}.attendance") if "attendance" in rf else None
+            links = {}
+            if "statistics" in rf:
+                lf = r.mapping(rf["statistics"][1], f"{path}.statistics", ("sessions", "attendance")) or {}
+                for col, (_k, v) in lf.items():
+                    ref = r.text(v, f"{path}.statistics.{col}")
+                    if ref is not None:
+                        links[col] = (ref, r.mark(v))
+            if None in (kind, sessions, attendance):
+                continue
+            rows.append(m.ActivityRow(kind, sessions, attendance, r.mark(node), links))
+    return m.Activities(rows, rounding, r.file, r.mark(root))
+
+
+def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
+    def build(node, path):
+        f = r.mapping(node, path, STAFF_KEYS, STAFF_KEYS)
+        if f is None or "name" not in f or "groups" not in f:
+            return None
+        name = r.text(f["name"][1], f"{path}.name")
+        groups = []
+        for j, g in enumerate(r.sequence(f["groups"][1], f"{path}.groups") or []):
+            gp = f"{path}.groups[{j + 1}]"
+            gf = r.mapping(g, gp, STAFF_GROUP_KEYS, STAFF_GROUP_KEYS)
+            if gf is None or len(gf) < 2:
+                continue
+            label = r.text(gf["label"][1], f"{gp}.label")
+            count = r.number(gf["count"][1], f"{gp}.count")
+            if label is not None and count is not None:
+                groups.append(m.StaffGroup(label, count, r.mark(g)))
+        return m.StaffDistribution(name, groups, r.mark(node)) if name else None
+    return _list_of(root, r, build)
+
+
+_LOADERS = {
+    "awards": _awards,
+    "coverage": _coverage,
+    "chronicle": _chronicle,
+    "statistics": _statistics,
+    "activities": _activities,
+    "staff": _staff,
+}
+_EMPTY = {
+    "awards": lambda f, r: [],
+    "coverage": lambda f, r: [],
+    "chronicle": lambda f, r: [],
+    "staff": lambda f, r: [],
+    "statistics": lambda f, r: m.Statistics([], f),
+    "activities": lambda f, r: m.Activities([], "half-up", f, Mark(f, 1, 1)),
+}
+
+
+def load_year(folder: Path, diags: Diagnostics) -> m.Report | None:
+    report = load_report(folder, diags)
+    if report is None:
+        return None
+    for section in report.sections():
+        section.data = load_section(section, report.year, diags)
+    return report

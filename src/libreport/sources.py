@@ -1,0 +1,135 @@
+"""Reading a year's source files: bytes → text → YAML nodes with positions.
+
+Nothing here interprets meaning. PyYAML's composer gives nodes with marks; we
+keep them as nodes (not Python values) so that the schema layer can decide what
+a plain scalar means from where it stands, which is what keeps YAML 1.1's
+`no` → False and `2021-01-08` → date surprises out of the data.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostics, Mark
+
+MAX_BYTES = 64 * 1024 * 1024  # a hundred years of a busy library's chronicle is far smaller
+MAX_NODES = 5_000_000
+
+try:  # libyaml's composer is an order of magnitude faster on large years
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class SourceText:
+    path: Path
+    text: str
+
+
+def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
+    """Decode a source file the way a person saved it, saying what was done."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diags.error("file-too-large", f"the file is {size // (1024 * 1024)} MiB; libreport reads files up to "
+                        f"{MAX_BYTES // (1024 * 1024)} MiB", Mark(path, 1, 1),
+                        size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error("unreadable", f"cannot read the file: {exc.strerror or exc}", Mark(path, 1, 1), reason=str(exc.strerror or exc))
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return SourceText(path, _normal_newlines(data.decode("utf-16")))
+        except UnicodeDecodeError:
+            pass
+    try:
+        return SourceText(path, _normal_newlines(data.decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        diags.error("encoding", "the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
+                    Mark(path, line, 1))
+        return None
+    diags.warning("encoding", "the file is GBK/GB18030-encoded (as Windows editors save it); it was read as such, "
+                  "but save it as UTF-8", Mark(path, line, 1))
+    return SourceText(path, _normal_newlines(text))
+
+
+def _normal_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
+    """Parse YAML into a node tree. Returns None (with a diagnostic) when it cannot."""
+    try:
+        node = yaml.compose(source.text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        diags.error("yaml-syntax", f"this is not valid YAML: {problem}", Mark(source.path, line, col), problem=problem)
+        return None
+    except yaml.YAMLError as exc:
+        diags.error("yaml-syntax", f"this is not valid YAML: {exc}", Mark(source.path, 1, 1), problem=str(exc))
+        return None
+    if node is None:
+        return None
+    if not _check_tree(node, source.path, diags):
+        return None
+    return node
+
+
+def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics) -> bool:
+    """Refuse aliases (and with them alias bombs) and report duplicate keys.
+
+    The composer shares an aliased node instead of copying it, so an alias
+    shows up as a node reached twice; walking by identity never expands it.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            diags.error("file-too-large", "the file has too many values to be a year's sources", mark_of(root, path))
+            return False
+        if id(node) in seen:
+            diags.error("yaml-alias", "YAML anchors and aliases (&name / *name) are not supported; write the values out",
+                        mark_of(node, path))
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        first = keys[key.value].start_mark.line + 1
+                        diags.error("duplicate-key", f"the key {key.value!r} appears twice in this mapping "
+                                    f"(first at line {first}); the second would silently win",
+                                    mark_of(key, path), key=key.value, first=first)
+                    keys[key.value] = key
+                if key.tag == "tag:yaml.org,2002:merge":
+                    diags.error("yaml-alias", "YAML merge keys (<<) are not supported; write the values out",
+                                mark_of(key, path))
+                    return False
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return True
+
+
+def mark_of(node: yaml.Node, path: Path) -> Mark:
+    m = node.start_mark
+    return Mark(path, m.line + 1, m.column + 1)

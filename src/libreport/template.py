@@ -1,0 +1,158 @@
+"""A template set: report.docx (styles, page, cover, header/footer) and snippets.yaml (wording)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostics, Mark
+from .nodes import Reader
+from .sources import compose, read_text
+
+TEXT_SNIPPETS = (
+    "title", "output_name", "part_heading", "section_heading", "running_header",
+    "summary_heading_1", "summary_heading_2", "summary_heading_3", "summary_heading_4",
+    "chronicle_month", "chronicle_whole_year", "chronicle_line", "coverage_date", "award_date", "award_bodies",
+    "share", "total_share", "total_label", "change", "activity_chart_title", "staff_chart_title",
+)
+LIST_SNIPPETS = ("activity_chart_series",)
+TABLES = ("columns", "widths", "styles")
+
+
+class TemplateError(Exception):
+    pass
+
+
+@dataclass
+class Template:
+    folder: Path
+    docx: Path
+    parts: dict[str, bytes]  # every part of report.docx, by name
+    snippets: dict = field(default_factory=dict)  # name → compiled Jinja template
+    lists: dict = field(default_factory=dict)
+    columns: dict = field(default_factory=dict)  # table → [compiled headings]
+    widths: dict = field(default_factory=dict)
+    style_ids: dict = field(default_factory=dict)  # role → styleId
+
+    def say(self, name: str, **values) -> str:
+        return self.snippets[name].render(values)
+
+    def heads(self, table: str, **values) -> list[str]:
+        return [h.render(values) for h in self.columns[table]]
+
+    def style(self, role: str) -> str:
+        return self.style_ids[role]
+
+
+def load_template(folder: Path, diags: Diagnostics) -> Template | None:
+    from .prose import environment
+
+    docx = folder / "report.docx"
+    snippets_path = folder / "snippets.yaml"
+    try:
+        with zipfile.ZipFile(docx) as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+    except (OSError, zipfile.BadZipFile) as exc:
+        diags.error("template", f"report.docx cannot be opened as a Word document: {exc}", Mark(docx, 1, 1),
+                    reason=str(exc))
+        return None
+    for needed in ("word/document.xml", "word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"):
+        if needed not in parts:
+            diags.error("template", f"report.docx has no {needed}", Mark(docx, 1, 1), reason=f"no {needed}")
+            return None
+    body = parts["word/document.xml"].decode("utf-8")
+    for marker in ("{{ body }}",):
+        if marker not in body:
+            diags.error("template", f"report.docx has no paragraph {marker!r} where the report goes",
+                        Mark(docx, 1, 1), reason=f"no {marker}")
+            return None
+    tpl = Template(folder, docx, parts)
+    src = read_text(snippets_path, diags) if snippets_path.is_file() else None
+    if src is None:
+        if not snippets_path.is_file():
+            diags.error("template", f"{snippets_path.name} is missing from the template folder",
+                        Mark(snippets_path, 1, 1), reason="snippets.yaml is missing")
+        return None
+    root = compose(src, diags)
+    if root is None:
+        return None
+    r = Reader(snippets_path, diags)
+    fields = r.mapping(root, "", TEXT_SNIPPETS + LIST_SNIPPETS + TABLES, TEXT_SNIPPETS + LIST_SNIPPETS + TABLES)
+    if fields is None:
+        return None
+    env = environment()
+    ok = True
+
+    def compile_(node, path):
+        nonlocal ok
+        text = r.text(node, path, allow_empty=True)
+        if text is None:
+            ok = False
+            return None
+        try:
+            return env.from_string(text)
+        except Exception as exc:  # a syntax error in a snippet staff edited
+            ok = False
+            diags.error("template", f"{path} is not a valid Jinja snippet: {exc}", r.mark(node), path,
+                        reason=f"{path}: {exc}")
+            return None
+
+    for name in TEXT_SNIPPETS:
+        if name in fields:
+            tpl.snippets[name] = compile_(fields[name][1], name)
+    for name in LIST_SNIPPETS:
+        if name in fields:
+            tpl.lists[name] = r.text_list(fields[name][1], name) or []
+    for table in TABLES:
+        if table not in fields:
+            continue
+        mapping = r.mapping(fields[table][1], table, _table_keys(table))
+        if mapping is None:
+            ok = False
+            continue
+        for key, (_k, node) in mapping.items():
+            path = f"{table}.{key}"
+            if table == "columns":
+                items = r.sequence(node, path) or []
+                tpl.columns[key] = [compile_(n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
+            elif table == "widths":
+                items = r.sequence(node, path) or []
+                tpl.widths[key] = [float(r.number(n, f"{path}[{i + 1}]", integer=False) or 1) for i, n in enumerate(items)]
+            else:
+                name = r.text(node, path)
+                tpl.style_ids[key] = _style_id(parts["word/styles.xml"], name, diags, r.mark(node), path) if name else None
+    missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
+    for key in missing:
+        diags.error("template", f"styles.{key} is not set", r.mark(root), f"styles.{key}", reason=f"styles.{key} is not set")
+    if not ok or missing or None in tpl.style_ids.values():
+        return None
+    return tpl
+
+
+def _table_keys(table: str) -> tuple[str, ...]:
+    if table == "columns":
+        return ("awards", "coverage", "statistics", "statistics_previous", "activities_top", "activities_sub", "staff")
+    if table == "widths":
+        return ("awards", "coverage", "statistics", "statistics_previous", "activities", "staff")
+    return ("part", "section", "summary_1", "summary_2", "summary_3", "summary_4", "paragraph", "month",
+            "chronicle", "toc_1", "toc_2", "table_text", "table_center", "table_number", "table_header", "chart",
+            "list_table", "stat_table")
+
+
+_STYLE = re.compile(r'<w:style\b[^>]*?w:styleId="([^"]+)"[^>]*>.*?<w:name w:val="([^"]+)"', re.S)
+
+
+def _style_id(styles_xml: bytes, name: str, diags: Diagnostics, mark: Mark, path: str) -> str | None:
+    """Styles are named as Word shows them; the document refers to them by id."""
+    text = styles_xml.decode("utf-8")
+    wanted = name.lower()
+    for sid, sname in _STYLE.findall(text):
+        if sname.lower() == wanted or sid.lower() == wanted.replace(" ", ""):
+            return sid
+    diags.error("template", f"{path}: report.docx has no style named {name!r}", mark, path,
+                reason=f"{path}: no style {name!r} in report.docx")
+    return None

@@ -1,0 +1,50 @@
+"""Writing outputs atomically: a failed or interrupted build never leaves a partial file
+and never replaces the last good report."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class LockedError(Exception):
+    def __init__(self, path: Path, lock: Path):
+        super().__init__(str(path))
+        self.path = path
+        self.lock = lock
+
+
+def lock_file(target: Path) -> Path | None:
+    """The lock file Word/WPS (~$name.docx) or LibreOffice (.~lock.name#) keeps while the file is open."""
+    name = target.name
+    candidates = [target.with_name("~$" + name[2:] if len(name) > 2 else "~$" + name),
+                  target.with_name("~$" + name),
+                  target.with_name(f".~lock.{name}#")]
+    for c in candidates:
+        if c.exists():
+            return c
+    return None
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = lock_file(target)
+    if lock is not None:
+        raise LockedError(target, lock)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:  # Windows refuses to replace a file another program holds open
+            raise LockedError(target, target) from exc
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,90 @@
+"""Year-over-year: last year's figures beside this year's, and jumps too large to be plausible."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import model as m
+from .diagnostics import Diagnostics
+from .project import Project
+
+DEFAULT_JUMP = Decimal(3)
+
+
+def options(report: m.Report) -> dict:
+    """Reads `year_over_year:` from report.yaml: compare_with (a year), columns (bool), jump_factor."""
+    raw = report.extra.get("year_over_year")
+    if not raw:
+        return {}
+    r = report.extra["yoy_reader"]
+    out = {}
+    if "compare_with" in raw:
+        y = r.number(raw["compare_with"], "year_over_year.compare_with")
+        if y is not None:
+            out["compare_with"] = int(y)
+    if "columns" in raw:
+        t = r.text(raw["columns"], "year_over_year.columns")
+        if t is not None:
+            if t.lower() in ("true", "yes", "on"):
+                out["columns"] = True
+            elif t.lower() in ("false", "no", "off"):
+                out["columns"] = False
+            else:
+                r.diags.error("type", f"year_over_year.columns should be true or false, not {t!r}",
+                              r.mark(raw["columns"]), "year_over_year.columns", what="year_over_year.columns",
+                              expected="true/false", found=repr(t))
+    if "jump_factor" in raw:
+        f = r.number(raw["jump_factor"], "year_over_year.jump_factor", integer=False)
+        if f is not None and f > 1:
+            out["jump_factor"] = f
+        elif f is not None:
+            r.diags.error("type", "year_over_year.jump_factor should be greater than 1", r.mark(raw["jump_factor"]),
+                          "year_over_year.jump_factor", what="year_over_year.jump_factor", expected="> 1",
+                          found=str(f))
+    report.extra["yoy"] = out
+    return out
+
+
+def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.Report | None:
+    """The year to compare with: `compare_with`, else the latest earlier year present."""
+    from .schema import load_year
+
+    opts = options(report)
+    if "compare_with" in opts:
+        folder = project.year_folder(opts["compare_with"])
+        if not (folder / "report.yaml").is_file():
+            diags.error("missing-file", f"year_over_year.compare_with names {opts['compare_with']}, "
+                        "but that year has no sources", report.mark, file=str(opts["compare_with"]),
+                        section="year_over_year")
+            return None
+    else:
+        folder = project.previous_year(report.year)
+        if folder is None:
+            return None
+    # Last year's own problems are not this year's: they are reported when that year is validated.
+    previous = load_year(folder, Diagnostics())
+    return previous
+
+
+def check_year_over_year(report: m.Report, previous: m.Report, diags: Diagnostics) -> None:
+    from .compute import StatIndex
+    from .numbers import group_thousands
+
+    factor = report.extra.get("yoy", {}).get("jump_factor", DEFAULT_JUMP)
+    before = StatIndex(previous.first("statistics"))
+    now = report.first("statistics")
+    if now is None:
+        return
+    for item in now.walk():
+        old = before.find(item.path)
+        if old is None or old.value is None or item.value is None or old.unit != item.unit:
+            continue
+        if old.value == 0 and item.value == 0:
+            continue
+        low, high = sorted((old.value, item.value))
+        if low == 0 or high / low > factor:
+            diags.warning("implausible-change", f"{item.name} went from {group_thousands(old.value)} in "
+                          f"{previous.year} to {group_thousands(item.value)}, more than {factor}× either way; "
+                          "check the figure", item.mark, item.path, item=item.name,
+                          before=group_thousands(old.value), prev_year=previous.year,
+                          now=group_thousands(item.value), factor=str(factor))
