@@ -155,7 +155,12 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
         print(t("built", path=_shown(result.docx), pages=pages))
         if result.pdf:
             print(t("built_pdf", path=_shown(result.pdf)))
-        print(t("toc_static") if result.toc_static else t("toc_field"))
+        if result.toc_static:
+            print(t("toc_static"))
+        elif options.toc == "field":
+            print(t("toc_field_chosen"))
+        else:
+            print(t("toc_field"))
         for message in result.messages or []:
             print(message, file=sys.stderr)
     return code

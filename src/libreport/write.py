@@ -34,6 +34,9 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise LockedError(target, lock)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would make the report private
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -1,0 +1,216 @@
+"""`libreport build`: the report holds every figure of the sources, in order, in the right place.
+
+The report is read back with python-docx; nothing here trusts the builder's own structures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from libreport.compute import activity_table, chronicle_months, statistics_rows
+from libreport.diagnostics import Diagnostics
+from libreport.numbers import cn_numeral, group_thousands
+from libreport.schema import load_year
+
+from .conftest import EXAMPLES, run_cli
+from .docxdump import blocks, section_after
+
+NAMES = {"2021": "越秀区图书馆2021年年报.docx", "2019": "越秀区图书馆2019年年报.docx"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("out")
+    proc = run_cli("build", "2021", "2019", "--toc", "field", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return {year: out / year / name for year, name in NAMES.items()}
+
+
+def model(year: str):
+    report = load_year(EXAMPLES / year, Diagnostics())
+    assert report is not None
+    return report
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_report_is_written_where_the_user_expects(built, year):
+    assert built[year].is_file()
+    assert zipfile.is_zipfile(built[year])
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_parts_and_sections_appear_in_order_as_headings(built, year):
+    bs = blocks(built[year])
+    h1 = [b.text for b in bs if b.kind == "p" and b.style == "Heading1"]
+    h2 = [b.text for b in bs if b.kind == "p" and b.style == "Heading2"]
+    assert h1 == ["一、年度概况", "二、业务统计", "三、大事记"]
+    # 人员结构 has no data in the examples, so it is left out
+    assert h2 == ["工作总结", "荣誉表彰", "媒体报道", "综合统计", "活动统计", "大事记"]
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_every_coverage_row_is_in_the_coverage_table_in_order(built, year):
+    rows = model(year).first("coverage")
+    table = next(b for b in section_after(blocks(built[year]), "媒体报道") if b.kind == "table")
+    assert table.rows[0] == ["序号", "日期", "媒体", "版面", "标题"]
+    body = table.rows[1:]
+    assert len(body) == len(rows)
+    for i, (cells, row) in enumerate(zip(body, rows), 1):
+        assert cells == [str(i), f"{row.date.year}.{row.date.month}.{row.date.day}", row.outlet, row.section,
+                         row.title]
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_every_award_is_in_the_awards_table(built, year):
+    awards = model(year).first("awards")
+    table = next(b for b in section_after(blocks(built[year]), "荣誉表彰") if b.kind == "table")
+    assert table.rows[0] == ["序号", "奖项名称", "颁奖部门", "获奖时间"]
+    assert [r[1] for r in table.rows[1:]] == [a.name for a in awards]
+    assert [r[2] for r in table.rows[1:]] == ["、".join(a.bodies) for a in awards]
+    assert all(r[3] == f"{a.date.year} 年 {a.date.month} 月" for r, a in zip(table.rows[1:], awards))
+
+
+def test_statistics_table_prints_the_hierarchy_with_markers_units_and_separators(built):
+    table = next(b for b in section_after(blocks(built["2021"]), "综合统计") if b.kind == "table")
+    rows = table.rows
+    assert rows[0] == ["序号", "项目", "单位", "数量"]
+    assert rows[1] == ["1", "藏量", "册、件", "1,607,816"]
+    assert rows[2] == ["①", "图书", "册", "1,568,237"]
+    assert rows[3][1].strip() == "其中：盲文图书"
+    assert any(r[1].strip() == "在藏量中：开架书刊" for r in rows)
+    assert ["2", "音视频资源总量", "千小时", "35.00"] in rows
+    group = next(r for r in rows if r[1] == "为读者举办各种活动")
+    assert group[2:] == ["—", "—"]
+    assert any(r[0] == "①" and r[1] == "其中：组织各类讲座次数" for r in rows)
+    expected = statistics_rows(model("2021").first("statistics"))
+    assert len(rows) - 1 == len(expected)
+    for cells, row in zip(rows[1:], expected):
+        assert cells[3] == ("—" if row.value is None else group_thousands(row.value))
+
+
+@pytest.mark.parametrize("year,sessions,attendance", [
+    ("2021", ["17.92%", "4.87%", "19.29%", "57.93%"], ["15.81%", "38.54%", "3.49%", "42.17%"]),
+    ("2019", ["9.05%", "19.86%", "53.57%", "17.52%"], ["70.86%", "8.02%", "7.41%", "13.71%"]),
+])
+def test_activity_shares_reproduce_the_printed_figures(built, year, sessions, attendance):
+    table = next(b for b in section_after(blocks(built[year]), "活动统计") if b.kind == "table")
+    assert table.rows[0][:2] == ["序号", "活动类型"]
+    assert table.rows[1][-4:] == ["场次", "比例", "人次", "比例"]
+    body = table.rows[2:6]
+    assert [r[3] for r in body] == sessions
+    assert [r[5] for r in body] == attendance
+    total = table.rows[6]
+    acts = activity_table(model(year).first("activities"))
+    assert total == ["合计", str(acts.total.sessions), "100%", str(acts.total.attendance), "100%"]
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_activity_chart_is_a_native_chart_with_the_shares(built, year):
+    with zipfile.ZipFile(built[year]) as z:
+        chart = z.read("word/charts/chart1.xml").decode()
+        assert "word/embeddings/chart1.xlsx" in z.namelist()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert "relationships/chart" in rels
+    acts = activity_table(model(year).first("activities"))
+    for line in acts.lines:
+        assert f"<c:v>{line.type}</c:v>" in chart
+        assert f"<c:v>{line.session_share}</c:v>" in chart
+    assert 'typeface="黑体"' in chart  # Chinese labels get an East Asian font
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_chronicle_entries_are_under_their_months_in_order(built, year):
+    events = model(year).first("chronicle")
+    section = section_after(blocks(built[year]), "大事记")
+    printed = [(b.style, b.text) for b in section if b.kind == "p" and b.text]
+    expected = []
+    for group in chronicle_months(events):
+        if group.month:
+            expected.append(("MonthHeading", f"{cn_numeral(group.month)}月"))
+        expected.extend(("Chronicle", f"{e.date_text}，{e.text}") for e in group.events)
+    assert printed == expected
+    assert sum(1 for s, _ in printed if s == "Chronicle") == len(events)
+
+
+def test_chronicle_dates_print_as_the_source_prints_them(built):
+    texts = [b.text for b in blocks(built["2021"]) if b.style == "Chronicle"]
+    for start in ("1月7日，", "4月24日-8月31日，", "12月，", "4-6月，", "全年，", "2月10日-28日，"):
+        assert any(t.startswith(start) for t in texts), start
+    months = [b.text for b in blocks(built["2021"]) if b.style == "MonthHeading"]
+    assert months == [f"{cn_numeral(m)}月" for m in range(1, 13)]
+    assert texts[-1].startswith("全年，")  # whole-year entries come after 十二月
+
+
+def test_summary_quotes_figures_computed_from_the_data(built):
+    section = section_after(blocks(built["2021"]), "工作总结")
+    first = next(b.text for b in section if b.kind == "p" and b.style == "Normal")
+    for phrase in ("接待读者 126 万多人次", "外借书刊 125 万多册次", "开展线上、线下活动 1700 多场次", "参与活动 89 万多人次"):
+        assert phrase in first
+    headings = [b.text for b in section if b.style in ("Heading3", "Heading4")]
+    assert headings[0].startswith("一、创新党史学习教育实践路径")
+    assert headings[1].startswith("1、")
+    assert "{{" not in "".join(b.text or "" for b in section)
+
+
+def test_fonts_page_and_tables_follow_chinese_office_conventions(built):
+    doc = Document(str(built["2021"]))
+    styles = doc.styles.element
+
+    def east_asia(style_id):
+        st = styles.xpath(f'w:style[@w:styleId="{style_id}"]')[0]
+        return st.rPr.rFonts.get(qn("w:eastAsia"))
+
+    assert east_asia("Normal") == "仿宋"
+    assert east_asia("Heading1") == "黑体"
+    assert east_asia("Title") == "方正小标宋简体"
+    assert styles.xpath('w:style[@w:styleId="Normal"]')[0].rPr.rFonts.get(qn("w:ascii")) == "Times New Roman"
+    section = doc.sections[-1]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    body = doc.element.body
+    for tbl in body.iter(qn("w:tbl")):
+        grid = [int(g.get(qn("w:w"))) for g in tbl.find(qn("w:tblGrid"))]
+        first_row = tbl.find(qn("w:tr"))
+        assert first_row.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None  # header repeats on each page
+        for tr in tbl.iter(qn("w:tr")):
+            assert tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None  # rows do not split
+        cell_widths = [int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in first_row.iter(qn("w:tc"))]
+        assert sum(cell_widths) == sum(grid)  # widths in the grid and in the cells agree
+
+
+def test_each_part_has_its_own_running_header_and_page_numbers_in_the_footer(built):
+    doc = Document(str(built["2021"]))
+    headers = []
+    for section in doc.sections:
+        if not section.header.is_linked_to_previous:
+            headers.append(" ".join(p.text for p in section.header.paragraphs).strip())
+    assert headers == ["年度概况", "业务统计", "大事记"]
+    footer_xml = doc.sections[-1].footer._element.xml
+    assert "PAGE" in footer_xml
+
+
+def test_table_of_contents_is_a_field_listing_every_part_and_section(built):
+    bs = blocks(built["2021"])
+    toc = [b.text for b in bs if b.style in ("TOC1", "TOC2")]
+    assert toc == ["一、年度概况", "工作总结", "荣誉表彰", "媒体报道", "二、业务统计", "综合统计", "活动统计",
+                   "三、大事记", "大事记"]
+    xml = Document(str(built["2021"])).element.xml
+    assert 'TOC \\o "1-2"' in xml
+
+
+def test_same_sources_give_the_same_document(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        assert run_cli("build", "2019", "--toc", "field", "--output", str(out)).returncode == 0
+    fa, fb = a / "2019" / NAMES["2019"], b / "2019" / NAMES["2019"]
+    assert hashlib.sha256(fa.read_bytes()).digest() == hashlib.sha256(fb.read_bytes()).digest()
+    with zipfile.ZipFile(fa) as z:
+        core = z.read("docProps/core.xml").decode()
+        assert "2019-12-31T00:00:00Z" in core and "越秀区图书馆 2019 年年报" in core
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in z.infolist())
