@@ -44,8 +44,8 @@ CODE = "\n".join(re.findall(r"```\w*\n(.*?)```", README, re.S))
 
 def help_commands() -> set[str]:
     out = run_cli("--help").stdout
-    section = out[out.index("Commands"):]
-    return set(re.findall(r"│ (\w+)\s{2,}", section))
+    section = out[out.index("Commands:"):]
+    return set(re.findall(r"^  (\w+)\s{2,}", section, re.M))
 
 
 def test_every_command_in_the_readme_exists_and_every_command_is_documented():

@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typing_extensions import Annotated
+from typing import Annotated
 
 from . import i18n
 from .i18n import t
 
 i18n.set_lang(i18n.detect(sys.argv[1:]))
 
-app = typer.Typer(help=t("app_help"), add_completion=False, no_args_is_help=True,
+app = typer.Typer(help=t("app_help"), add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 

@@ -44,7 +44,9 @@ def text_width(tpl: Template) -> int:
     return int(w.group(1)) - int(left.group(1)) - int(right.group(1))
 
 
-def _fill_placeholders(root, values: dict, env) -> None:
+def _fill_placeholders(root, values: dict) -> None:
+    from .jinja import compile_template
+
     """Render {{ … }} in paragraphs, even where Word split the text over several runs."""
     for p in list(root.iter(f"{W}p")):
         texts = list(p.iter(f"{W}t"))
@@ -58,7 +60,7 @@ def _fill_placeholders(root, values: dict, env) -> None:
         if stripped in ("{{ toc }}", "{{toc}}"):
             p.getparent().replace(p, etree.Comment(_TOC_MARK))
             continue
-        texts[0].text = env.from_string(joined).render(values)
+        texts[0].text = compile_template(joined).render(values)
         texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         for t in texts[1:]:
             t.text = ""
@@ -82,15 +84,12 @@ def toc_xml(tpl: Template, rendered: Rendered, pages: dict[str, int] | None) -> 
 
 def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, int] | None,
              update_fields: bool, core: dict) -> bytes:
-    from .prose import environment
-
-    env = environment()
     parts = dict(tpl.parts)
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
     targets = {r.get("Id"): r.get("Target") for r in rels}
     root = etree.fromstring(parts["word/document.xml"])
     body = root.find(f"{W}body")
-    _fill_placeholders(root, values, env)
+    _fill_placeholders(root, values)
     sect = body.find(f"{W}sectPr")
     new_parts: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
@@ -105,7 +104,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
                 source = "word/" + targets[ref.get(f"{R}id")].lstrip("/").removeprefix("word/")
                 name = f"header_part{i}_{ref.get(f'{W}type')}.xml"
                 hroot = etree.fromstring(parts[source])
-                _fill_placeholders(hroot, {**values, "header": header_text}, env)
+                _fill_placeholders(hroot, {**values, "header": header_text})
                 new_parts[f"word/{name}"] = etree.tostring(hroot, xml_declaration=True, encoding="UTF-8",
                                                           standalone=True)
                 rid = f"rIdLrH{i}{ref.get(f'{W}type')}"

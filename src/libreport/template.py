@@ -49,7 +49,7 @@ class Template:
 
 
 def load_template(folder: Path, diags: Diagnostics) -> Template | None:
-    from .prose import environment
+    from .jinja import compile_template
 
     docx = folder / "report.docx"
     snippets_path = folder / "snippets.yaml"
@@ -84,7 +84,6 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     fields = r.mapping(root, "", TEXT_SNIPPETS + LIST_SNIPPETS + TABLES, TEXT_SNIPPETS + LIST_SNIPPETS + TABLES)
     if fields is None:
         return None
-    env = environment()
     ok = True
 
     def compile_(node, path):
@@ -94,7 +93,7 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
             ok = False
             return None
         try:
-            return env.from_string(text)
+            return compile_template(text)
         except Exception as exc:  # a syntax error in a snippet staff edited
             ok = False
             diags.error("template", f"{path} is not a valid Jinja snippet: {exc}", r.mark(node), path,
