@@ -177,6 +177,36 @@ def make(path: Path) -> None:
     core.comments = ""
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
+    add_font_fallbacks(path)
+
+
+# Chinese fonts by the names Word shows, each with the name it goes by elsewhere (altName), so that a
+# machine without 方正小标宋简体 sets the title in 宋体 rather than in whatever it finds first.
+FONTS = {
+    TITLE_FALLBACK: "SimSun",
+    TITLE_CJK: TITLE_FALLBACK,
+    BODY_CJK: "FangSong",
+    HEADING_CJK: "SimHei",
+    KAITI: "KaiTi",
+}
+
+
+def add_font_fallbacks(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {info: z.read(info.filename) for info in z.infolist()}
+    for info in parts:
+        if info.filename == "word/fontTable.xml":
+            text = parts[info].decode("utf-8")
+            extra = "".join(
+                f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+                f'<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
+                for name, alt in FONTS.items() if f'w:name="{name}"' not in text)
+            parts[info] = text.replace("</w:fonts>", extra + "</w:fonts>").encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts.items():
+            z.writestr(info, data)
 
 
 if __name__ == "__main__":

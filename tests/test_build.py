@@ -171,6 +171,9 @@ def test_fonts_page_and_tables_follow_chinese_office_conventions(built):
     assert east_asia("Heading1") == "黑体"
     assert east_asia("Title") == "方正小标宋简体"
     assert styles.xpath('w:style[@w:styleId="Normal"]')[0].rPr.rFonts.get(qn("w:ascii")) == "Times New Roman"
+    with zipfile.ZipFile(built["2021"]) as z:
+        fonts = z.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in fonts  # the title's fallback
     section = doc.sections[-1]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     body = doc.element.body
