@@ -103,6 +103,16 @@ def add_field(paragraph, instr: str, placeholder: str = "1") -> None:
 def make(path: Path) -> None:
     doc = Document()
     styles = doc.styles
+    # Chinese is the East Asian language of the document: LibreOffice picks Simplified Chinese glyph
+    # forms from it, and Word its line-breaking rules.
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    defaults.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
+    rfonts = defaults.find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        del rfonts.attrib[qn(attr)]
+    rfonts.set(qn("w:ascii"), LATIN)
+    rfonts.set(qn("w:hAnsi"), LATIN)
+    rfonts.set(qn("w:eastAsia"), BODY_CJK)
     normal = paragraph_style(doc, "Normal", cjk=BODY_CJK, size=14, line=26, indent_chars=2)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     title = paragraph_style(doc, "Title", cjk=TITLE_CJK, size=26, align=WD_ALIGN_PARAGRAPH.CENTER, before=180,

@@ -14,6 +14,28 @@ import tempfile
 from pathlib import Path
 
 
+# Chinese office fonts by the names documents use, mapped to the free fonts a Linux machine has, so
+# that LibreOffice sets 黑体 headings in a sans face and 仿宋/宋体 text in a serif face (as Word on
+# Windows does) instead of one fallback face for everything. Only affects libreport's own LibreOffice runs.
+FONT_ALIASES = {
+    "Noto Sans CJK SC": ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei"),
+    "Noto Serif CJK SC": ("宋体", "SimSun", "仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312", "楷体", "KaiTi",
+                          "楷体_GB2312", "方正小标宋简体", "方正小标宋_GBK"),
+    "Liberation Serif": ("Times New Roman",),
+}
+
+
+def _fontconfig(folder: Path) -> Path:
+    aliases = "".join(
+        f"<alias binding=\"same\"><family>{name}</family><prefer><family>{target}</family></prefer></alias>"
+        for target, names in FONT_ALIASES.items() for name in names)
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                    f"{aliases}</fontconfig>", encoding="utf-8")
+    return conf
+
+
 def soffice() -> str | None:
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
@@ -37,7 +59,7 @@ def to_pdf(docx_bytes: bytes, workdir: Path | None = None, timeout: int = 300) -
         profile = tmpdir / "profile"
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nolockcheck",
                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir), str(src)]
-        env = {**os.environ, "HOME": str(tmpdir)}
+        env = {**os.environ, "HOME": str(tmpdir), "FONTCONFIG_FILE": str(_fontconfig(tmpdir))}
         try:
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, env=env)
         except subprocess.TimeoutExpired as exc:
