@@ -109,13 +109,13 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
             data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
     if options.pdf and pdf_bytes is None:
         if not has_lo:
-            diags.error("pdf", t("pdf_missing"), file=target)
+            diags.error("pdf", t("pdf_missing"), file=target, reason=t("pdf_missing"))
             return result
         try:
             pdf_bytes = to_pdf(data)
             result.pages = page_count(pdf_bytes)
         except LayoutError as exc:
-            diags.error("pdf", str(exc), file=target)
+            diags.error("pdf", str(exc), file=target, reason=str(exc))
             return result
     step(t("stage_write"))
     try:
@@ -125,9 +125,10 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
             write_atomic(target.with_suffix(".pdf"), pdf_bytes)
             result.pdf = target.with_suffix(".pdf")
     except LockedError as exc:
-        diags.error("locked", t("locked", path=exc.path, lock=exc.lock.name), file=exc.path)
+        diags.error("locked", t("locked", path=exc.path, lock=exc.lock.name), file=exc.path, lock=exc.lock.name)
     except OSError as exc:
-        diags.error("write", f"cannot write {target}: {exc.strerror or exc}", file=target)
+        diags.error("write", f"cannot write {target}: {exc.strerror or exc}", file=target,
+                    reason=str(exc.strerror or exc))
     return result
 
 

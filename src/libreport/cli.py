@@ -43,6 +43,13 @@ LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=t("opt_lang"))]
 SourceOpt = Annotated[Optional[Path], typer.Option("--source", help=t("opt_source"), file_okay=False)]
 
 
+@app.callback()
+def _options(lang: LangOpt = None) -> None:
+    # --lang is read before parsing (i18n.detect), so that help is in that language too;
+    # it is declared here so that `libreport --lang zh <command>` is accepted as well.
+    pass
+
+
 def _project(source: Optional[Path], template: Optional[Path] = None, output: Optional[Path] = None):
     from .project import ProjectError, load_project
 
@@ -163,6 +170,7 @@ def import_(
     mapping: Annotated[Optional[List[str]], typer.Option("--map", help=t("opt_map"))] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("opt_sheet"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt_dry_run"))] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help=t("opt_skip_bad"))] = False,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -171,7 +179,7 @@ def import_(
     project = _project(source)
     _years(project, [year])
     try:
-        code = import_rows(project, kind.value, year, file, mapping or [], sheet, dry_run)
+        code = import_rows(project, kind.value, year, file, mapping or [], sheet, dry_run, skip_bad)
     except ImportError_ as exc:
         _usage(str(exc))
     raise typer.Exit(code)

@@ -75,8 +75,11 @@ class Diagnostics:
 
     def add(self, code: str, severity: Severity, message: str, mark: Mark | None = None,
             path: str = "", file: Path | None = None, **args) -> None:
+        variant = args.pop("variant", None)  # picks the message `code.variant` where one code has two wordings
         if self.translate is not None:
-            message = self.translate(code, message, **args)
+            if file is not None:  # messages name the file as {file}
+                args.setdefault("file", file.name if isinstance(file, Path) else str(file))
+            message = self.translate(f"{code}.{variant}" if variant else code, message, **args)
         if mark is not None:
             self.items.append(Diagnostic(code, severity, message, mark.file, mark.line, mark.column, path))
         else:

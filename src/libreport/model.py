@@ -69,10 +69,11 @@ class StatItem:
     of_which_label: str | None = None
     details: list["StatItem"] = field(default_factory=list)
     path: str = ""  # 为读者举办各种活动/举办展览
+    to_fill: bool = False  # written as `value:` with nothing after it: a value still to be filled in
 
     @property
     def is_group(self) -> bool:
-        return self.value is None
+        return self.value is None and not self.to_fill
 
     def walk(self):
         yield self

@@ -13,6 +13,7 @@ from .numbers import NumberFormatError, parse_number
 from .sources import mark_of
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_PLAIN = (None, "")  # a plain (unquoted) scalar: PyYAML's loader says None, libyaml's (CSafeLoader) says ""
 
 
 class Reader:
@@ -30,7 +31,7 @@ class Reader:
                 ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         if not isinstance(node, yaml.MappingNode):
             self.diags.error("type", f"{path or 'this'} should be a mapping of keys to values, not {describe(node)}",
-                             self.mark(node), path, what=path or "this", expected="mapping", found=describe(node))
+                             self.mark(node), path, what=path or "this", expected=_ZH["mapping"], found=describe_zh(node))
             return None
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
@@ -39,7 +40,8 @@ class Reader:
                 hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
                 extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(allowed)}"
                 self.diags.error("unknown-key", f"unknown key {name!r}{extra}", self.mark(key), _join(path, str(name)),
-                                 key=str(name), hint=hint[0] if hint else "", allowed=", ".join(allowed))
+                                 key=str(name), hint=hint[0] if hint else "", allowed=", ".join(allowed),
+                                 variant="hint" if hint else None)
                 continue
             found.setdefault(name, (key, value))
         for name in required:
@@ -49,11 +51,11 @@ class Reader:
         return found
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
-        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS:
+        if isinstance(node, yaml.ScalarNode) and node.style in _PLAIN and node.value in _NULLS:
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.diags.error("type", f"{path or 'this'} should be a list (lines starting with '- '), not {describe(node)}",
-                             self.mark(node), path, what=path or "this", expected="list", found=describe(node))
+                             self.mark(node), path, what=path or "this", expected=_ZH["list"], found=describe_zh(node))
             return None
         return list(node.value)
 
@@ -61,10 +63,10 @@ class Reader:
     def text(self, node: yaml.Node, path: str, allow_empty: bool = False) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
             self.diags.error("type", f"{path} should be text, not {describe(node)}", self.mark(node), path,
-                             what=path, expected="text", found=describe(node))
+                             what=path, expected=_ZH["text"], found=describe_zh(node))
             return None
         value = node.value
-        if node.style is None and value in _NULLS:
+        if node.style in _PLAIN and value in _NULLS:
             value = ""
         if not value.strip() and not allow_empty:
             self.diags.error("empty", f"{path} is empty", self.mark(node), path, what=path)
@@ -72,22 +74,22 @@ class Reader:
         return value.strip()
 
     def is_null(self, node: yaml.Node) -> bool:
-        return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+        return isinstance(node, yaml.ScalarNode) and node.style in _PLAIN and node.value in _NULLS
 
     def number(self, node: yaml.Node, path: str, integer: bool = True, negative_ok: bool = False) -> Decimal | None:
         if not isinstance(node, yaml.ScalarNode) or self.is_null(node):
             self.diags.error("type", f"{path} should be a number, not {describe(node)}", self.mark(node), path,
-                             what=path, expected="number", found=describe(node))
+                             what=path, expected=_ZH["number"], found=describe_zh(node))
             return None
         try:
             value, _notes = parse_number(node.value)
         except NumberFormatError:
             self.diags.error("type", f"{path} should be a number, not {node.value!r}", self.mark(node), path,
-                             what=path, expected="number", found=repr(node.value))
+                             what=path, expected=_ZH["number"], found=repr(node.value))
             return None
         if integer and value != value.to_integral_value():
             self.diags.error("type", f"{path} should be a whole number, not {node.value}", self.mark(node), path,
-                             what=path, expected="whole number", found=node.value)
+                             what=path, expected=_ZH["whole number"], found=node.value)
             return None
         if value < 0 and not negative_ok:
             self.diags.error("negative", f"{path} cannot be negative ({node.value})", self.mark(node), path,
@@ -112,8 +114,23 @@ def describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    if node.style is None and node.value in _NULLS:
+    if node.style in _PLAIN and node.value in _NULLS:
         return "nothing"
+    return repr(node.value)
+
+
+# Diagnostic arguments only fill the Chinese messages (i18n._ZH_DIAG); the English text is written out at each call.
+_ZH = {"mapping": "键值对（键: 值）", "list": "列表（以“- ”开头的各行）", "text": "文字", "number": "数字",
+       "whole number": "整数"}
+
+
+def describe_zh(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "键值对"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    if node.style in _PLAIN and node.value in _NULLS:
+        return "空值"
     return repr(node.value)
 
 

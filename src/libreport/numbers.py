@@ -64,10 +64,18 @@ def _dec(value) -> Decimal:
         return value
     if isinstance(value, bool):
         raise TypeError("a yes/no value is not a number")
-    if isinstance(value, (int, str)):
+    if isinstance(value, int):
         return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # text given to a number filter: say so, not "[<class 'decimal.ConversionSyntax'>]"
+            raise TypeError(f"not a number: {value!r}") from None
     if isinstance(value, float):
         return Decimal(repr(value))
+    fail = getattr(value, "_fail_with_undefined_error", None)
+    if fail is not None:  # Jinja's StrictUndefined given to a filter: raise its UndefinedError, naming the missing data
+        fail()
     raise TypeError(f"not a number: {value!r}")
 
 

@@ -79,28 +79,36 @@ def number_headings(blocks: list[Block]) -> None:
         block.number = counters[level - 1]
 
 
-def environment():
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+PLACEHOLDER = "（待填写）"  # what `libreport new` writes under each heading of last year's summary
 
-    from . import numbers
 
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters.update({
-        "duo": numbers.duo,
-        "wan": numbers.wan,
-        "num": numbers.group_thousands,
-        "pct": numbers.percent,
-        "cn": numbers.cn_numeral,
-    })
-    return env
+def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None:
+    """A to-fill warning for a summary that is still `new`'s skeleton, or for each placeholder left in it."""
+    blocks = parse_blocks(summary.text)
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    holes = [b for b in paragraphs if PLACEHOLDER in b.source]
+    hole_ids = {id(b) for b in holes}
+    name = summary.file.name
+    if holes and len(holes) == len(paragraphs):
+        diags.warning("to-fill", f"{name}: {title} is still the skeleton", Mark(summary.file, holes[0].line, 1),
+                      what=f"{name}：{title}")
+        return
+    heading = ""
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block.source
+        elif id(block) in hole_ids:
+            where = f"{title} › {heading}" if heading else title
+            diags.warning("to-fill", f"{name}: {where} still has the placeholder {PLACEHOLDER}",
+                          Mark(summary.file, block.line, 1), what=f"{name}：{where}")
 
 
 def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[Block]:
     """Parse and render the summary; every failing expression gets a diagnostic."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    env = environment()
+    from .jinja import compile_template
+
     blocks = parse_blocks(summary.text)
     number_headings(blocks)
     text_lines = summary.text.split("\n")
@@ -113,33 +121,63 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[
             continue
         failed = False
         if "{%" not in block.source:
+            after = (0, 0)  # the same expression written twice is located twice, not both at the first
             for match in _EXPR.finditer(block.source):
                 try:
-                    env.from_string(match.group(0)).render(context)
+                    compile_template(match.group(0)).render(context)
                 except Exception as exc:  # user-written: any failure is a diagnostic, never a traceback
                     failed = True
-                    line, col = _locate(block, match.group(0), text_lines)
+                    line, col = after = _locate(block, match.group(0), text_lines, after)
                     _report(diags, exc, summary, line, col, match.group(0))
         if failed:
             continue
         try:
-            block.text = env.from_string(block.source).render(context)
+            block.text = compile_template(block.source).render(context)
         except TemplateSyntaxError as exc:
-            line = block.lines[min(max((exc.lineno or 1) - 1, 0), len(block.lines) - 1)]
-            _report(diags, exc, summary, line, 1, "")
+            line, col = _locate_unclosed(block, text_lines)
+            _report(diags, exc, summary, line, col, "")
         except TemplateError as exc:
             _report(diags, exc, summary, block.line, 1, "")
         except Exception as exc:  # user-written: any failure is a diagnostic
             diags.error("summary-expression", f"an expression cannot be computed: {exc}",
-                        Mark(summary.file, block.line, 1), reason=str(exc))
+                        Mark(summary.file, block.line, 1), reason=str(exc), variant="block")
     return blocks
 
 
-def _locate(block: Block, expr: str, text_lines: list[str]) -> tuple[int, int]:
+_OPEN = re.compile(r"\{\{|\{%")
+
+
+def _locate_unclosed(block: Block, text_lines: list[str]) -> tuple[int, int]:
+    """Where the first `{{` / `{%` not closed before the next one starts. A paragraph is compiled as one
+    joined line, so Jinja's own line number is always the paragraph's first; this finds the right one."""
+    openers = list(_OPEN.finditer(block.source))
+    for k, m in enumerate(openers):
+        end = block.source.find("}}" if m.group() == "{{" else "%}", m.end())
+        following = openers[k + 1].start() if k + 1 < len(openers) else len(block.source)
+        if end < 0 or end > following:
+            seen = 0
+            for ln in block.lines:
+                for n in _OPEN.finditer(text_lines[ln - 1]):
+                    if seen == k:
+                        return ln, n.start() + 1
+                    seen += 1
+    return block.line, 1
+
+
+def _locate(block: Block, expr: str, text_lines: list[str], after: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """Line and column of `expr`, searching after the (line, column) of the previous one found."""
     for ln in block.lines:
-        col = text_lines[ln - 1].find(expr)
+        if ln < after[0]:
+            continue
+        text, start = text_lines[ln - 1], after[1] if ln == after[0] else 0
+        col = text.find(expr, start)
         if col >= 0:
             return ln, col + 1
+        col = text.find("{{", start)  # an expression running on into the next line starts with the rest of this one
+        while col >= 0:
+            if expr.startswith(text[col:].rstrip()):
+                return ln, col + 1
+            col = text.find("{{", col + 1)
     return block.line, 1
 
 

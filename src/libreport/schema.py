@@ -28,6 +28,7 @@ EVENT_KEYS = ("date", "text", "shown")
 STAFF_KEYS = ("name", "groups")
 STAFF_GROUP_KEYS = ("label", "count")
 ROUNDINGS = ("half-up", "largest-remainder")
+_COLUMN_ZH = {"sessions": "场次", "attendance": "人次"}
 YOY_KEYS = ("compare_with", "columns", "jump_factor")
 
 
@@ -59,7 +60,7 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
             year = int(y)
             if not 1900 <= year <= 2200:
                 diags.error("type", f"year {year} is not a plausible report year", r.mark(fields["year"][1]), "year",
-                            what="year", expected="year", found=str(year))
+                            what="year", expected="合理的年份", found=str(year))
                 year = None
             elif folder.name.isdigit() and int(folder.name) != year:
                 diags.warning("year-mismatch", f"report.yaml says {year} but the folder is {folder.name}",
@@ -105,7 +106,8 @@ def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
                 hint = difflib.get_close_matches(kind, m.SECTION_KINDS, n=1)
                 extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(m.SECTION_KINDS)}"
                 r.diags.error("unknown-section", f"unknown section kind {kind!r}{extra}", r.mark(sf["kind"][1]),
-                              f"{spath}.kind", kind=kind, hint=hint[0] if hint else "")
+                              f"{spath}.kind", kind=kind, hint=hint[0] if hint else "", variant="hint" if hint else None,
+                              allowed=", ".join(m.SECTION_KINDS))
                 kind = None
             stitle = r.text(sf["title"][1], f"{spath}.title") if "title" in sf else None
             file = r.text(sf["file"][1], f"{spath}.file") if "file" in sf else None
@@ -127,7 +129,12 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
                         section.mark, file=section.file.name, section=section.title)
             return None
         src = _rt(section.file, diags)
-        return m.Summary(section.file, src.text) if src else None
+        if src is None:
+            return None
+        from .prose import check_placeholders
+        summary = m.Summary(section.file, src.text)
+        check_placeholders(summary, section.title, diags)
+        return summary
     if not section.file.is_file():
         if section.kind == "staff":
             return None  # 人员结构 is printed only when its data exists
@@ -227,12 +234,15 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     if "unit" in f and not r.is_null(f["unit"][1]):
         unit = r.text(f["unit"][1], f"{path}.unit")
     value = None
-    if "value" in f and not r.is_null(f["value"][1]):
+    to_fill = "value" in f and r.is_null(f["value"][1])  # `value:` with nothing after it, as `new` writes it
+    if to_fill:
+        r.diags.warning("to-fill", f"{name} has no value yet", r.mark(f["value"][0]), f"{path}.value", what=name)
+    elif "value" in f:
         value = r.number(f["value"][1], f"{path}.value", integer=False)
         if value is not None and unit is None:
             r.diags.error("missing-key", f"{name} has a value but no unit", r.mark(f["value"][1]), f"{path}.unit",
                           key="unit", where=name)
-    item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name)
+    item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name, to_fill=to_fill)
     if "id" in f:
         item.id = r.text(f["id"][1], f"{path}.id")
     for label_key in ("parts_label", "of_which_label"):
@@ -268,8 +278,15 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             if rf is None:
                 continue
             kind = r.text(rf["type"][1], f"{path}.type") if "type" in rf else None
-            sessions = r.number(rf["sessions"][1], f"{path}.sessions") if "sessions" in rf else None
-            attendance = r.number(rf["attendance"][1], f"{path}.attendance") if "attendance" in rf else None
+            counts = {}
+            for col in ("sessions", "attendance"):
+                if col in rf and r.is_null(rf[col][1]):  # left empty by `new`: a row still to fill
+                    counts[col] = None
+                    r.diags.warning("to-fill", f"the activity row {kind} has no {col} yet", r.mark(rf[col][0]),
+                                    f"{path}.{col}", what=f"活动“{kind}”的{_COLUMN_ZH[col]}")
+                elif col in rf:
+                    counts[col] = r.number(rf[col][1], f"{path}.{col}")
+            sessions, attendance = counts.get("sessions"), counts.get("attendance")
             links = {}
             if "statistics" in rf:
                 lf = r.mapping(rf["statistics"][1], f"{path}.statistics", ("sessions", "attendance")) or {}
@@ -296,6 +313,10 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
             if gf is None or len(gf) < 2:
                 continue
             label = r.text(gf["label"][1], f"{gp}.label")
+            if r.is_null(gf["count"][1]):  # left empty by `new`
+                r.diags.warning("to-fill", f"{name}: {label} has no count yet", r.mark(gf["count"][0]),
+                                f"{gp}.count", what=f"{name}：{label}")
+                continue
             count = r.number(gf["count"][1], f"{gp}.count")
             if label is not None and count is not None:
                 groups.append(m.StaffGroup(label, count, r.mark(g)))
@@ -325,6 +346,11 @@ def load_year(folder: Path, diags: Diagnostics) -> m.Report | None:
     report = load_report(folder, diags)
     if report is None:
         return None
+    read_as: dict[Path, str] = {}
     for section in report.sections():
+        # A file named by two kinds of section is reported once (section-file, in checks); reading it again
+        # with the other kind's schema would only bury that under a cascade of unknown-key errors.
+        if read_as.setdefault(section.file.resolve(), section.kind) != section.kind:
+            continue
         section.data = load_section(section, report.year, diags)
     return report

@@ -59,7 +59,7 @@ def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         diags.error("encoding", "the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
-                    Mark(path, line, 1))
+                    Mark(path, line, 1), variant="undecodable")
         return None
     diags.warning("encoding", "the file is GBK/GB18030-encoded (as Windows editors save it); it was read as such, "
                   "but save it as UTF-8", Mark(path, line, 1))
@@ -78,6 +78,15 @@ def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        diags.error("yaml-syntax", f"this is not valid YAML: {problem}", Mark(source.path, line, col), problem=problem)
+        return None
+    except yaml.reader.ReaderError as exc:  # a control character (Word's manual line break U+000B, say)
+        # Its position is a byte offset with libyaml and a character offset without; find the character itself.
+        char = chr(exc.character) if isinstance(exc.character, int) else None
+        at = max(source.text.find(char), 0) if char else 0
+        line = source.text.count("\n", 0, at) + 1
+        col = at - (source.text.rfind("\n", 0, at) + 1) + 1
+        problem = f"the character U+{ord(char):04X} is not allowed in YAML; delete it" if char else str(exc)
         diags.error("yaml-syntax", f"this is not valid YAML: {problem}", Mark(source.path, line, col), problem=problem)
         return None
     except yaml.YAMLError as exc:
@@ -103,7 +112,8 @@ def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics) -> bool:
         node = stack.pop()
         count += 1
         if count > MAX_NODES:
-            diags.error("file-too-large", "the file has too many values to be a year's sources", mark_of(root, path))
+            diags.error("file-too-large", "the file has too many values to be a year's sources", mark_of(root, path),
+                        variant="nodes")
             return False
         if id(node) in seen:
             diags.error("yaml-alias", "YAML anchors and aliases (&name / *name) are not supported; write the values out",

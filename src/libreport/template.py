@@ -38,8 +38,8 @@ class Template:
     widths: dict = field(default_factory=dict)
     style_ids: dict = field(default_factory=dict)  # role → styleId
 
-    def say(self, name: str, **values) -> str:
-        return self.snippets[name].render(values)
+    def say(self, snippet: str, /, **values) -> str:  # positional-only: snippets take a value called `name`
+        return self.snippets[snippet].render(values)
 
     def heads(self, table: str, **values) -> list[str]:
         return [h.render(values) for h in self.columns[table]]

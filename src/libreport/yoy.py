@@ -20,7 +20,12 @@ def options(report: m.Report) -> dict:
     out = {}
     if "compare_with" in raw:
         y = r.number(raw["compare_with"], "year_over_year.compare_with")
-        if y is not None:
+        out["compare_with_mark"] = r.mark(raw["compare_with"])
+        if y is not None and y >= report.year:
+            r.diags.error("type", f"year_over_year.compare_with should be a year before {report.year}, not {y}",
+                          r.mark(raw["compare_with"]), "year_over_year.compare_with",
+                          what="year_over_year.compare_with", expected=f"{report.year} 年之前的年份", found=str(y))
+        elif y is not None:
             out["compare_with"] = int(y)
     if "columns" in raw:
         t = r.text(raw["columns"], "year_over_year.columns")
@@ -32,14 +37,14 @@ def options(report: m.Report) -> dict:
             else:
                 r.diags.error("type", f"year_over_year.columns should be true or false, not {t!r}",
                               r.mark(raw["columns"]), "year_over_year.columns", what="year_over_year.columns",
-                              expected="true/false", found=repr(t))
+                              expected="true 或 false", found=repr(t))
     if "jump_factor" in raw:
         f = r.number(raw["jump_factor"], "year_over_year.jump_factor", integer=False)
         if f is not None and f > 1:
             out["jump_factor"] = f
         elif f is not None:
             r.diags.error("type", "year_over_year.jump_factor should be greater than 1", r.mark(raw["jump_factor"]),
-                          "year_over_year.jump_factor", what="year_over_year.jump_factor", expected="> 1",
+                          "year_over_year.jump_factor", what="year_over_year.jump_factor", expected="大于 1 的数",
                           found=str(f))
     report.extra["yoy"] = out
     return out
@@ -50,11 +55,14 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
     from .schema import load_year
 
     opts = options(report)
+    if "compare_with_mark" in opts and "compare_with" not in opts:
+        return None  # compare_with is wrong, and said so: comparing with another year instead would mislead
     if "compare_with" in opts:
         folder = project.year_folder(opts["compare_with"])
         if not (folder / "report.yaml").is_file():
             diags.error("missing-file", f"year_over_year.compare_with names {opts['compare_with']}, "
-                        "but that year has no sources", report.mark, file=str(opts["compare_with"]),
+                        "but that year has no sources", opts["compare_with_mark"],
+                        "year_over_year.compare_with", file=f"{opts['compare_with']}/report.yaml",
                         section="year_over_year")
             return None
     else:

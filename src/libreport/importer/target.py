@@ -1,0 +1,147 @@
+"""The YAML file the entries go to. They are appended as text, so that the comments and layout
+of what is there stay byte for byte, and the result is read back through the schema loader
+before anything is written."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import Diagnostics, Severity
+from .messages import _m
+from .rows import _keys_of
+
+
+@dataclass
+class Target:
+    path: Path
+    data: bytes  # as on disk (b"" for a new file)
+    bom: bytes
+    codec: str
+    text: str
+    newline: str
+
+
+def _decode_target(path: Path) -> Target | None:
+    data = path.read_bytes() if path.is_file() else b""
+    bom, codec, body = b"", "utf-8", data
+    if data.startswith(codecs.BOM_UTF8):
+        bom, body = codecs.BOM_UTF8, data[3:]
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        bom, codec, body = codecs.BOM_UTF16_LE, "utf-16-le", data[2:]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        bom, codec, body = codecs.BOM_UTF16_BE, "utf-16-be", data[2:]
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        if codec != "utf-8":
+            return None
+        try:  # a GBK file, as Windows editors save it: appended in GBK, so the rest stays as it is
+            codec, text = "gb18030", body.decode("gb18030")
+        except UnicodeDecodeError:
+            return None
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+    return Target(path, data, bom, codec, text, newline)
+
+
+def render_entries(entries: list[dict], indent: int = 0) -> str:
+    """The entries as YAML block-list items, each quoted only as YAML needs."""
+    out = []
+    for entry in entries:
+        dumped = yaml.safe_dump([entry], allow_unicode=True, default_flow_style=False, sort_keys=False,
+                                width=1_000_000_000)
+        dumped = re.sub(r"^(\s*\w+): ''$", r'\1: ""', dumped, flags=re.M)  # section: "" as the files write it
+        out.append(dumped)
+    text = "".join(out)
+    if indent:
+        text = "".join(" " * indent + line if line.strip() else line for line in text.splitlines(keepends=True))
+    return text
+
+
+def _compose(text: str):
+    # the pure-Python loader: its marks' indexes count characters, as str slicing does
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def build_new(target: Target, entries: list[dict], header_comment: str | None) -> tuple[bytes, str]:
+    """The file's new bytes, and the text appended. The old bytes are kept as they are,
+    except an empty `[]` (or `~`) top level, which is cut out."""
+    text = target.text
+    try:
+        root = _compose(text) if text.strip() else None
+    except yaml.YAMLError as exc:
+        raise _TargetProblem(str(getattr(exc, "problem", None) or exc)) from exc
+    cut = None
+    indent = 0
+    if root is not None:
+        if isinstance(root, yaml.SequenceNode):
+            if root.flow_style:
+                if root.value:
+                    raise _TargetProblem(_m("target_flow"))
+                cut = (root.start_mark.index, root.end_mark.index)
+            else:
+                indent = root.start_mark.column
+        elif isinstance(root, yaml.ScalarNode) and root.style is None and root.value in ("", "~", "null", "Null", "NULL"):
+            cut = (root.start_mark.index, root.end_mark.index)
+        else:
+            raise _TargetProblem(_m("target_not_list"))
+    head = target.data
+    if cut is not None:
+        a = len(target.bom) + len(text[:cut[0]].encode(target.codec))
+        b = len(target.bom) + len(text[:cut[1]].encode(target.codec))
+        head = target.data[:a] + target.data[b:]
+        text = text[:cut[0]] + text[cut[1]:]
+    added = render_entries(entries, indent)
+    prefix = ""
+    if not target.data and header_comment:
+        prefix = header_comment + "\n"
+    elif text and not text.endswith(("\n", "\r")):
+        prefix = "\n"
+    appended = (prefix + added).replace("\n", target.newline)
+    return head + appended.encode(target.codec), added
+
+
+class _TargetProblem(Exception):
+    pass
+
+
+_FATAL = ("yaml-syntax", "yaml-alias", "encoding", "unreadable", "file-too-large")
+
+
+def _errors(diags: Diagnostics) -> list:
+    return [d for d in diags.items if d.severity is Severity.ERROR]
+
+
+def _load(section, path: Path, year: int):
+    from ..schema import load_section
+
+    diags = Diagnostics()
+    data = load_section(replace(section, file=path, data=None), year, diags) if path.is_file() else []
+    if not isinstance(data, list):
+        data = []
+    return data, diags
+
+
+def verify(section, kind: str, year: int, new_bytes: bytes, old_count: int, old_errors: int,
+           new_keys: list[tuple]) -> str | None:
+    """Read the new file back through the schema loader; None when it holds exactly the old entries and the new."""
+    with tempfile.TemporaryDirectory(prefix="libreport-import-") as tmp:
+        path = Path(tmp) / section.file.name
+        path.write_bytes(new_bytes)
+        data, diags = _load(section, path, year)
+    fatal = [d for d in diags.items if d.code in _FATAL and d.severity is Severity.ERROR]
+    if fatal:
+        return fatal[0].message
+    if len(_errors(diags)) != old_errors:
+        extra = _errors(diags)[-1]
+        return f"{extra.path}: {extra.message}"
+    if len(data) != old_count + len(new_keys):
+        return f"read back {len(data)} entries, expected {old_count + len(new_keys)}"
+    if _keys_of(kind, data[old_count:]) != new_keys:
+        return "the entries read back differ from the rows imported"
+    return None

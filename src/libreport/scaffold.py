@@ -1,0 +1,309 @@
+"""`libreport new`: start a year's sources from an earlier year.
+
+The new folder has last year's shape and none of last year's figures:
+
+* report.yaml: the same library, parts and sections; `year` set to the new year, the title's year
+  changed when the title contained it, `year_over_year.compare_with` pointed at the year started from;
+* statistics.yaml: every item kept (names, units, ids, labels, parts, of_which, details), each
+  `value:` left with nothing after it;
+* activities.yaml: the same rows, links and rounding, `sessions:` and `attendance:` left empty;
+* staff.yaml (when last year had one): the same groups, `count:` left empty;
+* awards.yaml, coverage.yaml, chronicle.yaml: no entries, and a comment showing one;
+* summary.md: last year's `#` and `##` headings with the placeholder （待填写） where text stood.
+
+Last year's files are edited as text, not re-serialised, so their comments, key order and
+layout (block or flow) stay as they were. `validate` then reports each empty value as a `to-fill`
+warning: the new year's to-do list.
+
+Everything is written into a hidden folder beside the year folders and renamed into place when
+complete, so an interrupted `new` leaves no half-made year. An existing folder is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from . import model as m
+from .diagnostics import Diagnostics
+from .i18n import t
+from .project import Project
+from .prose import PLACEHOLDER, parse_blocks
+
+
+class ScaffoldError(Exception):
+    """A usage problem (the year exists, there is no year to start from); the CLI exits with 2."""
+
+
+EXAMPLES = {
+    "coverage": "- {{date: {year}-01-08, outlet: 广州日报, section: 客户端, title: 报道标题}}",
+    "awards": "- {{name: 奖项名称, by: 颁奖单位, date: {year}-04}}",
+    "chronicle": "- {{date: 1月7日, text: 当天的大事。}}",
+}
+
+
+def new_year(project: Project, year: int, from_year: int | None = None) -> str:
+    """Create <sources>/<year>/ from `from_year` (default: the latest earlier year). Returns the message to print."""
+    if not 1900 <= year <= 2200:
+        raise ScaffoldError(t("new_bad_year", year=year))
+    target = project.year_folder(year)
+    if target.exists():
+        raise ScaffoldError(t("new_exists", folder=_shown(target)))
+    if from_year is not None:
+        source = project.year_folder(from_year)
+        if not (source / "report.yaml").is_file():
+            raise ScaffoldError(t("new_from_missing", year=from_year, folder=_shown(project.sources),
+                                  known=", ".join(project.years()) or "-"))
+    else:
+        source = project.previous_year(year)
+        if source is None:
+            raise ScaffoldError(t("new_no_earlier", year=year, folder=_shown(project.sources)))
+    files, items = _plan(source, year)
+    _write_all(project.sources, target, files)
+    return "\n".join([t("new_created", folder=_shown(target), source=source.name, items=items),
+                      t("new_next", year=year)])
+
+
+# -- what to write ---------------------------------------------------------------
+
+def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
+    """The new folder's files (relative path → text) and the number of statistics values emptied."""
+    from .schema import load_report
+
+    diags = Diagnostics()
+    report = load_report(source, diags)
+    if report is None:
+        raise ScaffoldError(_bad_source(source, diags))
+    old = report.year
+    files: dict[Path, str] = {Path("report.yaml"): _report_yaml(source / "report.yaml", old, year,
+                                                                  int(source.name) if source.name.isdigit() else old)}
+    items = 0
+    done: set[Path] = set()
+    for section in report.sections():
+        try:
+            rel = section.file.resolve().relative_to(source.resolve())
+        except ValueError:
+            continue  # a file outside the year folder (shared by years) is not the new year's to copy
+        if rel in done:
+            continue
+        done.add(rel)
+        exists = section.file.is_file()
+        kind = section.kind
+        if kind == "summary":
+            files[rel] = _summary(_read(section.file) if exists else "")
+        elif kind == "statistics":
+            text, n = _blank(section.file, _stat_values, old, year) if exists else ("items:\n", 0)
+            files[rel] = text
+            items += n
+        elif kind == "activities":
+            files[rel] = _blank(section.file, _activity_counts, old, year)[0] if exists else "rows:\n"
+        elif kind == "staff":
+            if exists:
+                files[rel] = _blank(section.file, _staff_counts, old, year)[0]
+        else:
+            files[rel] = _empty_list(section, _read(section.file) if exists else "", old, year)
+    return files, items
+
+
+def _read(path: Path) -> str:
+    from .sources import read_text
+
+    diags = Diagnostics()
+    src = read_text(path, diags)
+    if src is None:
+        raise ScaffoldError(_bad_source(path.parent, diags))
+    return src.text
+
+
+def _bad_source(folder: Path, diags: Diagnostics) -> str:
+    first = diags.sorted()[0].format() if diags.items else ""
+    return t("new_bad_source", year=folder.name, problem=first)
+
+
+def _compose(text: str, path: Path) -> yaml.Node | None:
+    try:
+        # The pure-Python loader: its marks count characters, which is what slicing the text needs.
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path.parent.name}/{path.name}" + (f":{mark.line + 1}" if mark else "")
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ScaffoldError(t("new_bad_source", year=path.parent.name, problem=f"{where}: {problem}")) from exc
+
+
+def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
+    text = _read(path)
+    root = _compose(text, path)
+    edits = []
+    for key, value in _pairs(root):
+        if key == "year" and isinstance(value, yaml.ScalarNode):
+            edits.append((value, str(year)))
+        elif key == "title" and isinstance(value, yaml.ScalarNode) and str(old) in value.value:
+            raw = text[value.start_mark.index:value.end_mark.index]
+            edits.append((value, _swap_year(raw, old, year)))
+        elif key == "year_over_year":
+            for k, v in _pairs(value):
+                if k == "compare_with" and isinstance(v, yaml.ScalarNode) and source_year < year:
+                    edits.append((v, str(source_year)))
+    return _splice(_retitle_comments(text, old, year), edits)
+
+
+def _pairs(node):
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                yield k.value, v
+
+
+def _items(node):
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
+def _stat_values(root) -> list[yaml.Node]:
+    found: list[yaml.Node] = []
+
+    def walk(item):
+        for key, value in _pairs(item):
+            if key == "value" and isinstance(value, yaml.ScalarNode):
+                found.append(value)
+            elif key in ("parts", "of_which", "details"):
+                for child in _items(value):
+                    walk(child)
+
+    for key, value in _pairs(root):
+        if key == "items":
+            for item in _items(value):
+                walk(item)
+    return found
+
+
+def _activity_counts(root) -> list[yaml.Node]:
+    found = []
+    for key, value in _pairs(root):
+        if key == "rows":
+            for row in _items(value):
+                # only the row's own counts: `statistics: {sessions: …}` below it are links, kept as they are
+                found += [v for k, v in _pairs(row) if k in ("sessions", "attendance") and isinstance(v, yaml.ScalarNode)]
+    return found
+
+
+def _staff_counts(root) -> list[yaml.Node]:
+    found = []
+    for dist in _items(root):
+        for key, value in _pairs(dist):
+            if key == "groups":
+                for group in _items(value):
+                    found += [v for k, v in _pairs(group) if k == "count" and isinstance(v, yaml.ScalarNode)]
+    return found
+
+
+def _blank(path: Path, find, old: int, year: int) -> tuple[str, int]:
+    text = _read(path)
+    root = _compose(text, path)
+    nodes = find(root) if root is not None else []
+    return _splice(_retitle_comments(text, old, year), [(n, "") for n in nodes]), len(nodes)
+
+
+def _empty_list(section: m.Section, text: str, old: int, year: int) -> str:
+    """No entries; the file's opening comments (year changed) and one example entry, commented out."""
+    head = _leading_comments(text)
+    head = [_swap_year(line, old, year) for line in head] or [f"# {section.title} — {year}"]
+    example = EXAMPLES[section.kind].format(year=year)
+    return "\n".join(head + ["# 每条一项，例如：", "# " + example, ""])
+
+
+def _summary(text: str) -> str:
+    """Last year's # and ## headings, with the placeholder where last year had text."""
+    out: list[str] = []
+    had_text = False
+
+    def close():
+        if had_text:
+            out.append(PLACEHOLDER)
+            out.append("")
+
+    for block in parse_blocks(text):
+        if block.kind == "heading" and block.level <= 2:
+            close()
+            had_text = False
+            out.append("#" * block.level + " " + block.source)
+            out.append("")
+        else:
+            had_text = True
+    close()
+    if not any(line == PLACEHOLDER for line in out):
+        out += [PLACEHOLDER, ""]
+    return "\n".join(out)
+
+
+# -- text surgery -----------------------------------------------------------------
+
+def _swap_year(text: str, old: int, year: int) -> str:
+    return re.sub(rf"(?<!\d){old}(?!\d)", str(year), text)
+
+
+def _leading_comments(text: str) -> list[str]:
+    lines = []
+    for line in text.split("\n"):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        if line.strip():
+            lines.append(line)
+    return lines
+
+
+def _retitle_comments(text: str, old: int, year: int) -> str:
+    """The year in the comment lines a file opens with (`# 综合统计 — 2021`); same length, so marks stay valid."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines[i] = _swap_year(line, old, year)
+    return "\n".join(lines)
+
+
+def _splice(text: str, edits: list[tuple[yaml.Node, str]]) -> str:
+    """Replace each node's text span. A value emptied at the end of its line takes its spaces with it (`value:`)."""
+    out, pos = [], 0
+    for start, end, new in sorted((n.start_mark.index, n.end_mark.index, new) for n, new in edits):
+        if not new and (end == len(text) or text[end] == "\n"):
+            while start > pos and text[start - 1] == " ":
+                start -= 1
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# -- writing -----------------------------------------------------------------------
+
+def _write_all(sources: Path, target: Path, files: dict[Path, str]) -> None:
+    sources.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=sources))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes the folder private; a year folder is not
+        for rel, text in files.items():
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8", newline="\n")
+        if target.exists():  # made by someone else meanwhile: still never overwrite
+            raise ScaffoldError(t("new_exists", folder=_shown(target)))
+        os.rename(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

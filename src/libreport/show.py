@@ -1,0 +1,153 @@
+"""`libreport show`: a year's computed tables in the terminal, to check figures without opening Word.
+
+Prints what the report will print: the statistics table numbered and labelled as in the report (with
+last year's figure and the change beside it when there is a year to compare with), the activity table
+with its shares and 合计 row, and how many entries each list section has (chronicle entries per month).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+from . import i18n
+from . import model as m
+from .i18n import t
+from .numbers import change_percent, cn_numeral, group_thousands, percent
+from .project import Project
+
+
+def show_year(project: Project, year: str) -> int:
+    """Print the tables of one year. 0 when the sources have no errors, 1 when they have (the tables are
+    still printed as far as they can be computed); the problems themselves are left to `validate`."""
+    from .pipeline import check_year
+
+    result = check_year(project, year, i18n.translate_diagnostic)
+    console = _console()
+    err = _console(stderr=True)
+    report = result.report
+    if report is None:
+        for d in result.diags.sorted():
+            err.print(d.format(), markup=False, highlight=False)
+        return 1
+    console.print(t("show_title", title=report.title or f"{report.library} {report.year}"), style="bold",
+                  markup=False, highlight=False)
+    for section in report.sections():
+        if section.data is None:
+            continue
+        if section.kind == "statistics":
+            _print(console, t("show_statistics", title=section.title), _statistics(section, result.previous))
+        elif section.kind == "activities":
+            _print(console, t("show_activities", title=section.title), _activities(section))
+        elif section.kind == "chronicle":
+            _print(console, t("show_chronicle", title=section.title), _chronicle(section))
+    _print(console, t("show_counts"), _counts(report))
+    errors, warnings = len(result.diags.errors), len(result.diags.warnings)
+    if errors or warnings:
+        err.print(t("show_problems", year=year, errors=errors, warnings=warnings), markup=False, highlight=False)
+    return 1 if errors else 0
+
+
+def _print(console: Console, heading: str, table: Table) -> None:
+    console.print()
+    console.print(heading, style="bold", markup=False, highlight=False)
+    console.print(table)
+
+
+def _console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        return Console(stderr=stderr)
+    # Piped or redirected: no colours, and wide enough that long item names are not wrapped.
+    return Console(file=stream, width=160, no_color=True, highlight=False)
+
+
+def _statistics(section: m.Section, previous: m.Report | None) -> Table:
+    from .compute import StatIndex, statistics_rows
+
+    table = Table()
+    table.add_column(t("show_col_no"), justify="center")
+    table.add_column(t("show_col_item"))
+    table.add_column(t("show_col_unit"), justify="center")
+    table.add_column(t("show_col_value"), justify="right")
+    before = None
+    if previous is not None and previous.first("statistics") is not None:
+        before = StatIndex(previous.first("statistics"))
+        table.add_column(t("show_col_previous", year=previous.year), justify="right")
+        table.add_column(t("show_col_change"), justify="right")
+    for row in statistics_rows(section.data):
+        value = "" if row.item.to_fill else "—" if row.value is None else group_thousands(row.value)
+        label = ("\u3000" * row.depth) + row.label if row.depth and not row.marker else row.label
+        cells = [row.marker, label, row.unit, value]
+        if before is not None:
+            old = before.find(row.item.path)
+            if old is None or old.value is None:
+                cells += ["—", "—"]
+            elif row.value is None:
+                cells += [group_thousands(old.value), "—"]
+            else:
+                cells += [group_thousands(old.value), _change(row.value, old.value)]
+        table.add_row(*cells)
+    return table
+
+
+def _change(now, before) -> str:
+    pct = change_percent(now, before, 2)
+    if pct is None:
+        return "—"
+    return f"+{pct}%" if pct > 0 else f"{pct}%"
+
+
+def _activities(section: m.Section) -> Table:
+    from .compute import activity_table
+
+    data = activity_table(section.data)
+    table = Table(show_footer=True)
+    table.add_column(t("show_col_no"), justify="center", footer=t("show_total"))
+    table.add_column(t("show_col_type"))
+    table.add_column(t("show_col_sessions"), justify="right", footer=group_thousands(data.total.sessions))
+    table.add_column(t("show_col_share"), justify="right", footer=percent(data.total.session_share_sum))
+    table.add_column(t("show_col_attendance"), justify="right", footer=group_thousands(data.total.attendance))
+    table.add_column(t("show_col_share"), justify="right", footer=percent(data.total.attendance_share_sum))
+    for line in data.lines:
+        table.add_row(str(line.number), line.type, group_thousands(line.sessions), percent(line.session_share),
+                      group_thousands(line.attendance), percent(line.attendance_share))
+    return table
+
+
+def _chronicle(section: m.Section) -> Table:
+    from .compute import chronicle_months
+
+    table = Table()
+    table.add_column(t("show_col_month"))
+    table.add_column(t("show_col_entries"), justify="right")
+    for group in chronicle_months(section.data):
+        month = t("show_whole_year") if group.month is None else _month(group.month)
+        table.add_row(month, str(len(group.events)))
+    return table
+
+
+def _month(n: int) -> str:
+    return f"{cn_numeral(n)}月" if i18n.lang() == "zh" else _MONTHS[n - 1]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _counts(report: m.Report) -> Table:
+    table = Table()
+    table.add_column(t("show_col_section"))
+    table.add_column(t("show_col_entries"), justify="right")
+    for section in report.sections():
+        if section.kind in ("coverage", "awards", "chronicle"):
+            count = len(section.data) if section.data is not None else 0
+            table.add_row(section.title, str(count))
+        elif section.kind == "statistics" and section.data is not None:
+            from .compute import statistics_rows
+            table.add_row(section.title, str(len(statistics_rows(section.data))))
+        elif section.kind == "activities" and section.data is not None:
+            table.add_row(section.title, str(len(section.data.rows)))
+    return table

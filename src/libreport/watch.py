@@ -1,0 +1,141 @@
+"""`libreport build --watch`: build, then rebuild whenever a source or template file is saved.
+
+What is watched, for each year built: its own folder, the year it is compared with (its
+`year_over_year.compare_with`, else the latest earlier year: that year's figures appear in this
+year's report), and the template folder. The output folder is never watched, so writing the
+report does not trigger another build.
+
+A build that finds errors prints them and writes nothing: the last good report stays in place
+(`build.build_year` writes atomically and only when there are no errors), and watching goes on
+until the sources are fixed. Ctrl+C stops watching; the exit code is then 0.
+
+LIBREPORT_WATCH_MAX_BUILDS=N (an environment variable, for tests and scripts) stops watching after
+N builds, the first one included; the exit code is then 0 when the last build of every year
+succeeded, else 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import watchfiles
+
+from .build import BuildOptions, _shown, build_year
+from .diagnostics import Diagnostics
+from .i18n import t
+from .project import Project
+
+MAX_BUILDS_ENV = "LIBREPORT_WATCH_MAX_BUILDS"
+
+
+def watch_and_build(project: Project, years: list[str], options: BuildOptions) -> int:
+    limit = _limit()
+    last_ok: dict[str, bool] = {}
+    try:
+        last_ok.update(_build(project, years, options, first=True))
+        builds = 1
+        while limit is None or builds < limit:
+            targets = {y: _watched(project, y) for y in years}
+            folders = sorted(set().union(*targets.values()))
+            announced = restart = False
+            for changes in watchfiles.watch(*folders, watch_filter=_Filter(project), rust_timeout=200,
+                                            yield_on_timeout=True, raise_interrupt=True):
+                if not announced:  # the first (empty) yield comes once the watcher is running
+                    _say(t("watching", folder=", ".join(_shown(f) for f in folders)))
+                    announced = True
+                if not changes:
+                    continue
+                changed = [Path(p) for _change, p in changes]
+                due = [y for y in years if any(_inside(p, f) for p in changed for f in targets[y])]
+                if not due:
+                    continue
+                last_ok.update(_build(project, due, options, first=False))
+                builds += 1
+                if limit is not None and builds >= limit:
+                    break
+                if {y: _watched(project, y) for y in years} != targets:
+                    restart = True  # compare_with changed, or an earlier year appeared: watch the new set
+                    break
+            if not restart:
+                break
+    except KeyboardInterrupt:
+        _say(t("watch_stopped"))
+        return 0
+    return 0 if all(last_ok.values()) else 1
+
+
+def _limit() -> int | None:
+    raw = os.environ.get(MAX_BUILDS_ENV, "").strip()
+    try:
+        n = int(raw)
+    except ValueError:
+        return None
+    return n if n > 0 else None
+
+
+def _build(project: Project, years: list[str], options: BuildOptions, first: bool) -> dict[str, bool]:
+    """One round: each year built with a freshly read template. Returns year → built."""
+    done = {}
+    for year in years:
+        result = build_year(project, year, options)  # template=None: read again, it may have changed
+        for d in result.diags.sorted():
+            _say(d.format(Path.cwd()), err=True)
+        if result.docx is None:
+            _say(t("watch_errors", year=year), err=True)
+            done[year] = False
+            continue
+        pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
+        shown = _shown(result.docx)
+        _say(t("built", path=shown, pages=pages) if first else t("rebuilt", path=shown))
+        if result.pdf:
+            _say(t("built_pdf", path=_shown(result.pdf)))
+        for message in result.messages or []:
+            _say(message, err=True)
+        done[year] = True
+    return done
+
+
+def _say(text: str, err: bool = False) -> None:
+    stamp = time.strftime("%H:%M:%S")
+    print(f"[{stamp}] {text}", file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _watched(project: Project, year: str) -> frozenset[Path]:
+    """The folders whose changes can change this year's report."""
+    folders = {project.year_folder(year), project.templates}
+    previous = _previous(project, year)
+    if previous is not None:
+        folders.add(previous)
+    return frozenset(f.resolve() for f in folders if f.is_dir())
+
+
+def _previous(project: Project, year: str) -> Path | None:
+    from .schema import load_report
+    from .yoy import options
+
+    report = load_report(project.year_folder(year), Diagnostics())
+    if report is None:
+        return project.previous_year(int(year)) if year.isdigit() else None
+    compare_with = options(report).get("compare_with")
+    if compare_with is not None:
+        return project.year_folder(compare_with)
+    return project.previous_year(report.year)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+class _Filter(watchfiles.DefaultFilter):
+    # Word's and LibreOffice's lock files, and the temporary files atomic writes leave for a moment.
+    ignore_entity_patterns = (*watchfiles.DefaultFilter.ignore_entity_patterns, r"^~\$", r"^\.~lock\.", r"\.tmp$")
+
+    def __init__(self, project: Project):
+        super().__init__(ignore_paths=[str(project.output.resolve())])

@@ -1,0 +1,223 @@
+"""`libreport new`: a new year starts with last year's shape and none of its figures."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from .conftest import run_cli
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def without_values(items: list[dict]) -> list[dict]:
+    """A statistics tree with every value replaced by None (group rows stay without a value key)."""
+    out = []
+    for item in items:
+        copy = {k: (without_values(v) if k in ("parts", "of_which", "details") else v) for k, v in item.items()}
+        if "value" in copy:
+            copy["value"] = None
+        out.append(copy)
+    return out
+
+
+def headings(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if re.match(r"#{1,2} ", line)]
+
+
+def test_new_year_keeps_sections_items_and_rows_with_values_emptied(project: Path):
+    done = run_cli("new", "2022", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "years/2022" in done.stdout and "2021" in done.stdout
+    assert "libreport validate 2022" in done.stdout  # says what to do next
+
+    old, new = project / "years/2021", project / "years/2022"
+    report_old, report_new = load(old / "report.yaml"), load(new / "report.yaml")
+    assert report_new["year"] == 2022
+    assert report_new["title"] == "越秀区图书馆 2022 年年报"
+    assert report_new["library"] == report_old["library"]
+    assert report_new["parts"] == report_old["parts"]
+
+    # every item kept with its name, unit, labels and place in the tree; only the values are gone
+    assert load(new / "statistics.yaml")["items"] == without_values(load(old / "statistics.yaml")["items"])
+    text = (new / "statistics.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# 综合统计 — 2022")  # the file's own comments are kept, with the year moved on
+    assert re.search(r"^    value:$", text, re.M)  # an empty value is `value:` with nothing after it
+
+    acts_old, acts_new = load(old / "activities.yaml"), load(new / "activities.yaml")
+    assert acts_new["rounding"] == acts_old["rounding"]
+    assert [r["type"] for r in acts_new["rows"]] == [r["type"] for r in acts_old["rows"]]
+    assert [r.get("statistics") for r in acts_new["rows"]] == [r.get("statistics") for r in acts_old["rows"]]
+    assert all(r["sessions"] is None and r["attendance"] is None for r in acts_new["rows"])
+
+    for name, example in (("coverage.yaml", "date: 2022-"), ("awards.yaml", "date: 2022-"),
+                          ("chronicle.yaml", "text:")):
+        text = (new / name).read_text(encoding="utf-8")
+        assert load(new / name) is None, f"{name} should have no entries"
+        assert any(line.startswith("# - ") and example in line for line in text.splitlines()), text
+
+    summary_old = (old / "summary.md").read_text(encoding="utf-8")
+    summary_new = (new / "summary.md").read_text(encoding="utf-8")
+    assert headings(summary_new) == headings(summary_old)
+    body = [line for line in summary_new.splitlines() if line.strip() and not line.startswith("#")]
+    assert body and set(body) == {"（待填写）"}, "no text of last year is carried over, only placeholders"
+
+
+def test_validate_on_a_fresh_year_is_a_to_do_list(project: Path):
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    done = run_cli("validate", "2022", "--format", "json", cwd=project)
+    assert done.returncode == 0, done.stdout  # only warnings: nothing is wrong yet, just not filled in
+    diags = json.loads(done.stdout)["years"][0]["diagnostics"]
+    assert {d["code"] for d in diags} == {"to-fill"}
+    assert {d["severity"] for d in diags} == {"warning"}
+    messages = [d["message"] for d in diags]
+    assert "藏量 has no value yet" in messages
+    assert "the activity row 展览 has no sessions yet" in messages
+    assert "the activity row 展览 has no attendance yet" in messages
+    assert "summary.md: 工作总结 is still the skeleton" in messages
+    assert not any("为读者举办各种活动" in m for m in messages), "a group row has no value to fill"
+    stats = load(project / "years/2022/statistics.yaml")
+    n_values = sum(1 for _ in _values(stats["items"]))
+    assert len(diags) == n_values + 2 * 4 + 1  # every statistics value, both counts of 4 rows, the summary
+
+    lines = (project / "years/2022/statistics.yaml").read_text(encoding="utf-8").splitlines()
+    first = next(d for d in diags if d["message"] == "藏量 has no value yet")
+    assert (first["file"], lines[first["line"] - 1].strip()) == ("years/2022/statistics.yaml", "value:")
+
+
+def _values(items):
+    for item in items:
+        if "value" in item:
+            yield item
+        for key in ("parts", "of_which", "details"):
+            yield from _values(item.get(key) or [])
+
+
+def test_filling_in_shrinks_the_to_do_list(project: Path):
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    stats = project / "years/2022/statistics.yaml"
+    stats.write_text(stats.read_text(encoding="utf-8").replace(
+        "  - {name: 有效借书证数, unit: 个, value: }", "  - {name: 有效借书证数, unit: 个, value: 190000}"),
+        encoding="utf-8")
+    summary = project / "years/2022/summary.md"
+    summary.write_text(summary.read_text(encoding="utf-8").replace(
+        "（待填写）", "2022 年，越秀区图书馆继续推进全民阅读。", 1), encoding="utf-8")
+
+    done = run_cli("validate", "2022", "--format", "json", cwd=project)
+    messages = [d["message"] for d in json.loads(done.stdout)["years"][0]["diagnostics"]]
+    assert "有效借书证数 has no value yet" not in messages
+    assert "藏量 has no value yet" in messages
+    assert "summary.md: 工作总结 is still the skeleton" not in messages
+    # what is left of the summary is listed heading by heading
+    assert any(m.startswith("summary.md: 工作总结 › 创新党史学习教育实践路径，掀起党史阅读热潮") for m in messages)
+
+
+def test_a_figure_typed_wrong_is_still_an_error_not_a_to_do(project: Path):
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    stats = project / "years/2022/statistics.yaml"
+    stats.write_text(stats.read_text(encoding="utf-8").replace(
+        "{name: 有效借书证数, unit: 个, value: }", "{name: 有效借书证数, unit: 个, value: 十九万}"), encoding="utf-8")
+    done = run_cli("validate", "2022", cwd=project)
+    assert done.returncode == 1
+    assert "error type" in done.stdout and "十九万" in done.stdout
+
+
+def test_a_fresh_year_builds_with_empty_cells(project: Path):
+    """Build works on a year still being filled in: a draft to look at, blanks printed as empty cells."""
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    done = run_cli("build", "2022", "--toc", "field", cwd=project)
+    assert done.returncode == 0, done.stderr
+    doc = Document(str(project / "out/2022/越秀区图书馆2022年年报.docx"))
+    stats = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["序号", "项目"])
+    rows = {r.cells[1].text.strip("\u3000"): [c.text for c in r.cells] for r in stats.rows[1:]}
+    assert rows["藏量"] == ["1", "藏量", "册、件", ""]
+    assert rows["为读者举办各种活动"][3] == "—"  # a group row keeps its dash
+
+
+def test_new_never_overwrites(project: Path):
+    (project / "years/2022").mkdir()
+    (project / "years/2022/notes.txt").write_text("mine", encoding="utf-8")
+    done = run_cli("new", "2022", cwd=project)
+    assert done.returncode == 2
+    assert "already exists" in done.stderr
+    assert [p.name for p in (project / "years/2022").iterdir()] == ["notes.txt"]
+
+    before = (project / "years/2021/statistics.yaml").read_bytes()
+    done = run_cli("new", "2021", cwd=project)
+    assert done.returncode == 2 and "already exists" in done.stderr
+    assert (project / "years/2021/statistics.yaml").read_bytes() == before
+
+
+def test_new_needs_a_year_to_start_from(project: Path):
+    done = run_cli("new", "2018", cwd=project)
+    assert done.returncode == 2
+    assert "no year before 2018" in done.stderr and "--from" in done.stderr
+    assert not (project / "years/2018").exists()
+
+    done = run_cli("new", "2022", "--from", "2017", cwd=project)
+    assert done.returncode == 2 and "2017" in done.stderr and "2019, 2021" in done.stderr
+
+
+def test_new_from_a_named_year(project: Path):
+    done = run_cli("new", "2022", "--from", "2019", cwd=project)
+    assert done.returncode == 0, done.stderr
+    names = [i["name"] for i in load(project / "years/2022/statistics.yaml")["items"]]
+    assert "电子图书" in names  # 2019 has it, 2021 does not
+    assert load(project / "years/2022/report.yaml")["title"] == "越秀区图书馆 2022 年年报"
+
+
+def test_new_compares_with_the_year_it_started_from(project: Path):
+    report = project / "years/2021/report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "parts:", "year_over_year: {compare_with: 2019, columns: true}\nparts:", 1), encoding="utf-8")
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    assert load(project / "years/2022/report.yaml")["year_over_year"] == {"compare_with": 2021, "columns": True}
+
+
+def test_a_title_without_the_year_is_kept(project: Path):
+    report = project / "years/2021/report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "title: 越秀区图书馆 2021 年年报", "title: 越秀区图书馆年度报告"), encoding="utf-8")
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    assert load(project / "years/2022/report.yaml")["title"] == "越秀区图书馆年度报告"
+
+
+def test_an_interrupted_new_leaves_no_half_made_year(project: Path, monkeypatch: pytest.MonkeyPatch):
+    from libreport import scaffold
+    from libreport.project import load_project
+
+    written = []
+    real = Path.write_text
+
+    def failing(self, *args, **kwargs):
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        written.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing)
+    with pytest.raises(OSError):
+        scaffold.new_year(load_project(project), 2022, None)
+    assert sorted(p.name for p in (project / "years").iterdir()) == ["2019", "2021"]  # no 2022, no leftovers
+
+
+def test_staff_structure_is_carried_over_with_counts_emptied(project: Path):
+    (project / "years/2021/staff.yaml").write_text(
+        "- name: 职称结构\n  groups:\n    - {label: 正高级, count: 1}\n    - {label: 副高级, count: 4}\n",
+        encoding="utf-8")
+    assert run_cli("new", "2022", cwd=project).returncode == 0
+    assert load(project / "years/2022/staff.yaml") == [
+        {"name": "职称结构", "groups": [{"label": "正高级", "count": None}, {"label": "副高级", "count": None}]}]
+    done = run_cli("validate", "2022", "--format", "json", cwd=project)
+    messages = [d["message"] for d in json.loads(done.stdout)["years"][0]["diagnostics"]]
+    assert "职称结构: 正高级 has no count yet" in messages
+    for year in ("2021", "2022"):  # both the year with the figures and the one still to fill build
+        done = run_cli("build", year, "--toc", "field", cwd=project)
+        assert done.returncode == 0, done.stderr
