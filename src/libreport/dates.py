@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 DASH = r"\s*(?:-{1,2}|—{1,2}|–|－|~|～|至)\s*"
@@ -72,8 +73,11 @@ _PATTERNS = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def parse_span(text: str, year: int) -> Span:
-    """Parse a chronicle date. Raises DateError with a kind for the diagnostic."""
+    """Parse a chronicle date. Raises DateError with a kind for the diagnostic.
+
+    Cached: a chronicle repeats the same few hundred dates, and a Span is immutable."""
     raw = text.strip()
     t = re.sub(r"\s+", "", raw.translate(_FULLWIDTH))
     if t in ("全年", f"{year}年全年", f"{year}年"):
@@ -144,6 +148,7 @@ _YEAR_MONTH = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def parse_day(text: str) -> date:
     """A full calendar date: 2021-01-08, 2021.1.8, 2021. 1. 8, 2021/1/8, 2021年1月8日."""
     t = text.strip().translate(_FULLWIDTH)

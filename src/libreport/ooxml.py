@@ -7,15 +7,20 @@ Every piece of text goes through `esc`, so data can never become markup.
 
 from __future__ import annotations
 
+import re
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-_INVALID_XML = dict.fromkeys([c for c in range(32) if c not in (9, 10, 13)])
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def esc(text: str) -> str:
     # xml.sax.saxutils.escape would do, but importing it pulls in urllib and http (0.2 s per run).
-    return (str(text).translate(_INVALID_XML).replace("&", "&amp;").replace("<", "&lt;")
+    text = str(text)
+    if _INVALID_XML.search(text):
+        text = _INVALID_XML.sub("", text)
+    return (text.replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;"))
 
 
@@ -58,7 +63,7 @@ class Table:
         self.widths = widths
         self.style = style
         self.total = total_width or sum(widths)
-        self.rows: list[str] = []
+        self.rows: list[bytes] = []
         self._tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
 
     def row(self, cells: list[str], header: bool = False, styles: list[str] | None = None,
@@ -83,15 +88,18 @@ class Table:
             parts.append(f'<w:tc><w:tcPr>{tcw}<w:vAlign w:val="center"/></w:tcPr><w:p>{style_xml}{body}</w:p></w:tc>')
             col += span
         parts.append("</w:tr>")
-        self.rows.append("".join(parts))
+        # Kept as UTF-8: markup is mostly ASCII, and a str holding Chinese takes two bytes a character.
+        self.rows.append("".join(parts).encode("utf-8"))
 
-    def xml(self) -> str:
+    def xml(self) -> list[bytes]:
+        """The table as chunks of UTF-8, one a row, to be streamed into the document."""
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in self.widths)
-        return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style}"/><w:tblW w:w="{self.total}" w:type="dxa"/>'
+        head = (f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style}"/><w:tblW w:w="{self.total}" w:type="dxa"/>'
                 f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
                 f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
                 f'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-                f'<w:tblGrid>{grid}</w:tblGrid>{"".join(self.rows)}</w:tbl>')
+                f'<w:tblGrid>{grid}</w:tblGrid>')
+        return [head.encode("utf-8"), *self.rows, b"</w:tbl>"]
 
 
 def scale_widths(fractions: list[float], total: int) -> list[int]:

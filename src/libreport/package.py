@@ -120,12 +120,12 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         section_xml.append(part_sect)
     if section_xml and section_xml[-1] is not None:
         body.replace(sect, section_xml[-1])
-    body_chunks = []
-    for i, xml in enumerate(rendered.parts):
-        body_chunks.append(xml)
+    body_chunks: list[bytes] = []
+    for i, chunks in enumerate(rendered.parts):
+        body_chunks.extend(chunks)
         if i < len(rendered.parts) - 1 and section_xml[i] is not None:
             s = etree.tostring(section_xml[i], encoding="unicode")
-            body_chunks.append(f"<w:p><w:pPr>{s}</w:pPr></w:p>")
+            body_chunks.append(f"<w:p><w:pPr>{s}</w:pPr></w:p>".encode("utf-8"))
 
     for n, chart in enumerate(rendered.charts, 1):
         name = f"charts/chart{n}.xml"
@@ -139,9 +139,10 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         overrides.append((f"/word/{name}", CT_CHART))
 
     doc = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
-    doc = doc.replace(f"<!--{_BODY_MARK}-->", "".join(body_chunks), 1)
     doc = doc.replace(f"<!--{_TOC_MARK}-->", toc_xml(tpl, rendered, pages), 1)
-    parts["word/document.xml"] = doc.encode("utf-8")
+    before, _, after = doc.partition(f"<!--{_BODY_MARK}-->")
+    # The body is streamed into the zip chunk by chunk: a large year never exists as one string.
+    parts["word/document.xml"] = [before.encode("utf-8"), *body_chunks, after.encode("utf-8")]
     parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
                                                            standalone=True)
     parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], overrides)
@@ -194,7 +195,7 @@ def _core(core: dict) -> bytes:
     ).encode("utf-8")
 
 
-def _zip(parts: dict[str, bytes], order: list[str]) -> bytes:
+def _zip(parts: dict[str, bytes | list[bytes]], order: list[str]) -> bytes:
     buf = io.BytesIO()
     seen = set()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -206,5 +207,11 @@ def _zip(parts: dict[str, bytes], order: list[str]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, parts[name], compresslevel=6)
+            data = parts[name]
+            if isinstance(data, bytes):
+                z.writestr(info, data, compresslevel=6)
+                continue
+            with z.open(info, "w") as out:
+                for chunk in data:
+                    out.write(chunk)
     return buf.getvalue()

@@ -34,7 +34,7 @@ class Chart:
 
 @dataclass
 class Rendered:
-    parts: list[str] = field(default_factory=list)  # body XML of each part
+    parts: list[list[bytes]] = field(default_factory=list)  # body XML of each part, as UTF-8 chunks
     headers: list[str] = field(default_factory=list)  # running header text of each part
     toc: list[TocEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
@@ -61,21 +61,22 @@ class Renderer:
     # -- the whole report -----------------------------------------------------------
     def render(self, report: m.Report, context: dict, blocks: list, previous: m.Report | None) -> Rendered:
         for pn, part in enumerate(report.parts, 1):
-            xml: list[str] = [self.heading(self.tpl.say("part_heading", number=pn, title=part.title), "part", 1)]
+            xml: list[bytes] = [self.heading(self.tpl.say("part_heading", number=pn, title=part.title), "part",
+                                             1).encode("utf-8")]
             sn = 0
             for section in part.sections:
                 if section.data is None:
                     continue
                 sn += 1
                 xml.append(self.heading(self.tpl.say("section_heading", number=sn, title=section.title),
-                                        "section", 2))
-                xml.append(self.section(section, report, context, blocks, previous))
-            self.out.parts.append("".join(xml))
+                                        "section", 2).encode("utf-8"))
+                xml.extend(_chunks(self.section(section, report, context, blocks, previous)))
+            self.out.parts.append(xml)
             self.out.headers.append(self.tpl.say("running_header", header=part.header, title=part.title,
                                                  library=report.library, year=report.year))
         return self.out
 
-    def section(self, section: m.Section, report, context, blocks, previous) -> str:
+    def section(self, section: m.Section, report, context, blocks, previous) -> str | list:
         kind = section.kind
         if kind == "summary":
             return self.summary(blocks)
@@ -179,9 +180,9 @@ class Renderer:
                            list(zip(self.tpl.lists.get("activity_chart_series", ["", ""]),
                                     ([ln.session_share for ln in table.lines],
                                      [ln.attendance_share for ln in table.lines]))), percent=True)
-        return t.xml() + chart
+        return [*t.xml(), chart]
 
-    def chronicle(self, events: list[m.Event]) -> str:
+    def chronicle(self, events: list[m.Event]) -> list:
         out = []
         month, body, line = self.s("month"), self.s("chronicle"), self.tpl.snippets["chronicle_line"]
         for group in chronicle_months(events):
@@ -191,10 +192,10 @@ class Renderer:
                 out.append(text_para(heading, month))
             for e in group.events:
                 out.append(f'<w:p><w:pPr><w:pStyle w:val="{body}"/></w:pPr><w:r><w:t xml:space="preserve">'
-                           f'{esc(line.render(date=e.date_text, text=e.text))}</w:t></w:r></w:p>')
-        return "".join(out)
+                           f'{esc(line.render(date=e.date_text, text=e.text))}</w:t></w:r></w:p>'.encode("utf-8"))
+        return out
 
-    def staff(self, dists: list[m.StaffDistribution]) -> str:
+    def staff(self, dists: list[m.StaffDistribution]) -> list:
         out = []
         c, num, hd = self.s("table_center"), self.s("table_number"), self.s("table_header")
         from .numbers import shares_half_up
@@ -207,10 +208,10 @@ class Renderer:
             share = self.tpl.snippets["share"]
             for g, s in zip(d.groups, shares):
                 t.row([g.label, str(g.count), share.render(share=s)], styles=[c, num, num])
-            out.append(t.xml())
+            out.extend(t.xml())
             out.append(self.chart(self.tpl.say("staff_chart_title", name=d.name), [g.label for g in d.groups],
                                   [(d.name, shares)], percent=True))
-        return "".join(out)
+        return out
 
     # -- charts ---------------------------------------------------------------------
     def chart(self, title: str, categories: list[str], series, percent: bool) -> str:
@@ -220,3 +221,10 @@ class Renderer:
         rid = f"rIdLrChart{n}"
         self.out.charts.append(Chart(rid, title, categories, list(series), percent))
         return para(inline_chart(rid, n, self.width), self.s("chart"))
+
+
+def _chunks(xml) -> list[bytes]:
+    """A section's XML as UTF-8 chunks, whether it came as one string or as a list of pieces."""
+    if isinstance(xml, str):
+        return [xml.encode("utf-8")]
+    return [c if isinstance(c, bytes) else c.encode("utf-8") for c in xml]

@@ -20,9 +20,21 @@ MAX_BYTES = 64 * 1024 * 1024  # a hundred years of a busy library's chronicle is
 MAX_NODES = 5_000_000
 
 try:  # libyaml's composer is an order of magnitude faster on large years
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Loader(_Base):
+    """Composes without guessing types: the schema decides what a plain scalar means, so the
+    YAML 1.1 implicit resolver (a Python call per scalar) is only asked about merge keys."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _MERGE if value == "<<" and implicit[0] else "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -94,49 +106,57 @@ def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
         return None
     if node is None:
         return None
-    if not _check_tree(node, source.path, diags):
+    if not _check_tree(node, source.path, diags, may_alias="&" in source.text or "*" in source.text):
         return None
     return node
 
 
-def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics) -> bool:
+def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool = True) -> bool:
     """Refuse aliases (and with them alias bombs) and report duplicate keys.
 
     The composer shares an aliased node instead of copying it, so an alias
     shows up as a node reached twice; walking by identity never expands it.
+    A text without "&" or "*" can hold no alias, and then only mappings need a visit.
     """
+    mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
     seen: set[int] = set()
     stack = [root]
     count = 0
     while stack:
         node = stack.pop()
-        count += 1
-        if count > MAX_NODES:
-            diags.error("file-too-large", "the file has too many values to be a year's sources", mark_of(root, path),
-                        variant="nodes")
-            return False
-        if id(node) in seen:
-            diags.error("yaml-alias", "YAML anchors and aliases (&name / *name) are not supported; write the values out",
-                        mark_of(node, path))
-            return False
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
+        if may_alias:
+            if id(node) in seen:
+                diags.error("yaml-alias", "YAML anchors and aliases (&name / *name) are not supported; "
+                            "write the values out", mark_of(node, path))
+                return False
+            seen.add(id(node))
+        kind = node.__class__
+        if kind is mapping:
+            count += 2 * len(node.value)
             keys: dict[str, yaml.Node] = {}
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
+                if key.__class__ is scalar:
                     if key.value in keys:
                         first = keys[key.value].start_mark.line + 1
                         diags.error("duplicate-key", f"the key {key.value!r} appears twice in this mapping "
                                     f"(first at line {first}); the second would silently win",
                                     mark_of(key, path), key=key.value, first=first)
                     keys[key.value] = key
-                if key.tag == "tag:yaml.org,2002:merge":
-                    diags.error("yaml-alias", "YAML merge keys (<<) are not supported; write the values out",
-                                mark_of(key, path))
-                    return False
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+                    if key.tag == _MERGE:
+                        diags.error("yaml-alias", "YAML merge keys (<<) are not supported; write the values out",
+                                    mark_of(key, path))
+                        return False
+                elif may_alias:
+                    stack.append(key)
+                if may_alias or value.__class__ is not scalar:
+                    stack.append(value)
+        elif kind is sequence:
+            count += len(node.value)
+            stack.extend(node.value if may_alias else [v for v in node.value if v.__class__ is not scalar])
+        if count > MAX_NODES:
+            diags.error("file-too-large", "the file has too many values to be a year's sources", mark_of(root, path),
+                        variant="nodes")
+            return False
     return True
 
 

@@ -49,7 +49,7 @@ class Template:
 
 
 def load_template(folder: Path, diags: Diagnostics) -> Template | None:
-    from .jinja import compile_template
+    from .jinja import compile_snippet, compile_template
 
     docx = folder / "report.docx"
     snippets_path = folder / "snippets.yaml"
@@ -93,7 +93,8 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
             ok = False
             return None
         try:
-            return compile_template(text)
+            compile_template(text)  # a syntax error is reported as the real compile words it
+            return compile_snippet(text)
         except Exception as exc:  # a syntax error in a snippet staff edited
             ok = False
             diags.error("template", f"{path} is not a valid Jinja snippet: {exc}", r.mark(node), path,

@@ -32,6 +32,9 @@ MAX_BUILDS_ENV = "LIBREPORT_WATCH_MAX_BUILDS"
 
 
 def watch_and_build(project: Project, years: list[str], options: BuildOptions) -> int:
+    import gc
+
+    gc.enable()  # the CLI turns the collector off for one-shot runs; a watch runs for hours
     limit = _limit()
     last_ok: dict[str, bool] = {}
     try:
