@@ -58,10 +58,10 @@ def _progress(total: int):
 def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None
                ) -> BuildResult:
     """Build one year. Returns diagnostics instead of raising for anything the user can fix."""
-    from .layout import LayoutError, heading_pages, page_count, soffice, to_pdf, toc_pages
-    from .package import assemble, text_width
+    from .layout import LayoutError, page_count, soffice, to_pdf
+    from .package import text_width
     from .render import Renderer
-    from .template import load_template
+    from .template import SnippetError, load_template
     from .write import LockedError, write_atomic
 
     step(t("stage_load"))
@@ -81,32 +81,20 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         values["title"] = title
         name = options.name or tpl.say("output_name", **values)
         rendered = Renderer(tpl, text_width(tpl)).render(report, checked.context, checked.blocks, checked.previous)
-    except Exception as exc:  # a snippet staff edited names something that is not there
-        diags.error("template", f"a snippet in {tpl.folder.name}/snippets.yaml cannot be rendered: {exc}",
-                    Mark(tpl.folder / "snippets.yaml", 1, 1), reason=str(exc))
+    except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
+        diags.error("template", f"{exc.path} in snippets.yaml cannot be rendered: {exc.reason}", exc.mark,
+                    exc.path, reason=f"{exc.path}: {exc.reason}")
         return result
     core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
     target = project.output / str(report.year) / f"{name}.docx"
     has_lo = soffice() is not None
     use_layout = options.toc == "auto" and has_lo
-    data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
-    pdf_bytes = None
-    if use_layout:
-        step(t("stage_layout"))
-        try:
-            first = to_pdf(data)
-            pages = toc_pages(rendered.toc, heading_pages(first))
-            if pages is not None:
-                data = assemble(tpl, rendered, values, pages, update_fields=False, core=core)
-                result.toc_static = True
-                if options.pdf:
-                    pdf_bytes = to_pdf(data)
-                result.pages = page_count(pdf_bytes or first)
-            else:
-                data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
-        except LayoutError as exc:
-            result.messages.append(str(exc))
-            data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+    try:
+        data, pdf_bytes = _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step)
+    except SnippetError as exc:
+        diags.error("template", f"{exc.path} cannot be rendered: {exc.reason}", exc.mark, exc.path,
+                    reason=f"{exc.path}: {exc.reason}")
+        return result
     if options.pdf and pdf_bytes is None:
         if not has_lo:
             diags.error("pdf", t("pdf_missing"), file=target, reason=t("pdf_missing"))
@@ -130,6 +118,32 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         diags.error("write", f"cannot write {target}: {exc.strerror or exc}", file=target,
                     reason=str(exc.strerror or exc))
     return result
+
+
+def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step):
+    """The .docx, with TOC page numbers from a LibreOffice layout when asked for and possible."""
+    from .layout import LayoutError, heading_pages, page_count, to_pdf, toc_pages
+    from .package import assemble
+
+    data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
+    pdf_bytes = None
+    if use_layout:
+        step(t("stage_layout"))
+        try:
+            first = to_pdf(data)
+            pages = toc_pages(rendered.toc, heading_pages(first))
+            if pages is not None:
+                data = assemble(tpl, rendered, values, pages, update_fields=False, core=core)
+                result.toc_static = True
+                if options.pdf:
+                    pdf_bytes = to_pdf(data)
+                result.pages = page_count(pdf_bytes or first)
+            else:
+                data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+        except LayoutError as exc:
+            result.messages.append(str(exc))
+            data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+    return data, pdf_bytes
 
 
 def build_years(project: Project, years: list[str], options: BuildOptions) -> int:

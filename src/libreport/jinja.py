@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,13 +68,21 @@ def compile_template(source: str):
     return env.get_template(name)
 
 
-class _Direct:
-    """A snippet made only of text, names, attributes and argument-less filters, rendered without
-    building a Jinja context per call (a table row renders in ~1 µs instead of ~25 µs).
+class MissingData(LookupError):
+    """A quoted name that is not in the data; reported like Jinja's UndefinedError (unknown-data)."""
 
-    It behaves as the compiled template would: a missing name or attribute raises the same
-    UndefinedError, attributes starting with "_" are never reached (those fall back to Jinja's
-    sandbox), and values are turned into text with str().
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class Direct:
+    """A snippet made only of text and `{{ name.attr['key'] | filter }}` expressions, rendered without
+    Jinja (a table row in ~1 µs instead of ~25 µs, and no Jinja import at all for most reports).
+
+    It gives what the compiled template would: values are turned into text with str(), a name, key
+    or attribute that is not there raises MissingData (as StrictUndefined would raise
+    UndefinedError), and attributes starting with "_" never qualify (Jinja's sandbox handles those).
     """
 
     def __init__(self, parts):
@@ -82,71 +91,95 @@ class _Direct:
     def render(self, *args, **values):
         if args:
             values = {**args[0], **values}
-        return "".join(p if isinstance(p, str) else p(values) for p in self.parts)
+        return "".join(p if p.__class__ is str else p(values) for p in self.parts)
 
 
-def _direct(source: str):
-    from jinja2 import nodes
+_EXPRESSION = re.compile(
+    r"\{\{ *(?P<name>[A-Za-z_]\w*)(?P<path>(?:\.[A-Za-z]\w*|\[ *'[^'\\\]]*' *\]|\[ *\"[^\"\\\]]*\" *\])*)"
+    r"(?P<filters>(?: *\| *[A-Za-z_]\w*(?:\( *(?:'[^'\\\\]*'|\"[^\"\\\\]*\"|-?\d+) *\))?)*) *\}\}")
+_FILTER = re.compile(r" *\| *(\w+)(?:\( *(?:'([^']*)'|\"([^\"]*)\"|(-?\d+)) *\))?")
+_STEP = re.compile(r"\.(\w+)|\[ *'([^']*)' *\]|\[ *\"([^\"]*)\" *\]")
 
-    env = environment()
-    try:
-        tree = env.parse(source)
-    except Exception:
-        return None  # the real compile reports it
-    if not tree.body:
-        return _Direct([])
-    if len(tree.body) != 1 or not isinstance(tree.body[0], nodes.Output):
+
+_LITERALS = {"true", "false", "none", "True", "False", "None"}  # Jinja constants, not names
+
+
+def _filters() -> dict:
+    from . import numbers
+
+    return {"duo": numbers.duo, "wan": numbers.wan, "num": numbers.group_thousands, "pct": numbers.percent,
+            "cn": numbers.cn_numeral, "join": _join}
+
+
+def _join(value, separator: str = "") -> str:
+    """Jinja's join, for the plain case: items as text, between them the separator."""
+    return separator.join(str(v) for v in value)
+
+
+def direct(source: str) -> Direct | None:
+    """The Direct form of `source`, or None when it needs Jinja (tags, comments, arguments, other filters)."""
+    if "{%" in source or "{#" in source or source.endswith("\n"):
         return None
-    parts = []
-    for node in tree.body[0].nodes:
-        if isinstance(node, nodes.TemplateData):
-            parts.append(node.data)
-            continue
-        getter = _getter(node, env)
-        if getter is None:
+    parts: list = []
+    at = 0
+    known = _filters()
+    for m in _EXPRESSION.finditer(source):
+        text = source[at:m.start()]
+        if "{{" in text or "}}" in text:
             return None
-        parts.append(lambda values, g=getter: str(g(values)))
-    return _Direct(parts)
-
-
-def _getter(node, env):
-    from jinja2 import nodes
-    from jinja2.exceptions import UndefinedError
-
-    if isinstance(node, nodes.Name) and node.ctx == "load":
-        name = node.name
-
-        def get(values):
-            try:
-                return values[name]
-            except KeyError:
-                raise UndefinedError(f"'{name}' is undefined") from None
-        return get
-    if isinstance(node, nodes.Getattr) and not node.attr.startswith("_"):
-        inner, attr = _getter(node.node, env), node.attr
-        if inner is None:
+        if text:
+            parts.append(text)
+        if m["name"] in _LITERALS:
             return None
+        steps = [(a, b if b is not None else c) for a, b, c in
+                 ((s.group(1), s.group(2), s.group(3)) for s in _STEP.finditer(m["path"]))]
+        filters = []
+        for f in _FILTER.finditer(m["filters"]):
+            name, text1, text2, number = f.groups()
+            if name not in known:
+                return None
+            args = () if f.group(0).find("(") < 0 else (
+                text1 if text1 is not None else text2 if text2 is not None else int(number),)
+            filters.append((known[name], args))
+        parts.append(_expression(m["name"], steps, filters))
+        at = m.end()
+    rest = source[at:]
+    if "{{" in rest or "}}" in rest:
+        return None
+    if rest:
+        parts.append(rest)
+    return Direct(parts)
 
-        def get(values):
-            obj = inner(values)
-            try:
-                return getattr(obj, attr)
-            except AttributeError:
+
+def _expression(name: str, steps: list[tuple], filters: list):
+    def value(values):
+        try:
+            obj = values[name]
+        except KeyError:
+            raise MissingData(f"'{name}' is undefined") from None
+        shown = name
+        for attr, key in steps:
+            if attr is not None:
                 try:
-                    return obj[attr]
+                    obj = getattr(obj, attr)
+                except AttributeError:
+                    try:
+                        obj = obj[attr]
+                    except (TypeError, LookupError):
+                        raise MissingData(f"{shown} has no {attr!r}") from None
+                shown = f"{shown}.{attr}"
+            else:
+                try:
+                    obj = obj[key]
                 except (TypeError, LookupError):
-                    raise UndefinedError(f"{type(obj).__name__!r} object has no attribute {attr!r}") from None
-        return get
-    if (isinstance(node, nodes.Filter) and node.node is not None and not node.args and not node.kwargs
-            and node.dyn_args is None and node.dyn_kwargs is None and node.name in env.filters
-            and not getattr(env.filters[node.name], "jinja_pass_arg", None)):
-        inner, func = _getter(node.node, env), env.filters[node.name]
-        if inner is None:
-            return None
-        return lambda values: func(inner(values))
-    return None
+                    raise MissingData(f"{shown} has no {key!r}") from None
+                shown = f"{shown}[{key!r}]"
+        for f, args in filters:
+            obj = f(obj, *args)
+        return str(obj)
+    return value
 
 
 def compile_snippet(source: str):
-    """Like compile_template, for snippets rendered once per table row."""
-    return _direct(source) or compile_template(source)
+    """A renderable for `source`: the Direct form when it has one, else the sandboxed Jinja template."""
+    return direct(source) or compile_template(source)

@@ -14,6 +14,7 @@ import zipfile
 from lxml import etree
 
 from .chart import chart_xml, workbook
+from .diagnostics import Mark
 from .ooxml import W_NS, R_NS, esc, field_begin, field_end
 from .render import Rendered
 from .template import Template
@@ -44,8 +45,8 @@ def text_width(tpl: Template) -> int:
     return int(w.group(1)) - int(left.group(1)) - int(right.group(1))
 
 
-def _fill_placeholders(root, values: dict) -> None:
-    from .jinja import compile_template
+def _fill_placeholders(root, values: dict, where) -> None:
+    from .jinja import compile_snippet
 
     """Render {{ … }} in paragraphs, even where Word split the text over several runs."""
     for p in list(root.iter(f"{W}p")):
@@ -60,7 +61,12 @@ def _fill_placeholders(root, values: dict) -> None:
         if stripped in ("{{ toc }}", "{{toc}}"):
             p.getparent().replace(p, etree.Comment(_TOC_MARK))
             continue
-        texts[0].text = compile_template(joined).render(values)
+        try:
+            texts[0].text = compile_snippet(joined).render(values)
+        except Exception as exc:  # a placeholder staff typed into the Word template
+            from .template import SnippetError
+
+            raise SnippetError(where, where.file.name, f"{joined.strip()}: {exc}") from None
         texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         for t in texts[1:]:
             t.text = ""
@@ -89,7 +95,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
     targets = {r.get("Id"): r.get("Target") for r in rels}
     root = etree.fromstring(parts["word/document.xml"])
     body = root.find(f"{W}body")
-    _fill_placeholders(root, values)
+    _fill_placeholders(root, values, Mark(tpl.docx, 1, 1))
     sect = body.find(f"{W}sectPr")
     new_parts: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
@@ -104,7 +110,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
                 source = "word/" + targets[ref.get(f"{R}id")].lstrip("/").removeprefix("word/")
                 name = f"header_part{i}_{ref.get(f'{W}type')}.xml"
                 hroot = etree.fromstring(parts[source])
-                _fill_placeholders(hroot, {**values, "header": header_text})
+                _fill_placeholders(hroot, {**values, "header": header_text}, Mark(tpl.docx, 1, 1))
                 new_parts[f"word/{name}"] = etree.tostring(hroot, xml_declaration=True, encoding="UTF-8",
                                                           standalone=True)
                 rid = f"rIdLrH{i}{ref.get(f'{W}type')}"

@@ -27,6 +27,40 @@ class TemplateError(Exception):
     pass
 
 
+class SnippetError(Exception):
+    """A snippet that does not compile or render, with where it is written in snippets.yaml."""
+
+    def __init__(self, mark: Mark, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.mark, self.path, self.reason = mark, path, reason
+
+
+class Snippet:
+    """A snippet compiled on first use: most snippets have a Direct form, and the few that need Jinja
+    (tags, filters with arguments) are compiled only when a report actually uses them."""
+
+    def __init__(self, source: str, mark: Mark, path: str):
+        from .jinja import direct
+
+        self.source, self.mark, self.path = source, mark, path
+        self._compiled = direct(source)
+
+    def render(self, *args, **values):
+        if self._compiled is None:
+            from .jinja import compile_template
+
+            try:
+                self._compiled = compile_template(self.source)
+            except Exception as exc:  # a syntax error in a snippet staff edited
+                raise SnippetError(self.mark, self.path, f"not a valid Jinja snippet: {exc}") from None
+        try:
+            return self._compiled.render(*args, **values)
+        except SnippetError:
+            raise
+        except Exception as exc:  # names something that is not there, or a filter that fails
+            raise SnippetError(self.mark, self.path, str(exc)) from None
+
+
 @dataclass
 class Template:
     folder: Path
@@ -49,8 +83,6 @@ class Template:
 
 
 def load_template(folder: Path, diags: Diagnostics) -> Template | None:
-    from .jinja import compile_snippet, compile_template
-
     docx = folder / "report.docx"
     snippets_path = folder / "snippets.yaml"
     try:
@@ -92,14 +124,7 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
         if text is None:
             ok = False
             return None
-        try:
-            compile_template(text)  # a syntax error is reported as the real compile words it
-            return compile_snippet(text)
-        except Exception as exc:  # a syntax error in a snippet staff edited
-            ok = False
-            diags.error("template", f"{path} is not a valid Jinja snippet: {exc}", r.mark(node), path,
-                        reason=f"{path}: {exc}")
-            return None
+        return Snippet(text, r.mark(node), path)
 
     for name in TEXT_SNIPPETS:
         if name in fields:
@@ -107,6 +132,7 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     for name in LIST_SNIPPETS:
         if name in fields:
             tpl.lists[name] = r.text_list(fields[name][1], name) or []
+    styles = _style_names(parts["word/styles.xml"])
     for table in TABLES:
         if table not in fields:
             continue
@@ -124,7 +150,7 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
                 tpl.widths[key] = [float(r.number(n, f"{path}[{i + 1}]", integer=False) or 1) for i, n in enumerate(items)]
             else:
                 name = r.text(node, path)
-                tpl.style_ids[key] = _style_id(parts["word/styles.xml"], name, diags, r.mark(node), path) if name else None
+                tpl.style_ids[key] = _style_id(styles, name, diags, r.mark(node), path) if name else None
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
         diags.error("template", f"styles.{key} is not set", r.mark(root), f"styles.{key}", reason=f"styles.{key} is not set")
@@ -146,12 +172,15 @@ def _table_keys(table: str) -> tuple[str, ...]:
 _STYLE = re.compile(r'<w:style\b[^>]*?w:styleId="([^"]+)"[^>]*>.*?<w:name w:val="([^"]+)"', re.S)
 
 
-def _style_id(styles_xml: bytes, name: str, diags: Diagnostics, mark: Mark, path: str) -> str | None:
+def _style_names(styles_xml: bytes) -> list[tuple[str, str]]:
+    return [(sid, sname.lower()) for sid, sname in _STYLE.findall(styles_xml.decode("utf-8"))]
+
+
+def _style_id(styles: list[tuple[str, str]], name: str, diags: Diagnostics, mark: Mark, path: str) -> str | None:
     """Styles are named as Word shows them; the document refers to them by id."""
-    text = styles_xml.decode("utf-8")
     wanted = name.lower()
-    for sid, sname in _STYLE.findall(text):
-        if sname.lower() == wanted or sid.lower() == wanted.replace(" ", ""):
+    for sid, sname in styles:
+        if sname == wanted or sid.lower() == wanted.replace(" ", ""):
             return sid
     diags.error("template", f"{path}: report.docx has no style named {name!r}", mark, path,
                 reason=f"{path}: no style {name!r} in report.docx")
