@@ -1,10 +1,10 @@
 """The command line: parses options, calls the pipeline, maps results to exit codes.
 
 0 = ok, 1 = diagnostics (or a failed build), 2 = usage. Heavy modules are
-imported inside the commands so that `libreport --help` starts fast.
+imported inside the commands so that `libreport --help` starts fast. Annotations
+are real objects here (no `from __future__ import annotations`): Typer would
+otherwise eval every one of them on each run.
 """
-
-from __future__ import annotations
 
 import gc
 import sys
