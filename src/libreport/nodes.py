@@ -109,13 +109,13 @@ class Reader:
         return [t] if t is not None else None
 
 
-def describe(node: yaml.Node) -> str:
+def describe(node: yaml.Node, words: tuple[str, str, str] = ("a mapping", "a list", "nothing")) -> str:
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return words[0]
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return words[1]
     if node.style in _PLAIN and node.value in _NULLS:
-        return "nothing"
+        return words[2]
     return repr(node.value)
 
 
@@ -125,13 +125,7 @@ _ZH = {"mapping": "键值对（键: 值）", "list": "列表（以“- ”开头
 
 
 def describe_zh(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "键值对"
-    if isinstance(node, yaml.SequenceNode):
-        return "列表"
-    if node.style in _PLAIN and node.value in _NULLS:
-        return "空值"
-    return repr(node.value)
+    return describe(node, ("键值对", "列表", "空值"))
 
 
 def _join(path: str, key: str) -> str:
