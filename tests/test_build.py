@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 
 import pytest

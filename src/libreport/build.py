@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n
-from .diagnostics import Diagnostics, Mark
+from .diagnostics import Diagnostics
 from .i18n import t
 from .pipeline import check_year
 from .project import Project
@@ -43,10 +43,11 @@ def _progress(total: int):
     if not _interactive():
         yield lambda label: None
         return
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
-                  console=__import__("rich.console").console.Console(stderr=True)) as progress:
+                  console=Console(stderr=True)) as progress:
         task = progress.add_task("", total=total)
 
         def step(label: str) -> None:
@@ -147,7 +148,6 @@ def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, resu
 
 
 def build_years(project: Project, years: list[str], options: BuildOptions) -> int:
-    from .reporter import report_text
     from .template import load_template
 
     code = 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from . import model as m
 from .compute import StatIndex, activity_table, counts

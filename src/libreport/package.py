@@ -102,7 +102,6 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
 
     # One section per part, each with its own running header, cloned from the body section's headers.
     section_xml = []
-    header_refs = sect.findall(f"{W}headerReference") if sect is not None else []
     for i, header_text in enumerate(rendered.headers, 1):
         part_sect = copy.deepcopy(sect) if sect is not None else None
         if part_sect is not None:

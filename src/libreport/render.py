@@ -158,10 +158,9 @@ class Renderer:
             t.row(cells, styles=styles)
         return t.xml()
 
-    def activities(self, acts: m.Activities, report: m.Report) -> str:
+    def activities(self, acts: m.Activities, report: m.Report) -> list:
         table = activity_table(acts)
-        c, txt, num, hd = (self.s("table_center"), self.s("table_text"), self.s("table_number"),
-                           self.s("table_header"))
+        c, num, hd = self.s("table_center"), self.s("table_number"), self.s("table_header")
         t = Table(scale_widths(self.tpl.widths["activities"], self.width), self.s("stat_table"))
         top = self.tpl.heads("activities_top")
         sub = self.tpl.heads("activities_sub")

@@ -7,7 +7,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .diagnostics import Diagnostics, Mark
 from .nodes import Reader
