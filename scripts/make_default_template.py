@@ -31,6 +31,7 @@ def set_fonts(style, cjk: str, size: float, bold: bool = False) -> None:
     font.name = LATIN
     font.size = Pt(size)
     font.bold = bold
+    font.italic = False  # python-docx's base template italicises Heading 4
     rpr = style.element.get_or_add_rPr()
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
