@@ -48,7 +48,7 @@ class LayoutError(Exception):
     pass
 
 
-def to_pdf(docx_bytes: bytes, workdir: Path | None = None, timeout: int = 300) -> bytes:
+def to_pdf(docx_bytes: bytes, timeout: int = 300) -> bytes:
     exe = soffice()
     if exe is None:
         raise LayoutError("LibreOffice (soffice) is not installed")

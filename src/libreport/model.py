@@ -71,10 +71,6 @@ class StatItem:
     path: str = ""  # 为读者举办各种活动/举办展览
     to_fill: bool = False  # written as `value:` with nothing after it: a value still to be filled in
 
-    @property
-    def is_group(self) -> bool:
-        return self.value is None and not self.to_fill
-
     def walk(self):
         yield self
         for child in (*self.parts, *self.of_which, *self.details):

@@ -46,10 +46,6 @@ def bookmarked(content: str, name: str, bid: int) -> str:
     return f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{content}<w:bookmarkEnd w:id="{bid}"/>'
 
 
-def page_break() -> str:
-    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-
-
 # -- tables ---------------------------------------------------------------------
 
 class Table:

@@ -22,10 +22,6 @@ LIST_SNIPPETS = ("activity_chart_series",)
 TABLES = ("columns", "widths", "styles")
 
 
-class TemplateError(Exception):
-    pass
-
-
 class SnippetError(Exception):
     """A snippet that does not compile or render, with where it is written in snippets.yaml."""
 
