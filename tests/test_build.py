@@ -216,3 +216,32 @@ def test_same_sources_give_the_same_document(tmp_path):
         core = z.read("docProps/core.xml").decode()
         assert "2019-12-31T00:00:00Z" in core and "越秀区图书馆 2019 年年报" in core
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in z.infolist())
+
+
+@pytest.mark.parametrize("year", ["2021", "2019"])
+def test_every_part_of_the_package_is_well_formed_and_typed(built, year):
+    """Word refuses a whole document for one malformed or untyped part; LibreOffice is more forgiving."""
+    from lxml import etree
+
+    with zipfile.ZipFile(built[year]) as z:
+        names = z.namelist()
+        types = z.read("[Content_Types].xml").decode()
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(z.read(name))
+            if name.startswith(("word/header", "word/footer", "word/charts/chart")) or name == "word/document.xml":
+                assert f'PartName="/{name}"' in types, name  # these parts need their own content type
+        for rels in (n for n in names if n.endswith(".rels")):
+            base = rels.replace("_rels/", "").removesuffix(".rels").rsplit("/", 1)[0]
+            for rel in etree.fromstring(z.read(rels)):
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = rel.get("Target").lstrip("/")
+                path = target if rel.get("Target").startswith("/") or base in ("", ".rels") else f"{base}/{target}"
+                parts = []
+                for piece in path.split("/"):
+                    if piece == "..":
+                        parts.pop()
+                    elif piece and piece != ".":
+                        parts.append(piece)
+                assert "/".join(parts) in names, (rels, rel.get("Target"))
