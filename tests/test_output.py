@@ -136,3 +136,22 @@ def test_usage_errors_exit_2(project):
     assert run_cli("build", cwd=project).returncode == 2
     assert run_cli("build", "1999", cwd=project).returncode == 2
     assert run_cli("build", "2019", "--template", str(project), cwd=project).returncode == 2
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(project, monkeypatch, capsys):
+    from libreport import cli, pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline, "check_year", broken)
+    monkeypatch.setattr(cli.gc, "disable", lambda: None)  # keep the test process's collector on
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("sys.argv", ["libreport", "validate", "2019"])
+    monkeypatch.delenv("LIBREPORT_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1
+    assert "internal error (RuntimeError: simulated bug)" in err and "LIBREPORT_DEBUG=1" in err
+    assert "Traceback" not in err

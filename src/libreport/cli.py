@@ -190,7 +190,18 @@ def main() -> None:
     # A run builds one large, acyclic tree of values and exits; the cycle collector would walk it
     # again and again for nothing (half the time of a large year). --watch turns it back on.
     gc.disable()
-    app()
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        typer.echo(t("interrupted"), err=True)
+        raise SystemExit(130)
+    except Exception as exc:  # a bug, not bad input: say so in one line; LIBREPORT_DEBUG=1 shows the trace
+        import os
+
+        if os.environ.get("LIBREPORT_DEBUG"):
+            raise
+        typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover
