@@ -370,3 +370,14 @@ def test_summary_renders_quoted_figures():
     assert blocks[0].text == "2023 年，青溪市图书馆接待读者 28 万多人次，外借图书 19.63 万册次，馆藏总量达到 452,310册（件）。"
     assert [b.text for b in blocks if b.kind == "heading"] == ["服务效能稳步提升", "延长开放时间"]
     assert "72.5 小时" in blocks[-1].text
+
+
+def test_a_misspelt_statistics_name_in_the_summary_suggests_the_right_one(project):
+    summary = project / "years/2021/summary.md"
+    summary.write_text(summary.read_text(encoding="utf-8").replace("stats['总流通人次']", "stats['总流通人数']"),
+                       encoding="utf-8")
+    proc = run_cli("validate", "2021", cwd=project)
+    assert proc.returncode == 1
+    line = next(ln for ln in proc.stdout.splitlines() if "unknown-data" in ln)
+    assert line.startswith("years/2021/summary.md:1:")
+    assert "did you mean '总流通人次'?" in line

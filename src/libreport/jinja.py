@@ -172,12 +172,21 @@ def _expression(name: str, steps: list[tuple], filters: list):
                 try:
                     obj = obj[key]
                 except (TypeError, LookupError):
-                    raise MissingData(f"{shown} has no {key!r}") from None
+                    raise MissingData(f"{shown} has no {key!r}{_did_you_mean(key, obj)}") from None
                 shown = f"{shown}[{key!r}]"
         for f, args in filters:
             obj = f(obj, *args)
         return str(obj)
     return value
+
+
+def _did_you_mean(key: str, obj) -> str:
+    import difflib
+
+    if not isinstance(obj, dict):
+        return ""
+    close = difflib.get_close_matches(key, [k for k in obj if isinstance(k, str)], n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def compile_snippet(source: str):
