@@ -47,7 +47,7 @@ def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> N
     seen: dict[tuple, m.Coverage] = {}
     for i, row in enumerate(rows, 1):
         if row.date.year != report.year:
-            _outside(diags, report.year, row.date, row.mark, f"[{i}].date", row.date.isoformat())
+            _outside(diags, report.year, row.date, row.date_mark or row.mark, f"[{i}].date", row.date.isoformat())
         key = (row.date, row.outlet, row.section, row.title)
         if key in seen:
             diags.error("duplicate-coverage", f"this coverage row repeats the one at line {seen[key].mark.line} "
@@ -60,14 +60,16 @@ def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> N
 def _awards(report: m.Report, rows: list[m.Award], diags: Diagnostics) -> None:
     for i, row in enumerate(rows, 1):
         if row.date.year != report.year:
-            _outside(diags, report.year, row.date, row.mark, f"[{i}].date", f"{row.date.year}-{row.date.month:02d}")
+            _outside(diags, report.year, row.date, row.date_mark or row.mark, f"[{i}].date",
+                     f"{row.date.year}-{row.date.month:02d}")
 
 
 def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> None:
     seen: dict[tuple, m.Event] = {}
     for i, event in enumerate(events, 1):
         if event.span.start.year != report.year or event.span.end.year != report.year:
-            _outside(diags, report.year, event.span.start, event.mark, f"[{i}].date", event.span.text)
+            _outside(diags, report.year, event.span.start, event.date_mark or event.mark, f"[{i}].date",
+                     event.span.text)
         key = (event.span.start, event.span.end, event.text)
         if key in seen:
             diags.error("duplicate-event", f"this chronicle entry repeats the one at line {seen[key].mark.line}",
@@ -85,12 +87,12 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
             total = sum((p.value for p in same_unit), Decimal(0))
             if total != item.value:
                 diags.error("sum-mismatch", f"the parts of {item.name} add up to {group_thousands(total)} "
-                            f"but {item.name} is {group_thousands(item.value)}", item.mark, item.path,
+                            f"but {item.name} is {group_thousands(item.value)}", item.value_mark or item.mark, item.path,
                             item=item.name, total=group_thousands(total), value=group_thousands(item.value))
         for sub in item.of_which:
             if sub.value is not None and _same_measure(sub.unit, item.unit) and sub.value > item.value:
                 diags.error("subset-exceeds", f"{sub.name} ({group_thousands(sub.value)}) is part of {item.name} "
-                            f"but exceeds it ({group_thousands(item.value)})", sub.mark, sub.path,
+                            f"but exceeds it ({group_thousands(item.value)})", sub.value_mark or sub.mark, sub.path,
                             sub=sub.name, item=item.name, sub_value=group_thousands(sub.value),
                             value=group_thousands(item.value))
 

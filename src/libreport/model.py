@@ -45,6 +45,7 @@ class Award:
     bodies: list[str]
     date: date
     mark: Mark
+    date_mark: Mark | None = None  # where the date value is written, for date diagnostics
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Coverage:
     section: str
     title: str
     mark: Mark
+    date_mark: Mark | None = None
 
 
 @dataclass
@@ -69,6 +71,7 @@ class StatItem:
     of_which_label: str | None = None
     details: list["StatItem"] = field(default_factory=list)
     path: str = ""  # 为读者举办各种活动/举办展览
+    value_mark: Mark | None = None  # where the value is written, for figure diagnostics
     to_fill: bool = False  # written as `value:` with nothing after it: a value still to be filled in
 
     def walk(self):
@@ -110,6 +113,7 @@ class Event:
     text: str
     mark: Mark
     shown: str | None = None  # printed instead of the date, when the source's own date text cannot be parsed as is
+    date_mark: Mark | None = None
 
     @property
     def date_text(self) -> str:

@@ -179,7 +179,7 @@ def _awards(root, r: Reader, year: int) -> list[m.Award]:
         when = _date_field(r, f["date"][1], f"{path}.date", parse_year_month) if "date" in f else None
         if None in (name, bodies, when):
             return None
-        return m.Award(name, bodies, when, r.mark(node))
+        return m.Award(name, bodies, when, r.mark(node), r.mark(f["date"][1]))
     return _list_of(root, r, build)
 
 
@@ -194,7 +194,7 @@ def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
         title = r.text(f["title"][1], f"{path}.title") if "title" in f else None
         if None in (when, outlet, section, title):
             return None
-        return m.Coverage(when, outlet, section, title, r.mark(node))
+        return m.Coverage(when, outlet, section, title, r.mark(node), r.mark(f["date"][1]))
     return _list_of(root, r, build)
 
 
@@ -208,7 +208,7 @@ def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
         shown = r.text(f["shown"][1], f"{path}.shown") if "shown" in f else None
         if span is None or text is None:
             return None
-        return m.Event(span, text, r.mark(node), shown)
+        return m.Event(span, text, r.mark(node), shown, r.mark(f["date"][1]))
     return _list_of(root, r, build)
 
 
@@ -242,7 +242,8 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
         if value is not None and unit is None:
             r.diags.error("missing-key", f"{name} has a value but no unit", r.mark(f["value"][1]), f"{path}.unit",
                           key="unit", where=name)
-    item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name, to_fill=to_fill)
+    item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name, to_fill=to_fill,
+                      value_mark=r.mark(f["value"][1]) if "value" in f else None)
     if "id" in f:
         item.id = r.text(f["id"][1], f"{path}.id")
     for label_key in ("parts_label", "of_which_label"):
