@@ -173,6 +173,15 @@ def test_fonts_page_and_tables_follow_chinese_office_conventions(built):
     with zipfile.ZipFile(built["2021"]) as z:
         fonts = z.read("word/fontTable.xml").decode()
     assert '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in fonts  # the title's fallback
+    generated = ("Chronicle", "MonthHeading", "Heading1", "Heading2", "Heading3", "Heading4", "TOC1", "TOC2")
+    runs = [r for r in doc.element.body.iter(qn("w:r")) if r.find(qn("w:t")) is not None
+            and (any(a.tag == qn("w:tbl") for a in r.iterancestors())
+                 or r.getparent().tag == qn("w:p") and r.getparent().style in generated)]
+    assert len(runs) > 400
+    fonts_of_runs = [r.find(qn("w:rPr")).find(qn("w:rFonts")) for r in runs]
+    # every run marks its text East Asian (so “” … take the Chinese font) and names no font itself
+    assert all(f is not None and f.get(qn("w:hint")) == "eastAsia" for f in fonts_of_runs)
+    assert not any(f.get(qn("w:eastAsia")) or f.get(qn("w:ascii")) for f in fonts_of_runs)
     section = doc.sections[-1]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     body = doc.element.body

@@ -24,10 +24,15 @@ def esc(text: str) -> str:
             .replace(">", "&gt;").replace('"', "&quot;"))
 
 
+# Runs name no font themselves (the styles do, so restyling the template works), but they carry the
+# East Asian hint: without it Word sets “”‘’…—· in the Latin font, the wrong width beside Chinese text.
+HINT = '<w:rFonts w:hint="eastAsia"/>'
+HINT_RPR = f"<w:rPr>{HINT}</w:rPr>"
+
+
 def run(text: str, bold: bool = False, rpr: str = "") -> str:
-    props = ("<w:b/><w:bCs/>" if bold else "") + rpr
-    rpr_xml = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr_xml}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+    props = HINT + ("<w:b/><w:bCs/>" if bold else "") + rpr
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
 
 
 def para(content: str, style: str | None = None, ppr: str = "") -> str:
@@ -80,7 +85,7 @@ class Table:
                 tcw += "<w:vMerge/>"
             style = styles[i] if styles else None
             style_xml = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-            body = f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
+            body = f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
             parts.append(f'<w:tc><w:tcPr>{tcw}<w:vAlign w:val="center"/></w:tcPr><w:p>{style_xml}{body}</w:p></w:tc>')
             col += span
         parts.append("</w:tr>")

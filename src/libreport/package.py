@@ -15,7 +15,7 @@ from lxml import etree
 
 from .chart import chart_xml, workbook
 from .diagnostics import Mark
-from .ooxml import W_NS, R_NS, esc, field_begin, field_end
+from .ooxml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
 from .render import Rendered
 from .template import Template
 
@@ -83,7 +83,7 @@ def toc_xml(tpl: Template, rendered: Rendered, pages: dict[str, int] | None) -> 
                    if page else "")
         out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{begin}'
                    f'<w:hyperlink w:anchor="{e.bookmark}" w:history="1">'
-                   f'<w:r><w:t xml:space="preserve">{esc(e.text)}</w:t></w:r><w:r><w:tab/></w:r>{pageref}'
+                   f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(e.text)}</w:t></w:r><w:r><w:tab/></w:r>{pageref}'
                    f'</w:hyperlink>{field_end() if i == len(entries) - 1 else ""}</w:p>')
     return "".join(out)
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from . import model as m
 from .compute import activity_table, chronicle_months, statistics_rows
 from .numbers import change_percent, group_thousands
-from .ooxml import Table, bookmarked, esc, para, run, scale_widths, text_para
+from .ooxml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
 from .template import Template
 
 
@@ -190,7 +190,7 @@ class Renderer:
             if heading:
                 out.append(text_para(heading, month))
             for e in group.events:
-                out.append(f'<w:p><w:pPr><w:pStyle w:val="{body}"/></w:pPr><w:r><w:t xml:space="preserve">'
+                out.append(f'<w:p><w:pPr><w:pStyle w:val="{body}"/></w:pPr><w:r>{HINT_RPR}<w:t xml:space="preserve">'
                            f'{esc(line.render(date=e.date_text, text=e.text))}</w:t></w:r></w:p>'.encode("utf-8"))
         return out
 
