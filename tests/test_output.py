@@ -155,3 +155,10 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(project, monkeypatch,
     assert exit_.value.code == 1
     assert "internal error (RuntimeError: simulated bug)" in err and "LIBREPORT_DEBUG=1" in err
     assert "Traceback" not in err
+
+
+def test_an_output_folder_that_cannot_be_written_is_reported(project):
+    (project / "blocked").write_text("a file where the output folder should be")
+    proc = run_cli("build", "2019", "--toc", "field", "--output", str(project / "blocked" / "reports"), cwd=project)
+    assert proc.returncode == 1
+    assert "error write: cannot write" in proc.stderr and "Traceback" not in proc.stderr
