@@ -41,21 +41,13 @@ def environment():
     from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from . import numbers
-
     sources = _Sources()
     folder = _cache_dir()
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
         loader=FunctionLoader(sources), cache_size=2000,
         bytecode_cache=FileSystemBytecodeCache(str(folder)) if folder else None)
-    env.filters.update({
-        "duo": numbers.duo,
-        "wan": numbers.wan,
-        "num": numbers.group_thousands,
-        "pct": numbers.percent,
-        "cn": numbers.cn_numeral,
-    })
+    env.filters.update({k: v for k, v in _filters().items() if k != "join"})  # Jinja has its own join
     env._libreport_sources = sources
     return env
 
@@ -104,6 +96,7 @@ _STEP = re.compile(r"\.(\w+)|\[ *'([^']*)' *\]|\[ *\"([^\"]*)\" *\]")
 _LITERALS = {"true", "false", "none", "True", "False", "None"}  # Jinja constants, not names
 
 
+@lru_cache(maxsize=1)
 def _filters() -> dict:
     from . import numbers
 

@@ -123,12 +123,11 @@ def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
 
 def load_section(section: m.Section, year: int, diags: Diagnostics):
     if section.kind == "summary":
-        from .sources import read_text as _rt
         if not section.file.is_file():
             diags.error("missing-file", f"the {section.title} section's file {section.file.name} does not exist",
                         section.mark, file=section.file.name, section=section.title)
             return None
-        src = _rt(section.file, diags)
+        src = read_text(section.file, diags)
         if src is None:
             return None
         from .prose import check_placeholders

@@ -52,7 +52,7 @@ def options(report: m.Report) -> dict:
 
 def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.Report | None:
     """The year to compare with: `compare_with`, else the latest earlier year present."""
-    from .schema import load_year
+    from .schema import load_report, load_section
 
     opts = options(report)
     if "compare_with_mark" in opts and "compare_with" not in opts:
@@ -69,8 +69,13 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
         folder = project.previous_year(report.year)
         if folder is None:
             return None
-    # Last year's own problems are not this year's: they are reported when that year is validated.
-    previous = load_year(folder, Diagnostics())
+    # Only the compared year's statistics are used, so only they are read; and that year's own
+    # problems are not this year's: they are reported when that year is validated.
+    quiet = Diagnostics()
+    previous = load_report(folder, quiet)
+    if previous is not None:
+        for section in previous.sections("statistics"):
+            section.data = load_section(section, previous.year, quiet)
     return previous
 
 
