@@ -13,10 +13,10 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from libreport.compute import activity_table, chronicle_months, statistics_rows
+from libreport.compute.tables import activity_table, chronicle_months, statistics_rows
 from libreport.diagnostics import Diagnostics
 from libreport.numbers import cn_numeral, group_thousands
-from libreport.schema import load_year
+from libreport.sources.sections import load_year
 
 from .conftest import EXAMPLES, run_cli
 from .docxdump import blocks, section_after

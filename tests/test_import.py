@@ -16,7 +16,7 @@ import yaml
 from .conftest import run_cli
 from libreport import i18n
 from libreport.dates import parse_span
-from libreport.importer import (ImportError_, Target, build_new, clean_text, coverage_date, event_date, import_rows,
+from libreport.commands.importer import (ImportError_, Target, build_new, clean_text, coverage_date, event_date, import_rows,
                                 parse_mapping)
 from libreport.project import load_project
 
@@ -455,7 +455,7 @@ def test_coverage_dates(value, expected):
 
 @pytest.mark.parametrize("value", ["", None, "2021.2.30", "去年", "2021", 2021, "1月", dt.time(9, 30)])
 def test_coverage_dates_that_are_rejected(value):
-    from libreport.importer import _Bad
+    from libreport.commands.importer import _Bad
 
     with pytest.raises(_Bad):
         coverage_date(value, 2021, EPOCH)

@@ -190,7 +190,7 @@ def test_a_title_without_the_year_is_kept(project: Path):
 
 
 def test_an_interrupted_new_leaves_no_half_made_year(project: Path, monkeypatch: pytest.MonkeyPatch):
-    from libreport import scaffold
+    from libreport.commands import new as scaffold
     from libreport.project import load_project
 
     written = []

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from libreport.compute import activity_table, chronicle_months
+from libreport.compute.tables import activity_table, chronicle_months
 from libreport.dates import DateError, parse_day, parse_span, parse_year_month
 from libreport.diagnostics import Diagnostics
 from libreport.numbers import (NumberFormatError, circled, cn_numeral, duo, group_thousands, parse_number, percent,
                                shares_half_up, shares_largest_remainder, wan)
-from libreport.schema import load_year
+from libreport.sources.sections import load_year
 
 from .conftest import EXAMPLES
 

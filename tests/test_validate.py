@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from libreport import sources
-from libreport.compute import activity_table
+from libreport.sources import text as sources
+from libreport.sources import yamlfile
+from libreport.compute.tables import activity_table
 from libreport.diagnostics import Diagnostics
-from libreport.schema import load_year
+from libreport.sources.sections import load_year
 
 from .conftest import CASES, EXAMPLES, ROOT, TEMPLATES, run_cli
 
@@ -212,7 +213,7 @@ def test_file_too_large_is_refused_without_reading_it(tmp_path):
 
 
 def test_a_file_with_too_many_values_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(sources, "MAX_NODES", 1000)
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 1000)
     folder = tmp_path / "2021"
     shutil.copytree(CASES / "valid" / "iso-dates", folder)
     rows = "".join(f"- date: 2021-03-{d:02d}\n  outlet: 报{n}\n  section: A{n}\n  title: 第 {n} 篇\n"
@@ -360,8 +361,8 @@ def test_city_library_report_names_nothing_of_the_example_library():
 
 
 def test_summary_renders_quoted_figures():
-    from libreport.context import build_context
-    from libreport.prose import render_summary
+    from libreport.compute.context import build_context
+    from libreport.prose.summary import render_summary
 
     report, _ = loaded(CASES / "valid" / "city-library-summary-and-statistics")
     diags = Diagnostics()

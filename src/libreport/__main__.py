@@ -1,3 +1,3 @@
-from .cli import main
+from libreport.cli import main
 
 main()

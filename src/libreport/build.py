@@ -8,11 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n
-from .diagnostics import Diagnostics
-from .i18n import t
-from .pipeline import check_year
-from .project import Project
+from libreport import i18n
+from libreport.diagnostics import Diagnostics
+from libreport.i18n import t
+from libreport.pipeline import check_year
+from libreport.project import Project
 
 
 @dataclass
@@ -59,11 +59,11 @@ def _progress(total: int):
 def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None
                ) -> BuildResult:
     """Build one year. Returns diagnostics instead of raising for anything the user can fix."""
-    from .layout import LayoutError, page_count, soffice, to_pdf
-    from .package import text_width
-    from .render import Renderer
-    from .template import SnippetError, load_template
-    from .write import LockedError, write_atomic
+    from libreport.pdf import LayoutError, page_count, soffice, to_pdf
+    from libreport.docx.package import text_width
+    from libreport.docx.render import Renderer
+    from libreport.docx.template import SnippetError, load_template
+    from libreport.write import LockedError, write_atomic
 
     step(t("stage_load"))
     checked = check_year(project, year, i18n.translate_diagnostic)
@@ -123,8 +123,8 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
 
 def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step):
     """The .docx, with TOC page numbers from a LibreOffice layout when asked for and possible."""
-    from .layout import LayoutError, heading_pages, page_count, to_pdf, toc_pages
-    from .package import assemble
+    from libreport.pdf import LayoutError, heading_pages, page_count, to_pdf, toc_pages
+    from libreport.docx.package import assemble
 
     data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
     pdf_bytes = None
@@ -148,7 +148,7 @@ def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, resu
 
 
 def build_years(project: Project, years: list[str], options: BuildOptions) -> int:
-    from .template import load_template
+    from libreport.docx.template import load_template
 
     code = 0
     tdiags = Diagnostics(translate=i18n.translate_diagnostic)

@@ -15,8 +15,8 @@ from typing import List, Optional
 import typer
 from typing import Annotated
 
-from . import i18n
-from .i18n import t
+from libreport import i18n
+from libreport.i18n import t
 
 i18n.set_lang(i18n.detect(sys.argv[1:]))
 
@@ -52,7 +52,7 @@ def _options(lang: LangOpt = None) -> None:
 
 
 def _project(source: Optional[Path], template: Optional[Path] = None, output: Optional[Path] = None):
-    from .project import ProjectError, load_project
+    from libreport.project import ProjectError, load_project
 
     try:
         return load_project(sources=source, templates=template, output=output)
@@ -66,8 +66,8 @@ def _usage(message: str):
 
 
 def _years(project, years):
-    from .project import ProjectError
-    from .pipeline import resolve_years
+    from libreport.project import ProjectError
+    from libreport.pipeline import resolve_years
 
     try:
         return resolve_years(project, years)
@@ -83,8 +83,8 @@ def validate(
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from .pipeline import check_year
-    from .reporter import report_json, report_text
+    from libreport.pipeline import check_year
+    from libreport.reporter import report_json, report_text
 
     project = _project(source)
     results = [check_year(project, y, i18n.translate_diagnostic) for y in _years(project, years or [])]
@@ -110,7 +110,7 @@ def build(
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from .build import BuildOptions, build_years
+    from libreport.build import BuildOptions, build_years
 
     project = _project(source, template, output)
     if all_years and years:
@@ -122,7 +122,7 @@ def build(
         _usage(f"{project.templates} is not a template folder (it has no report.docx)")
     options = BuildOptions(name=name, pdf=pdf, toc=toc.value, strict=strict)
     if watch:
-        from .watch import watch_and_build
+        from libreport.commands.watch import watch_and_build
 
         raise typer.Exit(watch_and_build(project, chosen, options))
     raise typer.Exit(build_years(project, chosen, options))
@@ -134,7 +134,7 @@ def show(
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from .show import show_year
+    from libreport.commands.show import show_year
 
     project = _project(source)
     _years(project, [year])
@@ -148,7 +148,7 @@ def new(
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from .scaffold import ScaffoldError, new_year
+    from libreport.commands.new import ScaffoldError, new_year
 
     project = _project(source)
     try:
@@ -175,7 +175,7 @@ def import_(
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from .importer import ImportError_, import_rows
+    from libreport.commands.importer import ImportError_, import_rows
 
     project = _project(source)
     _years(project, [year])

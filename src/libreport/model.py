@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from .dates import Span
-from .diagnostics import Mark
+from libreport.dates import Span
+from libreport.diagnostics import Mark
 
 SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle")
 DEFAULT_FILES = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model as m
-from .diagnostics import Diagnostics
-from .project import Project, ProjectError
+from libreport import model as m
+from libreport.diagnostics import Diagnostics
+from libreport.project import Project, ProjectError
 
 
 @dataclass
@@ -36,11 +36,11 @@ def resolve_years(project: Project, years: list[str]) -> list[str]:
 
 def check_year(project: Project, year: str, translate=None) -> YearResult:
     """Load, check and compute one year. Never raises for bad input."""
-    from .checks import check_report
-    from .context import build_context
-    from .prose import render_summary
-    from .schema import load_year
-    from .yoy import check_year_over_year, load_previous
+    from libreport.checks.consistency import check_report
+    from libreport.compute.context import build_context
+    from libreport.prose.summary import render_summary
+    from libreport.sources.sections import load_year
+    from libreport.checks.yoy import check_year_over_year, load_previous
 
     diags = Diagnostics(translate=translate)
     folder = project.year_folder(year)

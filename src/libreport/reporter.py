@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity
-from .i18n import t
+from libreport.diagnostics import Diagnostic, Severity
+from libreport.i18n import t
 
 
 def report_text(results, base: Path, strict: bool, stream=None) -> None:

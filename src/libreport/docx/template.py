@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from .diagnostics import Diagnostics, Mark
-from .nodes import Reader
-from .sources import compose, read_text
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.sources.reader import Reader
+from libreport.sources.yamlfile import compose
+from libreport.sources.text import read_text
 
 TEXT_SNIPPETS = (
     "title", "output_name", "part_heading", "section_heading", "running_header",
@@ -35,14 +36,14 @@ class Snippet:
     (tags, filters with arguments) are compiled only when a report actually uses them."""
 
     def __init__(self, source: str, mark: Mark, path: str):
-        from .jinja import direct
+        from libreport.prose.sandbox import direct
 
         self.source, self.mark, self.path = source, mark, path
         self._compiled = direct(source)
 
     def render(self, *args, **values):
         if self._compiled is None:
-            from .jinja import compile_template
+            from libreport.prose.sandbox import compile_template
 
             try:
                 self._compiled = compile_template(self.source)

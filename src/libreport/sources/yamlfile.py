@@ -1,4 +1,4 @@
-"""Reading a year's source files: bytes → text → YAML nodes with positions.
+"""YAML source files: text → YAML nodes with positions.
 
 Nothing here interprets meaning. PyYAML's composer gives nodes with marks; we
 keep them as nodes (not Python values) so that the schema layer can decide what
@@ -8,15 +8,13 @@ a plain scalar means from where it stands, which is what keeps YAML 1.1's
 
 from __future__ import annotations
 
-import codecs
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostics, Mark
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.sources.text import SourceText, read_text
 
-MAX_BYTES = 64 * 1024 * 1024  # a hundred years of a busy library's chronicle is far smaller
 MAX_NODES = 5_000_000
 
 try:  # libyaml's composer is an order of magnitude faster on large years
@@ -35,51 +33,6 @@ class _Loader(_Base):
         if kind is yaml.ScalarNode:
             return _MERGE if value == "<<" and implicit[0] else "tag:yaml.org,2002:str"
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
-
-
-@dataclass
-class SourceText:
-    path: Path
-    text: str
-
-
-def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
-    """Decode a source file the way a person saved it, saying what was done."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            diags.error("file-too-large", f"the file is {size // (1024 * 1024)} MiB; libreport reads files up to "
-                        f"{MAX_BYTES // (1024 * 1024)} MiB", Mark(path, 1, 1),
-                        size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        diags.error("unreadable", f"cannot read the file: {exc.strerror or exc}", Mark(path, 1, 1), reason=str(exc.strerror or exc))
-        return None
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return SourceText(path, _normal_newlines(data.decode("utf-16")))
-        except UnicodeDecodeError:
-            pass
-    try:
-        return SourceText(path, _normal_newlines(data.decode("utf-8")))
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        diags.error("encoding", "the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
-                    Mark(path, line, 1), variant="undecodable")
-        return None
-    diags.warning("encoding", "the file is GBK/GB18030-encoded (as Windows editors save it); it was read as such, "
-                  "but save it as UTF-8", Mark(path, line, 1))
-    return SourceText(path, _normal_newlines(text))
-
-
-def _normal_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
@@ -163,3 +116,10 @@ def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool
 def mark_of(node: yaml.Node, path: Path) -> Mark:
     m = node.start_mark
     return Mark(path, m.line + 1, m.column + 1)
+
+
+def load_yaml(path: Path, diags: Diagnostics) -> yaml.Node | None:
+    source = read_text(path, diags)
+    if source is None:
+        return None
+    return compose(source, diags)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import model as m
-from .compute import StatIndex, activity_table
-from .diagnostics import Diagnostics
-from .numbers import group_thousands
+from libreport import model as m
+from libreport.compute.tables import StatIndex, activity_table
+from libreport.diagnostics import Diagnostics
+from libreport.numbers import group_thousands
 
 
 def check_report(report: m.Report, diags: Diagnostics) -> None:

@@ -1,4 +1,4 @@
-"""From nodes to the typed model: the schema of each source file.
+"""The section files of a year (awards, coverage, statistics, …): from YAML nodes to the typed model.
 
 Every reader returns the best model it can and records a diagnostic for each
 misfit, so one run of `validate` reports everything at once.
@@ -10,15 +10,14 @@ from pathlib import Path
 
 import yaml
 
-from . import model as m
-from .dates import DateError, parse_day, parse_span, parse_year_month
-from .diagnostics import Diagnostics, Mark
-from .nodes import Reader
-from .sources import compose, read_text
+from libreport import model as m
+from libreport.dates import DateError, parse_day, parse_span, parse_year_month
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.sources.reader import Reader
+from libreport.sources.report import load_report
+from libreport.sources.text import read_text
+from libreport.sources.yamlfile import load_yaml
 
-REPORT_KEYS = ("library", "year", "title", "parts", "year_over_year")
-PART_KEYS = ("title", "header", "sections")
-SECTION_KEYS = ("kind", "title", "file")
 AWARD_KEYS = ("name", "by", "date")
 COVERAGE_KEYS = ("date", "outlet", "section", "title")
 STAT_KEYS = ("name", "unit", "value", "id", "parts", "parts_label", "of_which", "of_which_label", "details")
@@ -29,94 +28,6 @@ STAFF_KEYS = ("name", "groups")
 STAFF_GROUP_KEYS = ("label", "count")
 ROUNDINGS = ("half-up", "largest-remainder")
 _COLUMN_ZH = {"sessions": "场次", "attendance": "人次"}
-YOY_KEYS = ("compare_with", "columns", "jump_factor")
-
-
-def load_yaml(path: Path, diags: Diagnostics) -> yaml.Node | None:
-    source = read_text(path, diags)
-    if source is None:
-        return None
-    return compose(source, diags)
-
-
-def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
-    path = folder / "report.yaml"
-    if not path.is_file():
-        diags.error("missing-file", f"{folder.name} has no report.yaml, so it is not a year's sources",
-                    file=path, folder=folder.name)
-        return None
-    root = load_yaml(path, diags)
-    if root is None:
-        return None
-    r = Reader(path, diags)
-    fields = r.mapping(root, "", REPORT_KEYS, ("library", "year", "parts"))
-    if fields is None:
-        return None
-    library = r.text(fields["library"][1], "library") if "library" in fields else None
-    year = None
-    if "year" in fields:
-        y = r.number(fields["year"][1], "year")
-        if y is not None:
-            year = int(y)
-            if not 1900 <= year <= 2200:
-                diags.error("type", f"year {year} is not a plausible report year", r.mark(fields["year"][1]), "year",
-                            what="year", expected="合理的年份", found=str(year))
-                year = None
-            elif folder.name.isdigit() and int(folder.name) != year:
-                diags.warning("year-mismatch", f"report.yaml says {year} but the folder is {folder.name}",
-                              r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
-    title = r.text(fields["title"][1], "title") if "title" in fields else None
-    parts: list[m.Part] = []
-    if "parts" in fields:
-        nodes = r.sequence(fields["parts"][1], "parts") or []
-        if not nodes:
-            diags.error("empty", "parts is empty: a report needs at least one part", r.mark(fields["parts"][1]), "parts",
-                        what="parts")
-        for i, node in enumerate(nodes):
-            part = _part(r, node, f"parts[{i + 1}]", folder)
-            if part is not None:
-                parts.append(part)
-    extra = {}
-    if "year_over_year" in fields:
-        yf = r.mapping(fields["year_over_year"][1], "year_over_year", YOY_KEYS)
-        if yf is not None:
-            extra["year_over_year"] = {k: v[1] for k, v in yf.items()}
-            extra["yoy_reader"] = r
-    if library is None or year is None:
-        return None
-    return m.Report(folder, library, year, title, parts, Mark(path, 1, 1), extra)
-
-
-def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
-    fields = r.mapping(node, path, PART_KEYS, ("title", "sections"))
-    if fields is None:
-        return None
-    title = r.text(fields["title"][1], f"{path}.title") if "title" in fields else None
-    header = r.text(fields["header"][1], f"{path}.header") if "header" in fields else None
-    sections = []
-    if "sections" in fields:
-        for j, snode in enumerate(r.sequence(fields["sections"][1], f"{path}.sections") or []):
-            spath = f"{path}.sections[{j + 1}]"
-            sf = r.mapping(snode, spath, SECTION_KEYS, ("kind", "title"))
-            if sf is None:
-                continue
-            kind = r.text(sf["kind"][1], f"{spath}.kind") if "kind" in sf else None
-            if kind is not None and kind not in m.SECTION_KINDS:
-                import difflib
-                hint = difflib.get_close_matches(kind, m.SECTION_KINDS, n=1)
-                extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(m.SECTION_KINDS)}"
-                r.diags.error("unknown-section", f"unknown section kind {kind!r}{extra}", r.mark(sf["kind"][1]),
-                              f"{spath}.kind", kind=kind, hint=hint[0] if hint else "", variant="hint" if hint else None,
-                              allowed=", ".join(m.SECTION_KINDS))
-                kind = None
-            stitle = r.text(sf["title"][1], f"{spath}.title") if "title" in sf else None
-            file = r.text(sf["file"][1], f"{spath}.file") if "file" in sf else None
-            if kind is None or stitle is None:
-                continue
-            sections.append(m.Section(kind, stitle, folder / (file or m.DEFAULT_FILES[kind]), r.mark(snode)))
-    if title is None:
-        return None
-    return m.Part(title, header or title, sections, r.mark(node))
 
 
 # -- section files -----------------------------------------------------------
@@ -130,7 +41,7 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
         src = read_text(section.file, diags)
         if src is None:
             return None
-        from .prose import check_placeholders
+        from libreport.prose.summary import check_placeholders
         summary = m.Summary(section.file, src.text)
         check_placeholders(summary, section.title, diags)
         return summary

@@ -13,11 +13,11 @@ import zipfile
 
 from lxml import etree
 
-from .chart import chart_xml, workbook
-from .diagnostics import Mark
-from .ooxml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
-from .render import Rendered
-from .template import Template
+from libreport.docx.chart import chart_xml, workbook
+from libreport.diagnostics import Mark
+from libreport.docx.xml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
+from libreport.docx.render import Rendered
+from libreport.docx.template import Template
 
 W = f"{{{W_NS}}}"
 R = f"{{{R_NS}}}"
@@ -46,7 +46,7 @@ def text_width(tpl: Template) -> int:
 
 
 def _fill_placeholders(root, values: dict, where) -> None:
-    from .jinja import compile_snippet
+    from libreport.prose.sandbox import compile_snippet
 
     """Render {{ … }} in paragraphs, even where Word split the text over several runs."""
     for p in list(root.iter(f"{W}p")):
@@ -64,7 +64,7 @@ def _fill_placeholders(root, values: dict, where) -> None:
         try:
             texts[0].text = compile_snippet(joined).render(values)
         except Exception as exc:  # a placeholder staff typed into the Word template
-            from .template import SnippetError
+            from libreport.docx.template import SnippetError
 
             raise SnippetError(where, where.file.name, f"{joined.strip()}: {exc}") from None
         texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

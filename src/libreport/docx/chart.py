@@ -9,7 +9,7 @@ import io
 import zipfile
 from decimal import Decimal
 
-from .ooxml import esc
+from libreport.docx.xml import esc
 
 EMU_PER_TWIP = 635
 CHART_FONT = '<a:latin typeface="Times New Roman"/><a:ea typeface="黑体"/><a:cs typeface="Times New Roman"/>'

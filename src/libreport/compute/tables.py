@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import model as m
-from .numbers import circled, shares_half_up, shares_largest_remainder
+from libreport import model as m
+from libreport.numbers import circled, shares_half_up, shares_largest_remainder
 
 
 # -- statistics ----------------------------------------------------------------

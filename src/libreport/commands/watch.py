@@ -23,10 +23,10 @@ from pathlib import Path
 
 import watchfiles
 
-from .build import BuildOptions, _shown, build_year
-from .diagnostics import Diagnostics
-from .i18n import t
-from .project import Project
+from libreport.build import BuildOptions, _shown, build_year
+from libreport.diagnostics import Diagnostics
+from libreport.i18n import t
+from libreport.project import Project
 
 MAX_BUILDS_ENV = "LIBREPORT_WATCH_MAX_BUILDS"
 
@@ -116,8 +116,8 @@ def _watched(project: Project, year: str) -> frozenset[Path]:
 
 
 def _previous(project: Project, year: str) -> Path | None:
-    from .schema import load_report
-    from .yoy import options
+    from libreport.sources.report import load_report
+    from libreport.checks.yoy import options
 
     report = load_report(project.year_folder(year), Diagnostics())
     if report is None:

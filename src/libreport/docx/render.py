@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import model as m
-from .compute import activity_table, chronicle_months, statistics_rows
-from .numbers import change_percent, group_thousands
-from .ooxml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
-from .template import Template
+from libreport import model as m
+from libreport.compute.tables import activity_table, chronicle_months, statistics_rows
+from libreport.numbers import change_percent, group_thousands
+from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
+from libreport.docx.template import Template
 
 
 @dataclass
@@ -104,7 +104,7 @@ class Renderer:
                 text = self.tpl.say(f"summary_heading_{level}", number=block.number, text=block.text)
                 out.append(para(run(text), self.s(f"summary_{level}")))
             else:
-                from .prose import inline_runs
+                from libreport.prose.summary import inline_runs
 
                 out.append(para("".join(run(t, bold=b) for t, b in inline_runs(block.text)), body))
         return "".join(out)
@@ -129,7 +129,7 @@ class Renderer:
         return t.xml()
 
     def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> str:
-        from .compute import StatIndex
+        from libreport.compute.tables import StatIndex
 
         with_prev = previous is not None and report.extra.get("yoy", {}).get("columns", False)
         c, txt, num, hd = (self.s("table_center"), self.s("table_text"), self.s("table_number"),
@@ -197,7 +197,7 @@ class Renderer:
     def staff(self, dists: list[m.StaffDistribution]) -> list:
         out = []
         c, num, hd = self.s("table_center"), self.s("table_number"), self.s("table_header")
-        from .numbers import shares_half_up
+        from libreport.numbers import shares_half_up
 
         for n, d in enumerate(dists, 1):
             out.append(para(run(self.tpl.say("summary_heading_1", number=n, text=d.name)), self.s("summary_1")))
@@ -214,7 +214,7 @@ class Renderer:
 
     # -- charts ---------------------------------------------------------------------
     def chart(self, title: str, categories: list[str], series, percent: bool) -> str:
-        from .chart import inline_chart
+        from libreport.docx.chart import inline_chart
 
         n = len(self.out.charts) + 1
         rid = f"rIdLrChart{n}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import model as m
-from .diagnostics import Diagnostics
-from .project import Project
+from libreport import model as m
+from libreport.diagnostics import Diagnostics
+from libreport.project import Project
 
 DEFAULT_JUMP = Decimal(3)
 
@@ -52,7 +52,8 @@ def options(report: m.Report) -> dict:
 
 def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.Report | None:
     """The year to compare with: `compare_with`, else the latest earlier year present."""
-    from .schema import load_report, load_section
+    from libreport.sources.report import load_report
+    from libreport.sources.sections import load_section
 
     opts = options(report)
     if "compare_with_mark" in opts and "compare_with" not in opts:
@@ -80,8 +81,8 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
 
 
 def check_year_over_year(report: m.Report, previous: m.Report, diags: Diagnostics) -> None:
-    from .compute import StatIndex
-    from .numbers import group_thousands
+    from libreport.compute.tables import StatIndex
+    from libreport.numbers import group_thousands
 
     factor = report.extra.get("yoy", {}).get("jump_factor", DEFAULT_JUMP)
     before = StatIndex(previous.first("statistics"))

@@ -98,7 +98,7 @@ _LITERALS = {"true", "false", "none", "True", "False", "None"}  # Jinja constant
 
 @lru_cache(maxsize=1)
 def _filters() -> dict:
-    from . import numbers
+    from libreport import numbers
 
     return {"duo": numbers.duo, "wan": numbers.wan, "num": numbers.group_thousands, "pct": numbers.percent,
             "cn": numbers.cn_numeral, "join": _join}

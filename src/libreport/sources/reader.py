@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostics, Mark
-from .numbers import NumberFormatError, parse_number
-from .sources import mark_of
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.numbers import NumberFormatError, parse_number
+from libreport.sources.yamlfile import mark_of
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _PLAIN = (None, "")  # a plain (unquoted) scalar: PyYAML's loader says None, libyaml's (CSafeLoader) says ""

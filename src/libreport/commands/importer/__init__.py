@@ -18,8 +18,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..diagnostics import Diagnostics, Severity
-from ..i18n import t
+from libreport.diagnostics import Diagnostics, Severity
+from libreport.i18n import t
 from .cells import _Bad, clean_text, coverage_date, event_date
 from .messages import ImportError_, _err, _m
 from .rows import _keys_of, read_rows
@@ -47,8 +47,8 @@ def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], s
 
     `skip_bad`: None when the caller offers no --skip-bad option; False/True when it does.
     """
-    from ..schema import load_report
-    from ..write import LockedError, write_atomic
+    from libreport.sources.report import load_report
+    from libreport.write import LockedError, write_atomic
 
     if kind not in KINDS:
         raise ImportError_(_m("bad_kind", kind=kind))

@@ -12,17 +12,17 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from . import i18n
-from . import model as m
-from .i18n import t
-from .numbers import change_percent, cn_numeral, group_thousands, percent
-from .project import Project
+from libreport import i18n
+from libreport import model as m
+from libreport.i18n import t
+from libreport.numbers import change_percent, cn_numeral, group_thousands, percent
+from libreport.project import Project
 
 
 def show_year(project: Project, year: str) -> int:
     """Print the tables of one year. 0 when the sources have no errors, 1 when they have (the tables are
     still printed as far as they can be computed); the problems themselves are left to `validate`."""
-    from .pipeline import check_year
+    from libreport.pipeline import check_year
 
     result = check_year(project, year, i18n.translate_diagnostic)
     console = _console()
@@ -65,7 +65,7 @@ def _console(stderr: bool = False) -> Console:
 
 
 def _statistics(section: m.Section, previous: m.Report | None) -> Table:
-    from .compute import StatIndex, statistics_rows
+    from libreport.compute.tables import StatIndex, statistics_rows
 
     table = Table()
     table.add_column(t("show_col_no"), justify="center")
@@ -101,7 +101,7 @@ def _change(now, before) -> str:
 
 
 def _activities(section: m.Section) -> Table:
-    from .compute import activity_table
+    from libreport.compute.tables import activity_table
 
     data = activity_table(section.data)
     table = Table(show_footer=True)
@@ -118,7 +118,7 @@ def _activities(section: m.Section) -> Table:
 
 
 def _chronicle(section: m.Section) -> Table:
-    from .compute import chronicle_months
+    from libreport.compute.tables import chronicle_months
 
     table = Table()
     table.add_column(t("show_col_month"))
@@ -146,7 +146,7 @@ def _counts(report: m.Report) -> Table:
             count = len(section.data) if section.data is not None else 0
             table.add_row(section.title, str(count))
         elif section.kind == "statistics" and section.data is not None:
-            from .compute import statistics_rows
+            from libreport.compute.tables import statistics_rows
             table.add_row(section.title, str(len(statistics_rows(section.data))))
         elif section.kind == "activities" and section.data is not None:
             table.add_row(section.title, str(len(section.data.rows)))

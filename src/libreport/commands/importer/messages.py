@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from ..i18n import t
+from libreport.i18n import t
 
 
 class ImportError_(Exception):

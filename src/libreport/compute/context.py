@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-from . import model as m
-from .compute import StatIndex, activity_table, counts
+from libreport import model as m
+from libreport.compute.tables import StatIndex, activity_table, counts
 
 
 class Figures(dict):
@@ -31,7 +31,7 @@ def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
 
 
 def _change_function(year: int, prev_year: int, now: dict, before: dict):
-    from .numbers import change_percent
+    from libreport.numbers import change_percent
 
     def change(name: str, places: int = 1) -> str:
         if name not in now:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostics, Mark
-from .model import Summary
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.model import Summary
 
 _HEADING = re.compile(r"^(#{1,4})\s+(.*?)\s*#*\s*$")
 _EXPR = re.compile(r"\{\{.*?\}\}", re.S)
@@ -105,7 +105,7 @@ def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None
 
 def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[Block]:
     """Parse and render the summary; every failing expression gets a diagnostic."""
-    from .jinja import compile_snippet
+    from libreport.prose.sandbox import compile_snippet
 
     blocks = parse_blocks(summary.text)
     number_headings(blocks)

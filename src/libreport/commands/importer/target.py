@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ..diagnostics import Diagnostics, Severity
+from libreport.diagnostics import Diagnostics, Severity
 from .messages import _m
 from .rows import _keys_of
 
@@ -118,7 +118,7 @@ def _errors(diags: Diagnostics) -> list:
 
 
 def _load(section, path: Path, year: int):
-    from ..schema import load_section
+    from libreport.sources.sections import load_section
 
     diags = Diagnostics()
     data = load_section(replace(section, file=path, data=None), year, diags) if path.is_file() else []

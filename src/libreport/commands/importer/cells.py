@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
-from ..dates import DASH, DateError, Span, parse_day, parse_span
+from libreport.dates import DASH, DateError, Span, parse_day, parse_span
 from .messages import _m
 
 

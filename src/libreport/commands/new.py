@@ -29,11 +29,11 @@ from pathlib import Path
 
 import yaml
 
-from . import model as m
-from .diagnostics import Diagnostics
-from .i18n import t
-from .project import Project
-from .prose import PLACEHOLDER, parse_blocks
+from libreport import model as m
+from libreport.diagnostics import Diagnostics
+from libreport.i18n import t
+from libreport.project import Project
+from libreport.prose.summary import PLACEHOLDER, parse_blocks
 
 
 class ScaffoldError(Exception):
@@ -73,7 +73,7 @@ def new_year(project: Project, year: int, from_year: int | None = None) -> str:
 
 def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
     """The new folder's files (relative path → text) and the number of statistics values emptied."""
-    from .schema import load_report
+    from libreport.sources.report import load_report
 
     diags = Diagnostics()
     report = load_report(source, diags)
@@ -111,7 +111,7 @@ def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
 
 
 def _read(path: Path) -> str:
-    from .sources import read_text
+    from libreport.sources.text import read_text
 
     diags = Diagnostics()
     src = read_text(path, diags)

@@ -1,0 +1,1 @@
+"""Checks: consistency diagnostics across a year's sources, and against the year it is compared with."""

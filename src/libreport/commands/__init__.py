@@ -1,0 +1,1 @@
+"""Commands beyond validate and build: show, new, watch, import."""

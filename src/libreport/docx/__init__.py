@@ -1,0 +1,1 @@
+"""The Word document: the template set, the rendered body as WordprocessingML, charts, and the package."""
