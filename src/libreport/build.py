@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from libreport import i18n
 from libreport.diagnostics import Diagnostics
 from libreport.i18n import t
 from libreport.pipeline import check_year
@@ -66,7 +65,7 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     from libreport.write import LockedError, write_atomic
 
     step(t("stage_load"))
-    checked = check_year(project, year, i18n.translate_diagnostic)
+    checked = check_year(project, year)
     result = BuildResult(year, checked.diags, messages=[])
     diags = checked.diags
     if checked.report is None or diags.has_errors(options.strict):
@@ -83,8 +82,7 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         name = options.name or tpl.say("output_name", **values)
         rendered = Renderer(tpl, text_width(tpl)).render(report, checked.context, checked.blocks, checked.previous)
     except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
-        diags.error("template", f"{exc.path} in snippets.yaml cannot be rendered: {exc.reason}", exc.mark,
-                    exc.path, reason=f"{exc.path}: {exc.reason}")
+        diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return result
     core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
     target = project.output / str(report.year) / f"{name}.docx"
@@ -93,18 +91,17 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     try:
         data, pdf_bytes = _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step)
     except SnippetError as exc:
-        diags.error("template", f"{exc.path} cannot be rendered: {exc.reason}", exc.mark, exc.path,
-                    reason=f"{exc.path}: {exc.reason}")
+        diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return result
     if options.pdf and pdf_bytes is None:
         if not has_lo:
-            diags.error("pdf", t("pdf_missing"), file=target, reason=t("pdf_missing"))
+            diags.error("pdf", file=target, variant="missing")
             return result
         try:
             pdf_bytes = to_pdf(data)
             result.pages = page_count(pdf_bytes)
         except LayoutError as exc:
-            diags.error("pdf", str(exc), file=target, reason=str(exc))
+            diags.error("pdf", file=target, reason=str(exc))
             return result
     step(t("stage_write"))
     try:
@@ -114,10 +111,9 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
             write_atomic(target.with_suffix(".pdf"), pdf_bytes)
             result.pdf = target.with_suffix(".pdf")
     except LockedError as exc:
-        diags.error("locked", t("locked", path=exc.path, lock=exc.lock.name), file=exc.path, lock=exc.lock.name)
+        diags.error("locked", file=exc.path, lock=exc.lock.name)
     except OSError as exc:
-        diags.error("write", f"cannot write {target}: {exc.strerror or exc}", file=target,
-                    reason=str(exc.strerror or exc))
+        diags.error("write", file=target, reason=str(exc.strerror or exc))
     return result
 
 
@@ -151,7 +147,7 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
     from libreport.docx.template import load_template
 
     code = 0
-    tdiags = Diagnostics(translate=i18n.translate_diagnostic)
+    tdiags = Diagnostics()
     template = load_template(project.templates, tdiags)
     if template is None:
         for d in tdiags.sorted():

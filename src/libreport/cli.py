@@ -87,7 +87,7 @@ def validate(
     from libreport.reporter import report_json, report_text
 
     project = _project(source)
-    results = [check_year(project, y, i18n.translate_diagnostic) for y in _years(project, years or [])]
+    results = [check_year(project, y) for y in _years(project, years or [])]
     base = Path.cwd()
     if format is Format.json:
         report_json(results, base, strict)

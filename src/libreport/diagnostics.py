@@ -68,31 +68,33 @@ class Mark:
 
 @dataclass
 class Diagnostics:
-    """Collects diagnostics; checks never raise for bad input, they add here."""
+    """Collects diagnostics; checks never raise for bad input, they add here.
+
+    A call names the code and gives the values the message needs; `messages.CATALOGUE` words it.
+    """
 
     items: list[Diagnostic] = field(default_factory=list)
-    translate: object = None  # callable(code, default_message, **args) -> str, set by the CLI
 
-    def add(self, code: str, severity: Severity, message: str, mark: Mark | None = None,
-            path: str = "", file: Path | None = None, **args) -> None:
-        variant = args.pop("variant", None)  # picks the message `code.variant` where one code has two wordings
-        if self.translate is not None:
-            if file is not None:  # messages name the file as {file}
-                args.setdefault("file", file.name if isinstance(file, Path) else str(file))
-            message = self.translate(f"{code}.{variant}" if variant else code, message, **args)
+    def add(self, code: str, severity: Severity, mark: Mark | None = None, path: str = "", *,
+            file: Path | None = None, variant: str | None = None, **args) -> None:
+        from libreport.messages import render
+
+        if file is not None:
+            args.setdefault("file", file.name)
+        message = render(f"{code}.{variant}" if variant else code, args)
         if mark is not None:
             self.items.append(Diagnostic(code, severity, message, mark.file, mark.line, mark.column, path))
         else:
             self.items.append(Diagnostic(code, severity, message, file, None, None, path))
 
-    def error(self, code: str, message: str, mark: Mark | None = None, path: str = "", **kw) -> None:
-        self.add(code, Severity.ERROR, message, mark, path, **kw)
+    def error(self, code: str, mark: Mark | None = None, path: str = "", **kw) -> None:
+        self.add(code, Severity.ERROR, mark, path, **kw)
 
-    def warning(self, code: str, message: str, mark: Mark | None = None, path: str = "", **kw) -> None:
-        self.add(code, Severity.WARNING, message, mark, path, **kw)
+    def warning(self, code: str, mark: Mark | None = None, path: str = "", **kw) -> None:
+        self.add(code, Severity.WARNING, mark, path, **kw)
 
-    def note(self, code: str, message: str, mark: Mark | None = None, path: str = "", **kw) -> None:
-        self.add(code, Severity.NOTE, message, mark, path, **kw)
+    def note(self, code: str, mark: Mark | None = None, path: str = "", **kw) -> None:
+        self.add(code, Severity.NOTE, mark, path, **kw)
 
     def extend(self, other: "Diagnostics") -> None:
         self.items.extend(other.items)

@@ -40,18 +40,6 @@ def t(key: str, **args) -> str:
     return text.format(**args) if args else text
 
 
-def translate_diagnostic(code: str, default: str, **args) -> str:
-    if _current != "zh":
-        return default
-    template = _ZH_DIAG.get(code)
-    if template is None:
-        return default
-    try:
-        return template.format(**args)
-    except (KeyError, IndexError):
-        return default
-
-
 _EN = {
     "app_help": "Compile a public library's annual report (年报) from YAML and Markdown sources into a Word document.",
     "validate_help": "Check the sources of the given years (all years when none is given) and report every problem.",
@@ -96,8 +84,6 @@ _EN = {
     "toc_static": "table of contents: page numbers laid out with LibreOffice",
     "toc_field": "table of contents: LibreOffice is not installed, so page numbers are left to Word, which updates the field when the document is opened",
     "toc_field_chosen": "table of contents: a field that Word fills in when the document is opened (--toc field)",
-    "pdf_missing": "--pdf needs LibreOffice (soffice), which is not installed. Install it with: apt-get install libreoffice-writer (Debian/Ubuntu), or from libreoffice.org",
-    "locked": "{path} is open in another program (lock file {lock}); close it and build again",
     "watching": "watching {folder} for changes; Ctrl+C stops",
     "rebuilt": "rebuilt {path}",
     "watch_errors": "{year}: not rebuilt (the last good report stays in place)",
@@ -232,8 +218,6 @@ _ZH = {
     "toc_static": "目录：已用 LibreOffice 排版并填入页码",
     "toc_field": "目录：未安装 LibreOffice，页码由 Word 在打开文档时更新目录域后填入",
     "toc_field_chosen": "目录：使用目录域，由 Word 在打开文档时填入页码（--toc field）",
-    "pdf_missing": "--pdf 需要 LibreOffice（soffice），但未安装。安装方法：apt-get install libreoffice-writer（Debian/Ubuntu），或从 libreoffice.org 下载",
-    "locked": "{path} 正被其他程序打开（锁文件 {lock}），请关闭后重新生成",
     "watching": "正在监视 {folder} 的更改；按 Ctrl+C 停止",
     "rebuilt": "已重新生成 {path}",
     "watch_errors": "{year}：未重新生成（保留上一次成功生成的年报）",
@@ -322,48 +306,4 @@ _ZH = {
     "stage_render": "生成文档",
     "stage_layout": "使用 LibreOffice 排版",
     "stage_write": "写入文件",
-}
-
-_ZH_DIAG = {
-    "file-too-large": "文件大小为 {size} MiB，超过上限 {limit} MiB",
-    "unreadable": "无法读取该文件：{reason}",
-    "encoding": "文件编码不是 UTF-8（应为 Windows 编辑器保存的 GBK/GB18030），已按该编码读取；请另存为 UTF-8",
-    "yaml-syntax": "YAML 格式有误：{problem}",
-    "yaml-alias": "不支持 YAML 锚点和别名（&名称 / *名称），请直接写出数值",
-    "duplicate-key": "键 {key!r} 在同一映射中出现两次（首次在第 {first} 行），后者会悄悄覆盖前者",
-    "unknown-key": "未知的键 {key!r}；可用的键：{allowed}",
-    "missing-key": "{where} 缺少 {key!r}",
-    "missing-file": "找不到文件 {file}",
-    "type": "{what} 应为{expected}，而不是 {found}",
-    "empty": "{what} 为空",
-    "negative": "{what} 不能为负数（{value}）",
-    "bad-date": "无法识别的日期 {text!r}（可写作 1月7日、4月24日-8月31日、12月、4-6月、全年、2021-01-07）",
-    "impossible-date": "日期 {text!r} 不存在",
-    "reversed-range": "日期范围 {text!r} 的结束早于开始",
-    "date-outside-year": "{text} 不在报告年度 {year} 年内",
-    "duplicate-coverage": "此条媒体报道与第 {first} 行重复（{row}）",
-    "duplicate-event": "此条大事记与第 {first} 行重复",
-    "sum-mismatch": "{item} 的分项合计为 {total}，但 {item} 为 {value}",
-    "subset-exceeds": "{sub}（{sub_value}）属于 {item}，却大于 {item}（{value}）",
-    "unknown-reference": "综合统计中没有项目 {ref!r}",
-    "activity-mismatch": "活动统计中“{type}”与综合统计不一致：{detail}",
-    "share-sum": "{column}比例逐项四舍五入后合计为 {total}%，而非 100.00%；如需合计恰为 100.00%，请设置 rounding: largest-remainder",
-    "unknown-section": "未知的栏目类型 {kind!r}",
-    "section-file": "{file} 已作为 {kind} 栏目读取",
-    "unknown-data": "{expr} 引用了不存在的数据：{reason}",
-    "summary-syntax": "表达式有误：{reason}",
-    "summary-expression": "{expr} 无法计算：{reason}",
-    "heading-number": "此标题手工写了序号；libreport 会自动编号，序号将重复出现",
-    "year-mismatch": "report.yaml 中的年份为 {year}，但文件夹为 {folder}",
-    "implausible-change": "{item} 由 {prev_year} 年的 {before} 变为 {now}，变化超过 {factor} 倍，请核对",
-    "to-fill": "{what} 尚未填写",
-    "template": "模板有误：{reason}",
-    "unknown-key.hint": "未知的键 {key!r}，是否应为 {hint!r}？可用的键：{allowed}",
-    "unknown-section.hint": "未知的栏目类型 {kind!r}，是否应为 {hint!r}？",
-    "encoding.undecodable": "文件既不是 UTF-8 也不是 GBK/GB18030 编码，无法读取；请另存为 UTF-8",
-    "file-too-large.nodes": "文件中的值过多，不像是一年的源文件",
-    "summary-expression.block": "表达式无法计算：{reason}",
-    "pdf": "无法导出 PDF：{reason}",
-    "locked": "{file} 正被其他程序打开（锁文件 {lock}），请关闭后重新生成",
-    "write": "无法写入 {file}：{reason}",
 }

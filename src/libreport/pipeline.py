@@ -34,7 +34,7 @@ def resolve_years(project: Project, years: list[str]) -> list[str]:
     return list(years)
 
 
-def check_year(project: Project, year: str, translate=None) -> YearResult:
+def check_year(project: Project, year: str) -> YearResult:
     """Load, check and compute one year. Never raises for bad input."""
     from libreport.checks.consistency import check_report
     from libreport.compute.context import build_context
@@ -42,7 +42,7 @@ def check_year(project: Project, year: str, translate=None) -> YearResult:
     from libreport.sources.sections import load_year
     from libreport.checks.yoy import check_year_over_year, load_previous
 
-    diags = Diagnostics(translate=translate)
+    diags = Diagnostics()
     folder = project.year_folder(year)
     result = YearResult(year, folder, diags)
     report = load_year(folder, diags)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from libreport import model as m
 from libreport.compute.tables import StatIndex, activity_table
 from libreport.diagnostics import Diagnostics
+from libreport.messages import Both
 from libreport.numbers import group_thousands
 
 
@@ -25,7 +26,7 @@ def check_report(report: m.Report, diags: Diagnostics) -> None:
         elif kind == "statistics":
             _statistics(data, diags)
         elif kind == "activities":
-            _activities(report, data, diags)
+            _activities(report, section, data, diags)
     _duplicate_sections(report, diags)
 
 
@@ -34,13 +35,12 @@ def _duplicate_sections(report: m.Report, diags: Diagnostics) -> None:
     for section in report.sections():
         key = section.file.resolve()
         if key in seen and section.kind != seen[key]:
-            diags.error("section-file", f"{section.file.name} is already read as a {seen[key]} section",
-                        section.mark, file=section.file.name, kind=seen[key])
+            diags.error("section-file", section.mark, file=section.file, kind=seen[key])
         seen.setdefault(key, section.kind)
 
 
 def _outside(diags: Diagnostics, year: int, when, mark, path: str, text: str) -> None:
-    diags.error("date-outside-year", f"{text} is outside the report year {year}", mark, path, text=text, year=year)
+    diags.error("date-outside-year", mark, path, text=text, year=year)
 
 
 def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> None:
@@ -50,9 +50,8 @@ def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> N
             _outside(diags, report.year, row.date, row.date_mark or row.mark, f"[{i}].date", row.date.isoformat())
         key = (row.date, row.outlet, row.section, row.title)
         if key in seen:
-            diags.error("duplicate-coverage", f"this coverage row repeats the one at line {seen[key].mark.line} "
-                        f"({row.date.isoformat()} {row.outlet} {row.title})", row.mark, f"[{i}]",
-                        first=seen[key].mark.line, row=f"{row.date.isoformat()} {row.outlet} {row.title}")
+            diags.error("duplicate-coverage", row.mark, f"[{i}]", first=seen[key].mark.line,
+                        row=f"{row.date.isoformat()} {row.outlet} {row.title}")
         else:
             seen[key] = row
 
@@ -72,8 +71,7 @@ def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> N
                      event.span.text)
         key = (event.span.start, event.span.end, event.text)
         if key in seen:
-            diags.error("duplicate-event", f"this chronicle entry repeats the one at line {seen[key].mark.line}",
-                        event.mark, f"[{i}]", first=seen[key].mark.line)
+            diags.error("duplicate-event", event.mark, f"[{i}]", first=seen[key].mark.line)
         else:
             seen[key] = event
 
@@ -86,15 +84,12 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
         if item.parts and len(same_unit) == len(item.parts):
             total = sum((p.value for p in same_unit), Decimal(0))
             if total != item.value:
-                diags.error("sum-mismatch", f"the parts of {item.name} add up to {group_thousands(total)} "
-                            f"but {item.name} is {group_thousands(item.value)}", item.value_mark or item.mark, item.path,
-                            item=item.name, total=group_thousands(total), value=group_thousands(item.value))
+                diags.error("sum-mismatch", item.value_mark or item.mark, item.path, item=item.name,
+                            total=group_thousands(total), value=group_thousands(item.value))
         for sub in item.of_which:
             if sub.value is not None and _same_measure(sub.unit, item.unit) and sub.value > item.value:
-                diags.error("subset-exceeds", f"{sub.name} ({group_thousands(sub.value)}) is part of {item.name} "
-                            f"but exceeds it ({group_thousands(item.value)})", sub.value_mark or sub.mark, sub.path,
-                            sub=sub.name, item=item.name, sub_value=group_thousands(sub.value),
-                            value=group_thousands(item.value))
+                diags.error("subset-exceeds", sub.value_mark or sub.mark, sub.path, sub=sub.name, item=item.name,
+                            sub_value=group_thousands(sub.value), value=group_thousands(item.value))
 
 
 def _same_measure(unit: str | None, total_unit: str | None) -> bool:
@@ -109,31 +104,29 @@ def _same_measure(unit: str | None, total_unit: str | None) -> bool:
 COLUMN_NAMES = {"sessions": "场次", "attendance": "人次"}
 
 
-def _activities(report: m.Report, acts: m.Activities, diags: Diagnostics) -> None:
+def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags: Diagnostics) -> None:
     index = StatIndex(report.first("statistics"))
+    stats_title = next((s.title for s in report.sections("statistics")), Both("the statistics", "统计"))
     for row in acts.rows:
         found, first_mark = [], None
         for column, (ref, mark) in row.links.items():
             item = index.find(ref)
             if item is None:
-                hint = " (the name is used more than once; use a path a/b or an id)" if ref in index.ambiguous else ""
-                diags.error("unknown-reference", f"no statistics item {ref!r}{hint}", mark,
-                            f"statistics.{column}", ref=ref)
+                diags.error("unknown-reference", mark, f"statistics.{column}", ref=ref,
+                            variant="ambiguous" if ref in index.ambiguous else None)
                 continue
             ours = getattr(row, column)
             if item.value is None or item.value != ours:
-                theirs = "no value" if item.value is None else group_thousands(item.value)
+                theirs = Both("no value", "无数值") if item.value is None else group_thousands(item.value)
                 found.append(f"{COLUMN_NAMES[column]} {group_thousands(ours)} vs {item.name} {theirs}")
                 first_mark = first_mark or mark
         if found:
             detail = "; ".join(found)
-            diags.warning("activity-mismatch", f"活动统计 {row.type} disagrees with 综合统计: {detail}",
-                          first_mark, "statistics", type=row.type, detail=detail)
+            diags.warning("activity-mismatch", first_mark, "statistics", type=row.type, detail=detail,
+                          section=section.title, statistics=stats_title)
     if not acts.rows:
         return
     table = activity_table(acts)
     for column, total in (("场次", table.total.session_share_sum), ("人次", table.total.attendance_share_sum)):
         if total != Decimal("100.00"):
-            diags.note("share-sum", f"the {column} shares, each rounded half up, add up to {total}% rather than "
-                          "100.00%; set `rounding: largest-remainder` to make the column add up",
-                          acts.mark, "rounding", column=column, total=str(total))
+            diags.note("share-sum", acts.mark, "rounding", column=column, total=str(total))

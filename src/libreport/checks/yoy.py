@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from libreport import model as m
 from libreport.diagnostics import Diagnostics
+from libreport.messages import Both
 from libreport.project import Project
 
 DEFAULT_JUMP = Decimal(3)
@@ -22,9 +23,9 @@ def options(report: m.Report) -> dict:
         y = r.number(raw["compare_with"], "year_over_year.compare_with")
         out["compare_with_mark"] = r.mark(raw["compare_with"])
         if y is not None and y >= report.year:
-            r.diags.error("type", f"year_over_year.compare_with should be a year before {report.year}, not {y}",
-                          r.mark(raw["compare_with"]), "year_over_year.compare_with",
-                          what="year_over_year.compare_with", expected=f"{report.year} 年之前的年份", found=str(y))
+            r.diags.error("type", r.mark(raw["compare_with"]), "year_over_year.compare_with",
+                          what="year_over_year.compare_with",
+                          expected=Both(f"a year before {report.year}", f"{report.year} 年之前的年份"), found=str(y))
         elif y is not None:
             out["compare_with"] = int(y)
     if "columns" in raw:
@@ -35,16 +36,15 @@ def options(report: m.Report) -> dict:
             elif t.lower() in ("false", "no", "off"):
                 out["columns"] = False
             else:
-                r.diags.error("type", f"year_over_year.columns should be true or false, not {t!r}",
-                              r.mark(raw["columns"]), "year_over_year.columns", what="year_over_year.columns",
-                              expected="true 或 false", found=repr(t))
+                r.diags.error("type", r.mark(raw["columns"]), "year_over_year.columns", what="year_over_year.columns",
+                              expected=Both("true or false", "true 或 false"), found=repr(t))
     if "jump_factor" in raw:
         f = r.number(raw["jump_factor"], "year_over_year.jump_factor", integer=False)
         if f is not None and f > 1:
             out["jump_factor"] = f
         elif f is not None:
-            r.diags.error("type", "year_over_year.jump_factor should be greater than 1", r.mark(raw["jump_factor"]),
-                          "year_over_year.jump_factor", what="year_over_year.jump_factor", expected="大于 1 的数",
+            r.diags.error("type", r.mark(raw["jump_factor"]), "year_over_year.jump_factor",
+                          what="year_over_year.jump_factor", expected=Both("a number greater than 1", "大于 1 的数"),
                           found=str(f))
     report.extra["yoy"] = out
     return out
@@ -61,10 +61,8 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
     if "compare_with" in opts:
         folder = project.year_folder(opts["compare_with"])
         if not (folder / "report.yaml").is_file():
-            diags.error("missing-file", f"year_over_year.compare_with names {opts['compare_with']}, "
-                        "but that year has no sources", opts["compare_with_mark"],
-                        "year_over_year.compare_with", file=f"{opts['compare_with']}/report.yaml",
-                        section="year_over_year")
+            diags.error("missing-file", opts["compare_with_mark"], "year_over_year.compare_with",
+                        year=opts["compare_with"], variant="compare")
             return None
     else:
         folder = project.previous_year(report.year)
@@ -97,8 +95,6 @@ def check_year_over_year(report: m.Report, previous: m.Report, diags: Diagnostic
             continue
         low, high = sorted((old.value, item.value))
         if low == 0 or high / low > factor:
-            diags.warning("implausible-change", f"{item.name} went from {group_thousands(old.value)} in "
-                          f"{previous.year} to {group_thousands(item.value)}, more than {factor}× either way; "
-                          "check the figure", item.mark, item.path, item=item.name,
+            diags.warning("implausible-change", item.mark, item.path, item=item.name,
                           before=group_thousands(old.value), prev_year=previous.year,
                           now=group_thousands(item.value), factor=str(factor))

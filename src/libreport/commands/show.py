@@ -24,7 +24,7 @@ def show_year(project: Project, year: str) -> int:
     still printed as far as they can be computed); the problems themselves are left to `validate`."""
     from libreport.pipeline import check_year
 
-    result = check_year(project, year, i18n.translate_diagnostic)
+    result = check_year(project, year)
     console = _console()
     err = _console(stderr=True)
     report = result.report

@@ -85,25 +85,22 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
         with zipfile.ZipFile(docx) as z:
             parts = {name: z.read(name) for name in z.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
-        diags.error("template", f"report.docx cannot be opened as a Word document: {exc}", Mark(docx, 1, 1),
-                    reason=str(exc))
+        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
         return None
     for needed in ("word/document.xml", "word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"):
         if needed not in parts:
-            diags.error("template", f"report.docx has no {needed}", Mark(docx, 1, 1), reason=f"no {needed}")
+            diags.error("template", Mark(docx, 1, 1), part=needed, variant="part")
             return None
     body = parts["word/document.xml"].decode("utf-8")
     for marker in ("{{ body }}",):
         if marker not in body:
-            diags.error("template", f"report.docx has no paragraph {marker!r} where the report goes",
-                        Mark(docx, 1, 1), reason=f"no {marker}")
+            diags.error("template", Mark(docx, 1, 1), marker=marker, variant="body")
             return None
     tpl = Template(folder, docx, parts)
     src = read_text(snippets_path, diags) if snippets_path.is_file() else None
     if src is None:
         if not snippets_path.is_file():
-            diags.error("template", f"{snippets_path.name} is missing from the template folder",
-                        Mark(snippets_path, 1, 1), reason="snippets.yaml is missing")
+            diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
         return None
     root = compose(src, diags)
     if root is None:
@@ -149,7 +146,7 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
                 tpl.style_ids[key] = _style_id(styles, name, diags, r.mark(node), path) if name else None
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
-        diags.error("template", f"styles.{key} is not set", r.mark(root), f"styles.{key}", reason=f"styles.{key} is not set")
+        diags.error("template", r.mark(root), f"styles.{key}", setting=f"styles.{key}", variant="unset")
     if not ok or missing or None in tpl.style_ids.values():
         return None
     return tpl
@@ -178,6 +175,5 @@ def _style_id(styles: list[tuple[str, str]], name: str, diags: Diagnostics, mark
     for sid, sname in styles:
         if sname == wanted or sid.lower() == wanted.replace(" ", ""):
             return sid
-    diags.error("template", f"{path}: report.docx has no style named {name!r}", mark, path,
-                reason=f"{path}: no style {name!r} in report.docx")
+    diags.error("template", mark, path, setting=path, name=name, variant="style")
     return None

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.messages import Both
 from libreport.model import Summary
 
 _HEADING = re.compile(r"^(#{1,4})\s+(.*?)\s*#*\s*$")
 _EXPR = re.compile(r"\{\{.*?\}\}", re.S)
 _HAND_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
+AN_EXPRESSION = Both("an expression", "表达式")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -88,10 +90,9 @@ def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     holes = [b for b in paragraphs if PLACEHOLDER in b.source]
     hole_ids = {id(b) for b in holes}
-    name = summary.file.name
     if holes and len(holes) == len(paragraphs):
-        diags.warning("to-fill", f"{name}: {title} is still the skeleton", Mark(summary.file, holes[0].line, 1),
-                      what=f"{name}：{title}")
+        diags.warning("to-fill", Mark(summary.file, holes[0].line, 1), file=summary.file, title=title,
+                      variant="skeleton")
         return
     heading = ""
     for block in blocks:
@@ -99,8 +100,8 @@ def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None
             heading = block.source
         elif id(block) in hole_ids:
             where = f"{title} › {heading}" if heading else title
-            diags.warning("to-fill", f"{name}: {where} still has the placeholder {PLACEHOLDER}",
-                          Mark(summary.file, block.line, 1), what=f"{name}：{where}")
+            diags.warning("to-fill", Mark(summary.file, block.line, 1), file=summary.file, where=where,
+                          variant="placeholder")
 
 
 def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[Block]:
@@ -112,8 +113,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[
     text_lines = summary.text.split("\n")
     for block in blocks:
         if block.kind == "heading" and _HAND_NUMBER.match(block.source):
-            diags.warning("heading-number", "this heading is numbered by hand; libreport numbers headings itself, "
-                          "so the number would print twice", Mark(summary.file, block.line, 1))
+            diags.warning("heading-number", Mark(summary.file, block.line, 1))
         if "{" not in block.source:
             block.text = block.source
             continue
@@ -140,8 +140,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[
             if kind in ("UndefinedError", "MissingData", "SecurityError", "TemplateRuntimeError"):
                 _report(diags, exc, summary, block.line, 1, "")
                 continue
-            diags.error("summary-expression", f"an expression cannot be computed: {exc}",
-                        Mark(summary.file, block.line, 1), reason=str(exc), variant="block")
+            diags.error("summary-expression", Mark(summary.file, block.line, 1), reason=str(exc), variant="block")
     return blocks
 
 
@@ -187,13 +186,11 @@ def _report(diags: Diagnostics, exc: Exception, summary: Summary, line: int, col
     kind = type(exc).__name__
     mark = Mark(summary.file, line, col)
     if kind in ("UndefinedError", "MissingData"):
-        diags.error("unknown-data", f"{expr or 'an expression'} names data that does not exist: {exc.message}",
-                    mark, expr=expr, reason=exc.message)
+        diags.error("unknown-data", mark, expr=expr or AN_EXPRESSION, reason=exc.message)
     elif kind == "TemplateSyntaxError":
-        diags.error("summary-syntax", f"this expression is not valid: {exc.message}", mark, reason=exc.message)
+        diags.error("summary-syntax", mark, reason=exc.message)
     else:
-        diags.error("summary-expression", f"{expr or 'an expression'} cannot be computed: {exc}", mark,
-                    expr=expr, reason=str(exc))
+        diags.error("summary-expression", mark, expr=expr or AN_EXPRESSION, reason=str(exc))
 
 
 def inline_runs(text: str) -> list[tuple[str, bool]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.messages import Both
 from libreport.numbers import NumberFormatError, parse_number
 from libreport.sources.yamlfile import mark_of
 
@@ -30,46 +31,44 @@ class Reader:
     def mapping(self, node: yaml.Node, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
                 ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.diags.error("type", f"{path or 'this'} should be a mapping of keys to values, not {describe(node)}",
-                             self.mark(node), path, what=path or "this", expected=_ZH["mapping"], found=describe_zh(node))
+            self.diags.error("type", self.mark(node), path, what=path or THIS, expected=EXPECTED["mapping"],
+                             found=describe(node))
             return None
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
             if name not in allowed:
                 hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-                extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(allowed)}"
-                self.diags.error("unknown-key", f"unknown key {name!r}{extra}", self.mark(key), _join(path, str(name)),
-                                 key=str(name), hint=hint[0] if hint else "", allowed=", ".join(allowed),
+                self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
+                                 hint=hint[0] if hint else "", allowed=", ".join(allowed),
                                  variant="hint" if hint else None)
                 continue
             found.setdefault(name, (key, value))
         for name in required:
             if name not in found:
-                self.diags.error("missing-key", f"{path or 'this entry'} has no {name!r}", self.mark(node),
-                                 _join(path, name), key=name, where=path or "this entry")
+                self.diags.error("missing-key", self.mark(node), _join(path, name), key=name,
+                                 where=path or THIS_ENTRY)
         return found
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
         if isinstance(node, yaml.ScalarNode) and node.style in _PLAIN and node.value in _NULLS:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.diags.error("type", f"{path or 'this'} should be a list (lines starting with '- '), not {describe(node)}",
-                             self.mark(node), path, what=path or "this", expected=_ZH["list"], found=describe_zh(node))
+            self.diags.error("type", self.mark(node), path, what=path or THIS, expected=EXPECTED["list"],
+                             found=describe(node))
             return None
         return list(node.value)
 
     # -- scalars ----------------------------------------------------------
     def text(self, node: yaml.Node, path: str, allow_empty: bool = False) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.diags.error("type", f"{path} should be text, not {describe(node)}", self.mark(node), path,
-                             what=path, expected=_ZH["text"], found=describe_zh(node))
+            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["text"], found=describe(node))
             return None
         value = node.value
         if node.style in _PLAIN and value in _NULLS:
             value = ""
         if not value.strip() and not allow_empty:
-            self.diags.error("empty", f"{path} is empty", self.mark(node), path, what=path)
+            self.diags.error("empty", self.mark(node), path, what=path)
             return None
         return value.strip()
 
@@ -78,22 +77,21 @@ class Reader:
 
     def number(self, node: yaml.Node, path: str, integer: bool = True, negative_ok: bool = False) -> Decimal | None:
         if not isinstance(node, yaml.ScalarNode) or self.is_null(node):
-            self.diags.error("type", f"{path} should be a number, not {describe(node)}", self.mark(node), path,
-                             what=path, expected=_ZH["number"], found=describe_zh(node))
+            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
+                             found=describe(node))
             return None
         try:
             value, _notes = parse_number(node.value)
         except NumberFormatError:
-            self.diags.error("type", f"{path} should be a number, not {node.value!r}", self.mark(node), path,
-                             what=path, expected=_ZH["number"], found=repr(node.value))
+            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
+                             found=repr(node.value))
             return None
         if integer and value != value.to_integral_value():
-            self.diags.error("type", f"{path} should be a whole number, not {node.value}", self.mark(node), path,
-                             what=path, expected=_ZH["whole number"], found=node.value)
+            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["whole number"],
+                             found=node.value)
             return None
         if value < 0 and not negative_ok:
-            self.diags.error("negative", f"{path} cannot be negative ({node.value})", self.mark(node), path,
-                             what=path, value=node.value)
+            self.diags.error("negative", self.mark(node), path, what=path, value=node.value)
             return None
         return value
 
@@ -109,23 +107,23 @@ class Reader:
         return [t] if t is not None else None
 
 
-def describe(node: yaml.Node, words: tuple[str, str, str] = ("a mapping", "a list", "nothing")) -> str:
+def describe(node: yaml.Node) -> Both | str:
+    """What a node is, in words for a message."""
     if isinstance(node, yaml.MappingNode):
-        return words[0]
+        return Both("a mapping", "键值对")
     if isinstance(node, yaml.SequenceNode):
-        return words[1]
+        return Both("a list", "列表")
     if node.style in _PLAIN and node.value in _NULLS:
-        return words[2]
+        return Both("nothing", "空值")
     return repr(node.value)
 
 
-# Diagnostic arguments only fill the Chinese messages (i18n._ZH_DIAG); the English text is written out at each call.
-_ZH = {"mapping": "键值对（键: 值）", "list": "列表（以“- ”开头的各行）", "text": "文字", "number": "数字",
-       "whole number": "整数"}
-
-
-def describe_zh(node: yaml.Node) -> str:
-    return describe(node, ("键值对", "列表", "空值"))
+EXPECTED = {"mapping": Both("a mapping of keys to values", "键值对（键: 值）"),
+            "list": Both("a list (lines starting with '- ')", "列表（以“- ”开头的各行）"),
+            "text": Both("text", "文字"), "number": Both("a number", "数字"),
+            "whole number": Both("a whole number", "整数")}
+THIS = Both("this", "此处")
+THIS_ENTRY = Both("this entry", "此条目")
 
 
 def _join(path: str, key: str) -> str:

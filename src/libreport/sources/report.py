@@ -8,6 +8,7 @@ import yaml
 
 from libreport import model as m
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 
@@ -20,8 +21,7 @@ YOY_KEYS = ("compare_with", "columns", "jump_factor")
 def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     path = folder / "report.yaml"
     if not path.is_file():
-        diags.error("missing-file", f"{folder.name} has no report.yaml, so it is not a year's sources",
-                    file=path, folder=folder.name)
+        diags.error("missing-file", file=path, folder=folder.name)
         return None
     root = load_yaml(path, diags)
     if root is None:
@@ -37,19 +37,17 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
         if y is not None:
             year = int(y)
             if not 1900 <= year <= 2200:
-                diags.error("type", f"year {year} is not a plausible report year", r.mark(fields["year"][1]), "year",
-                            what="year", expected="合理的年份", found=str(year))
+                diags.error("type", r.mark(fields["year"][1]), "year", what="year",
+                            expected=Both("a plausible report year", "合理的年份"), found=str(year))
                 year = None
             elif folder.name.isdigit() and int(folder.name) != year:
-                diags.warning("year-mismatch", f"report.yaml says {year} but the folder is {folder.name}",
-                              r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
+                diags.warning("year-mismatch", r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
     title = r.text(fields["title"][1], "title") if "title" in fields else None
     parts: list[m.Part] = []
     if "parts" in fields:
         nodes = r.sequence(fields["parts"][1], "parts") or []
         if not nodes:
-            diags.error("empty", "parts is empty: a report needs at least one part", r.mark(fields["parts"][1]), "parts",
-                        what="parts")
+            diags.error("empty", r.mark(fields["parts"][1]), "parts", variant="parts")
         for i, node in enumerate(nodes):
             part = _part(r, node, f"parts[{i + 1}]", folder)
             if part is not None:
@@ -82,9 +80,8 @@ def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
             if kind is not None and kind not in m.SECTION_KINDS:
                 import difflib
                 hint = difflib.get_close_matches(kind, m.SECTION_KINDS, n=1)
-                extra = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(m.SECTION_KINDS)}"
-                r.diags.error("unknown-section", f"unknown section kind {kind!r}{extra}", r.mark(sf["kind"][1]),
-                              f"{spath}.kind", kind=kind, hint=hint[0] if hint else "", variant="hint" if hint else None,
+                r.diags.error("unknown-section", r.mark(sf["kind"][1]), f"{spath}.kind", kind=kind,
+                              hint=hint[0] if hint else "", variant="hint" if hint else None,
                               allowed=", ".join(m.SECTION_KINDS))
                 kind = None
             stitle = r.text(sf["title"][1], f"{spath}.title") if "title" in sf else None

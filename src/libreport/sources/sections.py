@@ -13,6 +13,7 @@ import yaml
 from libreport import model as m
 from libreport.dates import DateError, parse_day, parse_span, parse_year_month
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.report import load_report
 from libreport.sources.text import read_text
@@ -27,7 +28,7 @@ EVENT_KEYS = ("date", "text", "shown")
 STAFF_KEYS = ("name", "groups")
 STAFF_GROUP_KEYS = ("label", "count")
 ROUNDINGS = ("half-up", "largest-remainder")
-_COLUMN_ZH = {"sessions": "场次", "attendance": "人次"}
+_COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendance", "人次")}
 
 
 # -- section files -----------------------------------------------------------
@@ -35,8 +36,7 @@ _COLUMN_ZH = {"sessions": "场次", "attendance": "人次"}
 def load_section(section: m.Section, year: int, diags: Diagnostics):
     if section.kind == "summary":
         if not section.file.is_file():
-            diags.error("missing-file", f"the {section.title} section's file {section.file.name} does not exist",
-                        section.mark, file=section.file.name, section=section.title)
+            diags.error("missing-file", section.mark, file=section.file, section=section.title, variant="section")
             return None
         src = read_text(section.file, diags)
         if src is None:
@@ -48,8 +48,7 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
     if not section.file.is_file():
         if section.kind == "staff":
             return None  # 人员结构 is printed only when its data exists
-        diags.error("missing-file", f"the {section.title} section's file {section.file.name} does not exist",
-                    section.mark, file=section.file.name, section=section.title)
+        diags.error("missing-file", section.mark, file=section.file, section=section.title, variant="section")
         return None
     root = load_yaml(section.file, diags)
     r = Reader(section.file, diags)
@@ -67,15 +66,20 @@ def _list_of(root, r: Reader, build):
     return out
 
 
-def _date_field(r: Reader, node: yaml.Node, path: str, parse):
+def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str):
+    """A date read with `parse`; `forms` names the forms the field accepts (span, day, month), for the message."""
     text = r.text(node, path)
     if text is None:
         return None
     try:
         return parse(text)
     except DateError as exc:
-        code = {"impossible": "impossible-date", "reversed": "reversed-range"}.get(exc.kind, "bad-date")
-        r.diags.error(code, str(exc), r.mark(node), path, text=text)
+        if exc.kind == "form":
+            r.diags.error("bad-date", r.mark(node), path, text=text, variant=forms)
+        elif exc.kind == "impossible":
+            r.diags.error("impossible-date", r.mark(node), path, text=text)
+        else:
+            r.diags.error("reversed-range", r.mark(node), path, text=text)
         return None
 
 
@@ -86,7 +90,7 @@ def _awards(root, r: Reader, year: int) -> list[m.Award]:
             return None
         name = r.text(f["name"][1], f"{path}.name") if "name" in f else None
         bodies = r.text_list(f["by"][1], f"{path}.by") if "by" in f else None
-        when = _date_field(r, f["date"][1], f"{path}.date", parse_year_month) if "date" in f else None
+        when = _date_field(r, f["date"][1], f"{path}.date", parse_year_month, "month") if "date" in f else None
         if None in (name, bodies, when):
             return None
         return m.Award(name, bodies, when, r.mark(node), r.mark(f["date"][1]))
@@ -98,7 +102,7 @@ def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
         f = r.mapping(node, path, COVERAGE_KEYS, COVERAGE_KEYS)
         if f is None:
             return None
-        when = _date_field(r, f["date"][1], f"{path}.date", parse_day) if "date" in f else None
+        when = _date_field(r, f["date"][1], f"{path}.date", parse_day, "day") if "date" in f else None
         outlet = r.text(f["outlet"][1], f"{path}.outlet") if "outlet" in f else None
         section = r.text(f["section"][1], f"{path}.section", allow_empty=True) if "section" in f else None
         title = r.text(f["title"][1], f"{path}.title") if "title" in f else None
@@ -113,7 +117,8 @@ def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
         f = r.mapping(node, path, EVENT_KEYS, ("date", "text"))
         if f is None:
             return None
-        span = _date_field(r, f["date"][1], f"{path}.date", lambda t: parse_span(t, year)) if "date" in f else None
+        span = (_date_field(r, f["date"][1], f"{path}.date", lambda t: parse_span(t, year), "span")
+                if "date" in f else None)
         text = r.text(f["text"][1], f"{path}.text") if "text" in f else None
         shown = r.text(f["shown"][1], f"{path}.shown") if "shown" in f else None
         if span is None or text is None:
@@ -146,12 +151,11 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     value = None
     to_fill = "value" in f and r.is_null(f["value"][1])  # `value:` with nothing after it, as `new` writes it
     if to_fill:
-        r.diags.warning("to-fill", f"{name} has no value yet", r.mark(f["value"][0]), f"{path}.value", what=name)
+        r.diags.warning("to-fill", r.mark(f["value"][0]), f"{path}.value", what=name)
     elif "value" in f:
         value = r.number(f["value"][1], f"{path}.value", integer=False)
         if value is not None and unit is None:
-            r.diags.error("missing-key", f"{name} has a value but no unit", r.mark(f["value"][1]), f"{path}.unit",
-                          key="unit", where=name)
+            r.diags.error("missing-key", r.mark(f["value"][1]), f"{path}.unit", where=name, variant="unit")
     item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name, to_fill=to_fill,
                       value_mark=r.mark(f["value"][1]) if "value" in f else None)
     if "id" in f:
@@ -176,9 +180,8 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
     if "rounding" in f:
         value = r.text(f["rounding"][1], "rounding")
         if value is not None and value not in ROUNDINGS:
-            r.diags.error("type", f"rounding must be one of {', '.join(ROUNDINGS)}, not {value!r}",
-                          r.mark(f["rounding"][1]), "rounding", what="rounding", expected=" / ".join(ROUNDINGS),
-                          found=repr(value))
+            r.diags.error("type", r.mark(f["rounding"][1]), "rounding", what="rounding",
+                          expected=" / ".join(ROUNDINGS), found=repr(value))
         elif value is not None:
             rounding = value
     rows = []
@@ -193,8 +196,8 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             for col in ("sessions", "attendance"):
                 if col in rf and r.is_null(rf[col][1]):  # left empty by `new`: a row still to fill
                     counts[col] = None
-                    r.diags.warning("to-fill", f"the activity row {kind} has no {col} yet", r.mark(rf[col][0]),
-                                    f"{path}.{col}", what=f"活动“{kind}”的{_COLUMN_ZH[col]}")
+                    r.diags.warning("to-fill", r.mark(rf[col][0]), f"{path}.{col}", type=kind,
+                                    column=_COLUMNS[col], variant="activity")
                 elif col in rf:
                     counts[col] = r.number(rf[col][1], f"{path}.{col}")
             sessions, attendance = counts.get("sessions"), counts.get("attendance")
@@ -225,8 +228,8 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
                 continue
             label = r.text(gf["label"][1], f"{gp}.label")
             if r.is_null(gf["count"][1]):  # left empty by `new`
-                r.diags.warning("to-fill", f"{name}: {label} has no count yet", r.mark(gf["count"][0]),
-                                f"{gp}.count", what=f"{name}：{label}")
+                r.diags.warning("to-fill", r.mark(gf["count"][0]), f"{gp}.count", group=name, label=label,
+                                variant="count")
                 continue
             count = r.number(gf["count"][1], f"{gp}.count")
             if label is not None and count is not None:

@@ -27,13 +27,12 @@ def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            diags.error("file-too-large", f"the file is {size // (1024 * 1024)} MiB; libreport reads files up to "
-                        f"{MAX_BYTES // (1024 * 1024)} MiB", Mark(path, 1, 1),
-                        size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+            diags.error("file-too-large", Mark(path, 1, 1), size=size // (1024 * 1024),
+                        limit=MAX_BYTES // (1024 * 1024))
             return None
         data = path.read_bytes()
     except OSError as exc:
-        diags.error("unreadable", f"cannot read the file: {exc.strerror or exc}", Mark(path, 1, 1), reason=str(exc.strerror or exc))
+        diags.error("unreadable", Mark(path, 1, 1), reason=str(exc.strerror or exc))
         return None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
@@ -49,11 +48,9 @@ def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        diags.error("encoding", "the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
-                    Mark(path, line, 1), variant="undecodable")
+        diags.error("encoding", Mark(path, line, 1), variant="undecodable")
         return None
-    diags.warning("encoding", "the file is GBK/GB18030-encoded (as Windows editors save it); it was read as such, "
-                  "but save it as UTF-8", Mark(path, line, 1))
+    diags.warning("encoding", Mark(path, line, 1))
     return SourceText(path, _normal_newlines(text))
 
 

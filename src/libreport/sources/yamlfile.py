@@ -43,7 +43,7 @@ def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        diags.error("yaml-syntax", f"this is not valid YAML: {problem}", Mark(source.path, line, col), problem=problem)
+        diags.error("yaml-syntax", Mark(source.path, line, col), problem=problem)
         return None
     except yaml.reader.ReaderError as exc:  # a control character (Word's manual line break U+000B, say)
         # Its position is a byte offset with libyaml and a character offset without; find the character itself.
@@ -52,10 +52,10 @@ def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
         line = source.text.count("\n", 0, at) + 1
         col = at - (source.text.rfind("\n", 0, at) + 1) + 1
         problem = f"the character U+{ord(char):04X} is not allowed in YAML; delete it" if char else str(exc)
-        diags.error("yaml-syntax", f"this is not valid YAML: {problem}", Mark(source.path, line, col), problem=problem)
+        diags.error("yaml-syntax", Mark(source.path, line, col), problem=problem)
         return None
     except yaml.YAMLError as exc:
-        diags.error("yaml-syntax", f"this is not valid YAML: {exc}", Mark(source.path, 1, 1), problem=str(exc))
+        diags.error("yaml-syntax", Mark(source.path, 1, 1), problem=str(exc))
         return None
     if node is None:
         return None
@@ -79,8 +79,7 @@ def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool
         node = stack.pop()
         if may_alias:
             if id(node) in seen:
-                diags.error("yaml-alias", "YAML anchors and aliases (&name / *name) are not supported; "
-                            "write the values out", mark_of(node, path))
+                diags.error("yaml-alias", mark_of(node, path))
                 return False
             seen.add(id(node))
         kind = node.__class__
@@ -91,13 +90,10 @@ def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool
                 if key.__class__ is scalar:
                     if key.value in keys:
                         first = keys[key.value].start_mark.line + 1
-                        diags.error("duplicate-key", f"the key {key.value!r} appears twice in this mapping "
-                                    f"(first at line {first}); the second would silently win",
-                                    mark_of(key, path), key=key.value, first=first)
+                        diags.error("duplicate-key", mark_of(key, path), key=key.value, first=first)
                     keys[key.value] = key
                     if key.tag == _MERGE:
-                        diags.error("yaml-alias", "YAML merge keys (<<) are not supported; write the values out",
-                                    mark_of(key, path))
+                        diags.error("yaml-alias", mark_of(key, path), variant="merge")
                         return False
                 elif may_alias:
                     stack.append(key)
@@ -107,8 +103,7 @@ def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool
             count += len(node.value)
             stack.extend(node.value if may_alias else [v for v in node.value if v.__class__ is not scalar])
         if count > MAX_NODES:
-            diags.error("file-too-large", "the file has too many values to be a year's sources", mark_of(root, path),
-                        variant="nodes")
+            diags.error("file-too-large", mark_of(root, path), variant="nodes")
             return False
     return True
 

@@ -1,0 +1,145 @@
+"""Every diagnostic's wording, English and Chinese side by side, keyed by its code.
+
+A call site names the code (and, where one code has several wordings, a variant: `code.variant`)
+and passes the values once; the message is worded here, in the language of the run. The codes
+are the same in both languages, so they can be searched and listed in tests.
+
+A value that is itself worded differently in each language (a kind of thing, "nothing") is given
+as `Both(en, zh)`; it takes the run's language when the message is formatted.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from libreport import i18n
+
+
+class Both(NamedTuple):
+    """A value worded in both languages."""
+
+    en: str
+    zh: str
+
+    def __format__(self, spec: str) -> str:
+        return format(self.zh if i18n.lang() == "zh" else self.en, spec)
+
+    def __str__(self) -> str:
+        return self.zh if i18n.lang() == "zh" else self.en
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # -- reading files ---------------------------------------------------------------------------
+    "file-too-large": ("the file is {size} MiB; libreport reads files up to {limit} MiB",
+                       "文件大小为 {size} MiB，超过上限 {limit} MiB"),
+    "file-too-large.nodes": ("the file has too many values to be a year's sources",
+                             "文件中的值过多，不像是一年的源文件"),
+    "unreadable": ("cannot read the file: {reason}", "无法读取该文件：{reason}"),
+    "encoding": ("the file is GBK/GB18030-encoded (as Windows editors save it); it was read as such, "
+                 "but save it as UTF-8",
+                 "文件编码不是 UTF-8（应为 Windows 编辑器保存的 GBK/GB18030），已按该编码读取；请另存为 UTF-8"),
+    "encoding.undecodable": ("the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
+                             "文件既不是 UTF-8 也不是 GBK/GB18030 编码，无法读取；请另存为 UTF-8"),
+    "yaml-syntax": ("this is not valid YAML: {problem}", "YAML 格式有误：{problem}"),
+    "yaml-alias": ("YAML anchors and aliases (&name / *name) are not supported; write the values out",
+                   "不支持 YAML 锚点和别名（&名称 / *名称），请直接写出数值"),
+    "yaml-alias.merge": ("YAML merge keys (<<) are not supported; write the values out",
+                         "不支持 YAML 合并键（<<），请直接写出数值"),
+    "duplicate-key": ("the key {key!r} appears twice in this mapping (first at line {first}); "
+                      "the second would silently win",
+                      "键 {key!r} 在同一映射中出现两次（首次在第 {first} 行），后者会悄悄覆盖前者"),
+    # -- the shape of a file ---------------------------------------------------------------------
+    "unknown-key": ("unknown key {key!r}; expected one of {allowed}", "未知的键 {key!r}；可用的键：{allowed}"),
+    "unknown-key.hint": ("unknown key {key!r}; did you mean {hint!r}?",
+                         "未知的键 {key!r}，是否应为 {hint!r}？可用的键：{allowed}"),
+    "missing-key": ("{where} has no {key!r}", "{where} 缺少 {key!r}"),
+    "missing-key.unit": ("{where} has a value but no unit", "{where} 有数值但没有单位"),
+    "type": ("{what} should be {expected}, not {found}", "{what} 应为{expected}，而不是 {found}"),
+    "empty": ("{what} is empty", "{what} 为空"),
+    "empty.parts": ("parts is empty: a report needs at least one part", "parts 为空：报告至少需要一个部分"),
+    "negative": ("{what} cannot be negative ({value})", "{what} 不能为负数（{value}）"),
+    "missing-file": ("{folder} has no report.yaml, so it is not a year's sources",
+                     "{folder} 中没有 report.yaml，不是一年的源文件"),
+    "missing-file.section": ("the {section} section's file {file} does not exist",
+                             "{section} 栏目的文件 {file} 不存在"),
+    "missing-file.compare": ("year_over_year.compare_with names {year}, but that year has no sources",
+                             "year_over_year.compare_with 指定了 {year} 年，但该年份没有源文件"),
+    "unknown-section": ("unknown section kind {kind!r}; expected one of {allowed}",
+                        "未知的栏目类型 {kind!r}；可用的类型：{allowed}"),
+    "unknown-section.hint": ("unknown section kind {kind!r}; did you mean {hint!r}?",
+                             "未知的栏目类型 {kind!r}，是否应为 {hint!r}？"),
+    "section-file": ("{file} is already read as a {kind} section", "{file} 已作为 {kind} 栏目读取"),
+    "year-mismatch": ("report.yaml says {year} but the folder is {folder}",
+                      "report.yaml 中的年份为 {year}，但文件夹为 {folder}"),
+    "to-fill": ("{what} has no value yet", "{what} 尚未填写"),
+    "to-fill.activity": ("the activity row {type} has no {column} yet", "活动“{type}”的{column}尚未填写"),
+    "to-fill.count": ("{group}: {label} has no count yet", "{group}：{label} 尚未填写"),
+    "to-fill.skeleton": ("{file}: {title} is still the skeleton", "{file}：{title} 尚未填写"),
+    "to-fill.placeholder": ("{file}: {where} still has the placeholder （待填写）", "{file}：{where} 尚未填写"),
+    # -- dates -----------------------------------------------------------------------------------
+    "bad-date.span": ("{text!r} is not a date form libreport knows (1月7日, 4月24日-8月31日, 12月, 4-6月, 全年, "
+                      "2021-01-07)",
+                      "无法识别的日期 {text!r}（可写作 1月7日、4月24日-8月31日、12月、4-6月、全年、2021-01-07）"),
+    "bad-date.day": ("{text!r} is not a date (write 2021-01-08, 2021.1.8 or 2021年1月8日)",
+                     "无法识别的日期 {text!r}（可写作 2021-01-08、2021.1.8 或 2021年1月8日）"),
+    "bad-date.month": ("{text!r} is not a year and month (write 2021-04 or 2021年4月)",
+                       "无法识别的年月 {text!r}（可写作 2021-04 或 2021年4月）"),
+    "impossible-date": ("there is no such date as {text!r}", "日期 {text!r} 不存在"),
+    "reversed-range": ("the range {text!r} ends before it starts", "日期范围 {text!r} 的结束早于开始"),
+    "date-outside-year": ("{text} is outside the report year {year}", "{text} 不在报告年度 {year} 年内"),
+    # -- consistency -----------------------------------------------------------------------------
+    "duplicate-coverage": ("this coverage row repeats the one at line {first} ({row})",
+                           "此条媒体报道与第 {first} 行重复（{row}）"),
+    "duplicate-event": ("this chronicle entry repeats the one at line {first}", "此条大事记与第 {first} 行重复"),
+    "sum-mismatch": ("the parts of {item} add up to {total} but {item} is {value}",
+                     "{item} 的分项合计为 {total}，但 {item} 为 {value}"),
+    "subset-exceeds": ("{sub} ({sub_value}) is part of {item} but exceeds it ({value})",
+                       "{sub}（{sub_value}）属于 {item}，却大于 {item}（{value}）"),
+    "unknown-reference": ("no statistics item {ref!r}", "综合统计中没有项目 {ref!r}"),
+    "unknown-reference.ambiguous": ("no statistics item {ref!r} (the name is used more than once; "
+                                    "use a path a/b or an id)",
+                                    "统计项目名 {ref!r} 出现不止一次，无法确定所指；请写路径 a/b 或使用 id"),
+    "activity-mismatch": ("{section} {type} disagrees with {statistics}: {detail}",
+                          "{section}中“{type}”与{statistics}不一致：{detail}"),
+    "share-sum": ("the {column} shares, each rounded half up, add up to {total}% rather than 100.00%; "
+                  "set `rounding: largest-remainder` to make the column add up",
+                  "{column}比例逐项四舍五入后合计为 {total}%，而非 100.00%；如需合计恰为 100.00%，"
+                  "请设置 rounding: largest-remainder"),
+    "implausible-change": ("{item} went from {before} in {prev_year} to {now}, more than {factor}× either way; "
+                           "check the figure",
+                           "{item} 由 {prev_year} 年的 {before} 变为 {now}，变化超过 {factor} 倍，请核对"),
+    # -- the summary -----------------------------------------------------------------------------
+    "heading-number": ("this heading is numbered by hand; libreport numbers headings itself, "
+                       "so the number would print twice",
+                       "此标题手工写了序号；libreport 会自动编号，序号将重复出现"),
+    "unknown-data": ("{expr} names data that does not exist: {reason}", "{expr} 引用了不存在的数据：{reason}"),
+    "summary-syntax": ("this expression is not valid: {reason}", "表达式有误：{reason}"),
+    "summary-expression": ("{expr} cannot be computed: {reason}", "{expr} 无法计算：{reason}"),
+    "summary-expression.block": ("an expression cannot be computed: {reason}", "表达式无法计算：{reason}"),
+    # -- templates and output --------------------------------------------------------------------
+    "template.open": ("report.docx cannot be opened as a Word document: {reason}",
+                      "report.docx 无法作为 Word 文档打开：{reason}"),
+    "template.part": ("report.docx has no {part}", "report.docx 中没有 {part}"),
+    "template.body": ("report.docx has no paragraph {marker!r} where the report goes",
+                      "report.docx 中没有标明正文位置的段落 {marker!r}"),
+    "template.snippets": ("snippets.yaml is missing from the template folder", "模板目录中缺少 snippets.yaml"),
+    "template.unset": ("{setting} is not set", "未设置 {setting}"),
+    "template.style": ("{setting}: report.docx has no style named {name!r}", "{setting}：report.docx 中没有名为 {name!r} 的样式"),
+    "template.render": ("{setting} in snippets.yaml cannot be rendered: {reason}",
+                        "snippets.yaml 中的 {setting} 无法生成：{reason}"),
+    "pdf": ("the PDF cannot be made: {reason}", "无法导出 PDF：{reason}"),
+    "pdf.missing": ("--pdf needs LibreOffice (soffice), which is not installed. Install it with: "
+                    "apt-get install libreoffice-writer (Debian/Ubuntu), or from libreoffice.org",
+                    "--pdf 需要 LibreOffice（soffice），但未安装。安装方法：apt-get install libreoffice-writer"
+                    "（Debian/Ubuntu），或从 libreoffice.org 下载"),
+    "locked": ("{file} is open in another program (lock file {lock}); close it and build again",
+               "{file} 正被其他程序打开（锁文件 {lock}），请关闭后重新生成"),
+    "write": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
+}
+
+
+def render(key: str, args: dict) -> str:
+    """The message for `key` (a code, or code.variant) in the run's language."""
+    en, zh = CATALOGUE[key]
+    text = zh if i18n.lang() == "zh" else en
+    return text.format(**args)
