@@ -150,7 +150,8 @@ def test_chronicle_dates_print_as_the_source_prints_them(built):
 def test_summary_quotes_figures_computed_from_the_data(built):
     section = section_after(blocks(built["2021"]), "工作总结")
     first = next(b.text for b in section if b.kind == "p" and b.style == "Normal")
-    for phrase in ("接待读者 126 万多人次", "外借书刊 125 万多册次", "开展线上、线下活动 1700 多场次", "参与活动 89 万多人次"):
+    for phrase in ("接待读者 126 万多人次", "外借书刊 125 万多册次", "开展线上、线下活动 1700 多场次",
+                   "参与活动 89 万多人次"):
         assert phrase in first
     headings = [b.text for b in section if b.style in ("Heading3", "Heading4")]
     assert headings[0].startswith("一、创新党史学习教育实践路径")

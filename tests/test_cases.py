@@ -175,5 +175,6 @@ def test_case_folders_are_complete_years():
         named = set()
         for part in report.get("parts") or []:
             for section in part.get("sections") or []:
-                named.add(section.get("file") or f"{section['kind']}.{'md' if section['kind'] == 'summary' else 'yaml'}")
+                suffix = "md" if section["kind"] == "summary" else "yaml"
+                named.add(section.get("file") or f"{section['kind']}.{suffix}")
         assert extra <= named, f"{case.name}: files no section reads: {sorted(extra - named)}"

@@ -64,7 +64,8 @@ def diagnostics(project: Path, lang: str) -> list[dict]:
 def test_the_same_mistakes_in_both_languages(project: Path):
     break_2021(project)
     en, zh = diagnostics(project, "en"), diagnostics(project, "zh")
-    where = lambda ds: [(d["code"], d["severity"], d["file"], d["line"], d["column"], d["path"]) for d in ds]
+    def where(ds):
+        return [(d["code"], d["severity"], d["file"], d["line"], d["column"], d["path"]) for d in ds]
     assert where(en) == where(zh)
     codes = {d["code"] for d in en}
     assert {"impossible-date", "date-outside-year", "unknown-key", "missing-key", "bad-date", "duplicate-key",

@@ -13,18 +13,28 @@ import openpyxl
 import pytest
 import yaml
 
-from .conftest import run_cli
 from libreport import i18n
+from libreport.commands.importer import (
+    ImportError_,
+    Target,
+    build_new,
+    clean_text,
+    coverage_date,
+    event_date,
+    import_rows,
+    parse_mapping,
+)
 from libreport.dates import parse_span
-from libreport.commands.importer import (ImportError_, Target, build_new, clean_text, coverage_date, event_date, import_rows,
-                                parse_mapping)
 from libreport.project import load_project
+
+from .conftest import run_cli
 
 YEAR = "2021"
 EPOCH = dt.datetime(1899, 12, 30)
 
 # the first row of examples/2021/coverage.yaml, as a sheet would have it
-EXISTING_TITLE = "【音频. 文化】广州市越秀区图书馆读者诵读:《习近平谈治国理政: (第三卷) 节选——《提高保障和改善民生水平》"
+EXISTING_TITLE = ("【音频. 文化】广州市越秀区图书馆读者诵读:《习近平谈治国理政: (第三卷) 节选——"
+                  "《提高保障和改善民生水平》")
 EXISTING_EVENT = "越秀区图书馆举办越图导读线上活动之人生必修课：青少年性教育。"
 
 COMMENTED = (
@@ -370,7 +380,8 @@ def test_section_files_are_found_through_report_yaml(project: Path, tmp_path: Pa
     folder = project / "years" / YEAR
     report = folder / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace(
-        "{kind: coverage, title: 媒体报道}", "{kind: coverage, title: 媒体报道, file: 外宣/报道.yaml}"), encoding="utf-8")
+        "{kind: coverage, title: 媒体报道}", "{kind: coverage, title: 媒体报道, file: 外宣/报道.yaml}"),
+        encoding="utf-8")
     (folder / "外宣").mkdir()
     (folder / "外宣" / "报道.yaml").write_text("[]\n", encoding="utf-8")
     sheet = make_xlsx(tmp_path / "q1.xlsx", coverage_rows(with_bad=False))

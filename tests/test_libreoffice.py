@@ -27,7 +27,8 @@ def pdfs(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     proc = run_cli("build", "2021", "2019", "--pdf", "--output", str(out), timeout=900)
     assert proc.returncode == 0, proc.stderr
     assert "page numbers laid out with LibreOffice" in proc.stdout
-    return {y: (out / y / f"越秀区图书馆{y}年年报.docx", out / y / f"越秀区图书馆{y}年年报.pdf") for y in ("2021", "2019")}
+    name = "越秀区图书馆{}年年报"
+    return {y: (out / y / f"{name.format(y)}.docx", out / y / f"{name.format(y)}.pdf") for y in ("2021", "2019")}
 
 
 def page_texts(pdf: Path) -> list[str]:

@@ -11,8 +11,18 @@ import pytest
 from libreport.compute.tables import activity_table, chronicle_months
 from libreport.dates import DateError, parse_day, parse_span, parse_year_month
 from libreport.diagnostics import Diagnostics
-from libreport.numbers import (NumberFormatError, circled, cn_numeral, duo, group_thousands, parse_number, percent,
-                               shares_half_up, shares_largest_remainder, wan)
+from libreport.numbers import (
+    NumberFormatError,
+    circled,
+    cn_numeral,
+    duo,
+    group_thousands,
+    parse_number,
+    percent,
+    shares_half_up,
+    shares_largest_remainder,
+    wan,
+)
 from libreport.sources.sections import load_year
 
 from .conftest import EXAMPLES
@@ -113,8 +123,8 @@ def test_parse_number_refuses(text):
 
 
 def test_chinese_numerals_and_circled_numbers_for_numbering():
-    assert [cn_numeral(n) for n in (1, 2, 10, 11, 12, 20, 21, 99)] == ["一", "二", "十", "十一", "十二", "二十", "二十一",
-                                                                      "九十九"]
+    assert [cn_numeral(n) for n in (1, 2, 10, 11, 12, 20, 21, 99)] == [
+        "一", "二", "十", "十一", "十二", "二十", "二十一", "九十九"]
     assert [circled(n) for n in (1, 2, 10, 20)] == ["①", "②", "⑩", "⑳"]
 
 
@@ -263,7 +273,8 @@ def test_largest_remainder_on_2021_adds_up_to_exactly_100():
 def test_largest_remainder_always_adds_up_and_stays_within_a_hundredth():
     rng = random.Random(2021)
     for _ in range(2000):
-        counts = [D(rng.choice([0, 1, 3, 7, rng.randint(0, 10 ** rng.randint(1, 7))])) for _ in range(rng.randint(1, 9))]
+        counts = [D(rng.choice([0, 1, 3, 7, rng.randint(0, 10 ** rng.randint(1, 7))]))
+                  for _ in range(rng.randint(1, 9))]
         if sum(counts) == 0:
             continue
         shares = shares_largest_remainder(counts)

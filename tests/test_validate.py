@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from libreport.sources import text as sources
-from libreport.sources import yamlfile
 from libreport.compute.tables import activity_table
 from libreport.diagnostics import Diagnostics
+from libreport.sources import text as sources
+from libreport.sources import yamlfile
 from libreport.sources.sections import load_year
 
 from .conftest import CASES, EXAMPLES, ROOT, TEMPLATES, run_cli
@@ -368,7 +368,8 @@ def test_summary_renders_quoted_figures():
     diags = Diagnostics()
     blocks = render_summary(report.first("summary"), build_context(report), diags)
     assert diags.items == []
-    assert blocks[0].text == "2023 年，青溪市图书馆接待读者 28 万多人次，外借图书 19.63 万册次，馆藏总量达到 452,310册（件）。"
+    assert blocks[0].text == ("2023 年，青溪市图书馆接待读者 28 万多人次，外借图书 19.63 万册次，"
+                              "馆藏总量达到 452,310册（件）。")
     assert [b.text for b in blocks if b.kind == "heading"] == ["服务效能稳步提升", "延长开放时间"]
     assert "72.5 小时" in blocks[-1].text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -53,10 +54,8 @@ class Watch:
     def quiet_for(self, seconds: float) -> list[str]:
         end, got = time.monotonic() + seconds, []
         while time.monotonic() < end:
-            try:
+            with contextlib.suppress(queue.Empty):
                 got.append(self.lines.get(timeout=0.1))
-            except queue.Empty:
-                pass
         self.seen += got
         return got
 

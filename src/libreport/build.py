@@ -58,10 +58,10 @@ def _progress(total: int):
 def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None
                ) -> BuildResult:
     """Build one year. Returns diagnostics instead of raising for anything the user can fix."""
-    from libreport.pdf import LayoutError, page_count, soffice, to_pdf
     from libreport.docx.package import text_width
     from libreport.docx.render import Renderer
     from libreport.docx.template import SnippetError, load_template
+    from libreport.pdf import LayoutError, page_count, soffice, to_pdf
     from libreport.write import LockedError, write_atomic
 
     step(t("stage_load"))
@@ -119,8 +119,8 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
 
 def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step):
     """The .docx, with TOC page numbers from a LibreOffice layout when asked for and possible."""
-    from libreport.pdf import LayoutError, heading_pages, page_count, to_pdf, toc_pages
     from libreport.docx.package import assemble
+    from libreport.pdf import LayoutError, heading_pages, page_count, to_pdf, toc_pages
 
     data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
     pdf_bytes = None

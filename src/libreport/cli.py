@@ -10,10 +10,9 @@ import gc
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
-from typing import Annotated
 
 from libreport import i18n
 from libreport.i18n import t
@@ -66,8 +65,8 @@ def _usage(message: str):
 
 
 def _years(project, years):
-    from libreport.project import ProjectError
     from libreport.pipeline import resolve_years
+    from libreport.project import ProjectError
 
     try:
         return resolve_years(project, years)
@@ -194,14 +193,14 @@ def main() -> None:
         app(standalone_mode=True)
     except KeyboardInterrupt:
         typer.echo(t("interrupted"), err=True)
-        raise SystemExit(130)
+        raise SystemExit(130) from None
     except Exception as exc:  # a bug, not bad input: say so in one line; LIBREPORT_DEBUG=1 shows the trace
         import os
 
         if os.environ.get("LIBREPORT_DEBUG"):
             raise
         typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 DASH = r"\s*(?:-{1,2}|—{1,2}|–|－|~|～|至)\s*"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -61,7 +61,8 @@ _PATTERNS = [
     # 1月7日 / 2021年1月7日
     ("day", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日$")),
     # 1月1日-3月18日
-    ("dayrange", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{DASH}(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日$")),
+    ("dayrange", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{DASH}"
+                            rf"(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日$")),
     # 2月10日-28日 / 11月25—26日
     ("dayrange_same", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日?{DASH}(?P<d2>\d{{1,2}})日$")),
     # 12月
@@ -94,7 +95,8 @@ def parse_span(text: str, year: int) -> Span:
             d = _day(y, int(g["m"]), int(g["d"]), raw)
             return Span(d, d, "day", raw)
         if kind == "dayrange":
-            return _ordered(_day(y, int(g["m"]), int(g["d"]), raw), _day(y, int(g["m2"]), int(g["d2"]), raw), "day", raw)
+            start = _day(y, int(g["m"]), int(g["d"]), raw)
+            return _ordered(start, _day(y, int(g["m2"]), int(g["d2"]), raw), "day", raw)
         if kind == "dayrange_same":
             mo = int(g["m"])
             return _ordered(_day(y, mo, int(g["d"]), raw), _day(y, mo, int(g["d2"]), raw), "day", raw)
@@ -133,7 +135,8 @@ def _iso_span(a: str, b: str | None, raw: str) -> Span:
         return Span(start, end, prec, raw)
     end, prec2 = _iso_one(b, raw, at_end=True)
     precision = "day" if prec == prec2 == "day" else "month"
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year and precision == "month":
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+    if whole and precision == "month":
         precision = "year"
     return _ordered(start, end, precision, raw)
 

@@ -96,7 +96,7 @@ class Diagnostics:
     def note(self, code: str, mark: Mark | None = None, path: str = "", **kw) -> None:
         self.add(code, Severity.NOTE, mark, path, **kw)
 
-    def extend(self, other: "Diagnostics") -> None:
+    def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
 
     @property

@@ -65,11 +65,11 @@ class StatItem:
     value: Decimal | None
     mark: Mark
     id: str | None = None
-    parts: list["StatItem"] = field(default_factory=list)
+    parts: list[StatItem] = field(default_factory=list)
     parts_label: str | None = None
-    of_which: list["StatItem"] = field(default_factory=list)
+    of_which: list[StatItem] = field(default_factory=list)
     of_which_label: str | None = None
-    details: list["StatItem"] = field(default_factory=list)
+    details: list[StatItem] = field(default_factory=list)
     path: str = ""  # 为读者举办各种活动/举办展览
     value_mark: Mark | None = None  # where the value is written, for figure diagnostics
     to_fill: bool = False  # written as `value:` with nothing after it: a value still to be filled in

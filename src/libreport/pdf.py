@@ -13,7 +13,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-
 # Chinese office fonts by the names documents use, mapped to the free fonts a Linux machine has, so
 # that LibreOffice sets 黑体 headings in a sans face and 仿宋/宋体 text in a serif face (as Word on
 # Windows does) instead of one fallback face for everything. Only affects libreport's own LibreOffice runs.
@@ -61,12 +60,13 @@ def to_pdf(docx_bytes: bytes, timeout: int = 300) -> bytes:
                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir), str(src)]
         env = {**os.environ, "HOME": str(tmpdir), "FONTCONFIG_FILE": str(_fontconfig(tmpdir))}
         try:
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, env=env)
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired as exc:
             raise LayoutError(f"LibreOffice did not finish within {timeout} s") from exc
         pdf = tmpdir / "report.pdf"
         if not pdf.is_file():
-            raise LayoutError(f"LibreOffice could not convert the report: {proc.stderr.decode(errors='replace').strip()}")
+            said = proc.stderr.decode(errors="replace").strip()
+            raise LayoutError(f"LibreOffice could not convert the report: {said}")
         return pdf.read_bytes()
 
 

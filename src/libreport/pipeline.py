@@ -37,10 +37,10 @@ def resolve_years(project: Project, years: list[str]) -> list[str]:
 def check_year(project: Project, year: str) -> YearResult:
     """Load, check and compute one year. Never raises for bad input."""
     from libreport.checks.consistency import check_report
+    from libreport.checks.yoy import check_year_over_year, load_previous
     from libreport.compute.context import build_context
     from libreport.prose.summary import render_summary
     from libreport.sources.sections import load_year
-    from libreport.checks.yoy import check_year_over_year, load_previous
 
     diags = Diagnostics()
     folder = project.year_folder(year)

@@ -55,7 +55,10 @@ def _rich_summary(results, strict: bool) -> None:
     table.add_column(t("col_status"))
     for result in results:
         e, w, n = _tally(result, strict)
-        status = f"[red]{t('status_errors')}[/]" if e else (f"[yellow]{t('status_warnings')}[/]" if w else f"[green]{t('status_ok')}[/]")
+        if e:
+            status = f"[red]{t('status_errors')}[/]"
+        else:
+            status = f"[yellow]{t('status_warnings')}[/]" if w else f"[green]{t('status_ok')}[/]"
         table.add_row(result.year, str(e), str(w), str(n), status)
     Console().print(table)
 

@@ -3,6 +3,7 @@ and never replaces the last good report."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -46,8 +47,6 @@ def write_atomic(target: Path, data: bytes) -> None:
         except PermissionError as exc:  # Windows refuses to replace a file another program holds open
             raise LockedError(target, target) from exc
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

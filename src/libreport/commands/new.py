@@ -188,7 +188,8 @@ def _activity_counts(root) -> list[yaml.Node]:
         if key == "rows":
             for row in _items(value):
                 # only the row's own counts: `statistics: {sessions: …}` below it are links, kept as they are
-                found += [v for k, v in _pairs(row) if k in ("sessions", "attendance") and isinstance(v, yaml.ScalarNode)]
+                found += [v for k, v in _pairs(row)
+                          if k in ("sessions", "attendance") and isinstance(v, yaml.ScalarNode)]
     return found
 
 

@@ -116,8 +116,8 @@ def _watched(project: Project, year: str) -> frozenset[Path]:
 
 
 def _previous(project: Project, year: str) -> Path | None:
-    from libreport.sources.report import load_report
     from libreport.checks.yoy import options
+    from libreport.sources.report import load_report
 
     report = load_report(project.year_folder(year), Diagnostics())
     if report is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from libreport import model as m
 from libreport.compute.tables import StatIndex, activity_table, counts
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 from libreport import model as m
 from libreport.numbers import circled, shares_half_up, shares_largest_remainder
 
-
 # -- statistics ----------------------------------------------------------------
 
 @dataclass

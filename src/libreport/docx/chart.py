@@ -12,6 +12,8 @@ from decimal import Decimal
 from libreport.docx.xml import esc
 
 EMU_PER_TWIP = 635
+_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CHART_FONT = '<a:latin typeface="Times New Roman"/><a:ea typeface="黑体"/><a:cs typeface="Times New Roman"/>'
 
 
@@ -55,7 +57,8 @@ def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[De
             f'<c:pt idx="0"><c:v>{esc(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
             f'<c:spPr><a:solidFill><a:srgbClr val="{colors[k % len(colors)]}"/></a:solidFill></c:spPr>'
             '<c:invertIfNegative val="0"/>'
-            f'<c:dLbls><c:numFmt formatCode="{esc(fmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
+            f'<c:dLbls><c:numFmt formatCode="{esc(fmt)}" sourceLinked="0"/>'
+            '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
             f'{_text_props(900)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
             '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
             f'<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${rows + 1}</c:f><c:strCache><c:ptCount val="{rows}"/>{cats}'
@@ -112,12 +115,12 @@ def workbook(categories: list[str], series: list[tuple[str, list[Decimal]]]) -> 
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_SML}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SML}.worksheet+xml"/>'
         '</Types>',
         "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        f'<Relationship Id="rId1" Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/>'
         '</Relationships>',
         "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -125,7 +128,7 @@ def workbook(categories: list[str], series: list[tuple[str, list[Decimal]]]) -> 
         '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId1" Type="{_RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
         '</Relationships>',
         "xl/worksheets/sheet1.xml": sheet,
     }

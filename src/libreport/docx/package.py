@@ -13,11 +13,11 @@ import zipfile
 
 from lxml import etree
 
-from libreport.docx.chart import chart_xml, workbook
 from libreport.diagnostics import Mark
-from libreport.docx.xml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
+from libreport.docx.chart import chart_xml, workbook
 from libreport.docx.render import Rendered
 from libreport.docx.template import Template
+from libreport.docx.xml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
 
 W = f"{{{W_NS}}}"
 R = f"{{{R_NS}}}"
@@ -130,7 +130,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         body_chunks.extend(chunks)
         if i < len(rendered.parts) - 1 and section_xml[i] is not None:
             s = etree.tostring(section_xml[i], encoding="unicode")
-            body_chunks.append(f"<w:p><w:pPr>{s}</w:pPr></w:p>".encode("utf-8"))
+            body_chunks.append(f"<w:p><w:pPr>{s}</w:pPr></w:p>".encode())
 
     for n, chart in enumerate(rendered.charts, 1):
         name = f"charts/chart{n}.xml"
@@ -197,7 +197,7 @@ def _core(core: dict) -> bytes:
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{core["date"]}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{core["date"]}</dcterms:modified>'
         '</cp:coreProperties>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def _zip(parts: dict[str, bytes | list[bytes]], order: list[str]) -> bytes:

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from libreport import model as m
 from libreport.compute.tables import activity_table, chronicle_months, statistics_rows
-from libreport.numbers import change_percent, group_thousands
-from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
 from libreport.docx.template import Template
+from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
+from libreport.numbers import change_percent, group_thousands
 
 
 @dataclass
@@ -191,7 +191,7 @@ class Renderer:
                 out.append(text_para(heading, month))
             for e in group.events:
                 out.append(f'<w:p><w:pPr><w:pStyle w:val="{body}"/></w:pPr><w:r>{HINT_RPR}<w:t xml:space="preserve">'
-                           f'{esc(line.render(date=e.date_text, text=e.text))}</w:t></w:r></w:p>'.encode("utf-8"))
+                           f'{esc(line.render(date=e.date_text, text=e.text))}</w:t></w:r></w:p>'.encode())
         return out
 
     def staff(self, dists: list[m.StaffDistribution]) -> list:

@@ -7,11 +7,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.sources.reader import Reader
-from libreport.sources.yamlfile import compose
 from libreport.sources.text import read_text
+from libreport.sources.yamlfile import compose
 
 TEXT_SNIPPETS = (
     "title", "output_name", "part_heading", "section_heading", "running_header",
@@ -140,7 +139,8 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
                 tpl.columns[key] = [compile_(n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
             elif table == "widths":
                 items = r.sequence(node, path) or []
-                tpl.widths[key] = [float(r.number(n, f"{path}[{i + 1}]", integer=False) or 1) for i, n in enumerate(items)]
+                tpl.widths[key] = [float(r.number(n, f"{path}[{i + 1}]", integer=False) or 1)
+                                   for i, n in enumerate(items)]
             else:
                 name = r.text(node, path)
                 tpl.style_ids[key] = _style_id(styles, name, diags, r.mark(node), path) if name else None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from libreport.diagnostics import Diagnostics, Severity
 from libreport.i18n import t
+
 from .cells import _Bad, clean_text, coverage_date, event_date
 from .messages import ImportError_, _err, _m
 from .rows import _keys_of, read_rows

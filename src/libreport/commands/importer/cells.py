@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 
 from libreport.dates import DASH, DateError, Span, parse_day, parse_span
+
 from .messages import _m
 
 

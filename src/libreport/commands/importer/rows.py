@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from libreport.dates import Span
+
 from .cells import _Bad, clean_text, coverage_date, event_date
 from .messages import _m
 from .sheet import USUAL, Header, Table, _norm_header

@@ -77,7 +77,8 @@ def _read_xlsx(file: Path, sheet: str | None) -> list[Table]:
         raise ImportError_(_m("bad_xlsx", file=file, problem=str(exc) or type(exc).__name__)) from exc
     sheets = wb.worksheets
     if sheet is not None:
-        chosen = [ws for ws in sheets if ws.title == sheet] or [ws for ws in sheets if ws.title.strip() == sheet.strip()]
+        chosen = ([ws for ws in sheets if ws.title == sheet]
+                  or [ws for ws in sheets if ws.title.strip() == sheet.strip()])
         if not chosen:
             raise ImportError_(_m("no_sheet", file=file, sheet=sheet, sheets=", ".join(ws.title for ws in sheets)))
         sheets = chosen[:1]

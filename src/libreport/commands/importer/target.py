@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from libreport.diagnostics import Diagnostics, Severity
+
 from .messages import _m
 from .rows import _keys_of
 
@@ -86,7 +87,8 @@ def build_new(target: Target, entries: list[dict], header_comment: str | None) -
                 cut = (root.start_mark.index, root.end_mark.index)
             else:
                 indent = root.start_mark.column
-        elif isinstance(root, yaml.ScalarNode) and root.style is None and root.value in ("", "~", "null", "Null", "NULL"):
+        elif (isinstance(root, yaml.ScalarNode) and root.style is None
+              and root.value in ("", "~", "null", "Null", "NULL")):
             cut = (root.start_mark.index, root.end_mark.index)
         else:
             raise _TargetProblem(_m("target_not_list"))
