@@ -135,6 +135,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "locked": ("{file} is open in another program (lock file {lock}); close it and build again",
                "{file} 正被其他程序打开（锁文件 {lock}），请关闭后重新生成"),
     "write": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
+
+    # -- paths, limits and duplicates ------------------------------------------------------------
+
+
+    # -- page layout and templates staff edit ----------------------------------------------------
+
+
+    # -- report structure: sections, headings, tables, pictures ----------------------------------
+
+
+    # -- figures as printed, acknowledgments, percentages, year over year ------------------------
+
+
+    # -- the command line ------------------------------------------------------------------------
+
+
 }
 
 
