@@ -1,12 +1,14 @@
 """The command line: parses options, calls the pipeline, maps results to exit codes.
 
-0 = ok, 1 = diagnostics (or a failed build), 2 = usage. Heavy modules are
-imported inside the commands so that `libreport --help` starts fast. Annotations
-are real objects here (no `from __future__ import annotations`): Typer would
-otherwise eval every one of them on each run.
+0 = ok, 1 = diagnostics (or a failed build), 2 = usage. Heavy modules are imported inside the
+commands so that `libreport --help` starts fast. Help texts are written as i18n keys and worded
+in the run's language when the command tree is built (`run`), so one process can answer in
+either language. Annotations are real objects here (no `from __future__ import annotations`):
+Typer would otherwise eval every one of them on each run.
 """
 
 import gc
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,14 +16,14 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from libreport import i18n
+from libreport import __version__, i18n
+from libreport.cli_locale import LocalCommand, LocalGroup, errors, localise, show_usage_error
 from libreport.i18n import t
 
-i18n.set_lang(i18n.detect(sys.argv[1:]))
-
-app = typer.Typer(help=t("app_help"), add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_enable=False,
+app = typer.Typer(help="app_help", add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False, cls=LocalGroup,
                   context_settings={"help_option_names": ["-h", "--help"]})
+command = app.command
 
 
 class Format(str, Enum):
@@ -39,13 +41,42 @@ class Lang(str, Enum):
     en = "en"
 
 
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=t("opt_lang"))]
-SourceOpt = Annotated[Optional[Path], typer.Option("--source", help=t("opt_source"), file_okay=False)]
+class ImportKind(str, Enum):
+    coverage = "coverage"
+    events = "events"
+    chronicle = "chronicle"  # the file is chronicle.yaml; `events` is the same
+
+
+class UsageProblem(Exception):
+    """A usage error found by a command after parsing (a year that is not there, say); exit code 2."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"libreport {__version__}")
+        raise typer.Exit(0)
+
+
+def _year(value):
+    """A year argument is four digits: `../2021`, `abc` or `20211` are usage errors naming the argument."""
+    for text in [value] if isinstance(value, str) else value or []:
+        if not (len(text) == 4 and text.isascii() and text.isdigit()):
+            raise typer.BadParameter(t("not_a_year", year=text))
+    return value
+
+
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="opt_lang", metavar="zh|en")]
+SourceOpt = Annotated[Optional[Path], typer.Option("--source", help="opt_source", file_okay=False, metavar="DIR")]
+YearArg = Annotated[str, typer.Argument(help="opt_year", metavar="YEAR", show_default=False, callback=_year)]
 
 
 @app.callback()
-def _options(lang: LangOpt = None) -> None:
-    # --lang is read before parsing (i18n.detect), so that help is in that language too;
+def _options(
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option("--version", help="opt_version", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    # --lang is read before parsing (see `run`), so that help is in that language too;
     # it is declared here so that `libreport --lang zh <command>` is accepted as well.
     pass
 
@@ -56,12 +87,7 @@ def _project(source: Optional[Path], template: Optional[Path] = None, output: Op
     try:
         return load_project(sources=source, templates=template, output=output)
     except ProjectError as exc:
-        _usage(str(exc))
-
-
-def _usage(message: str):
-    typer.echo(t("usage_error", message=message), err=True)
-    raise typer.Exit(2)
+        raise UsageProblem(str(exc)) from None
 
 
 def _years(project, years):
@@ -71,14 +97,15 @@ def _years(project, years):
     try:
         return resolve_years(project, years)
     except ProjectError as exc:
-        _usage(str(exc))
+        raise UsageProblem(str(exc)) from None
 
 
-@app.command(help=t("validate_help"))
+@command(help="validate_help", cls=LocalCommand)
 def validate(
-    years: Annotated[Optional[List[str]], typer.Argument(help=t("opt_years"), show_default=False)] = None,
-    format: Annotated[Format, typer.Option("--format", help=t("opt_format"))] = Format.text,
-    strict: Annotated[bool, typer.Option("--strict", help=t("opt_strict"))] = False,
+    years: Annotated[Optional[List[str]], typer.Argument(help="opt_years", metavar="[YEAR]...",
+                                                         show_default=False, callback=_year)] = None,
+    format: Annotated[Format, typer.Option("--format", help="opt_format", metavar="text|json")] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="opt_strict")] = False,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -95,17 +122,20 @@ def validate(
     raise typer.Exit(1 if any(r.diags.has_errors(strict) for r in results) else 0)
 
 
-@app.command(help=t("build_help"))
+@command(help="build_help", cls=LocalCommand)
 def build(
-    years: Annotated[Optional[List[str]], typer.Argument(help=t("opt_year"), show_default=False)] = None,
-    all_years: Annotated[bool, typer.Option("--all", help=t("opt_all"))] = False,
-    template: Annotated[Optional[Path], typer.Option("--template", help=t("opt_template"), file_okay=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("opt_output"), file_okay=False)] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help=t("opt_name"))] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help=t("opt_pdf"))] = False,
-    toc: Annotated[Toc, typer.Option("--toc", help=t("opt_toc"))] = Toc.auto,
-    watch: Annotated[bool, typer.Option("--watch", help=t("opt_watch"))] = False,
-    strict: Annotated[bool, typer.Option("--strict", help=t("opt_strict"))] = False,
+    years: Annotated[Optional[List[str]], typer.Argument(help="opt_build_years", metavar="[YEAR]...",
+                                                         show_default=False, callback=_year)] = None,
+    all_years: Annotated[bool, typer.Option("--all", help="opt_all")] = False,
+    template: Annotated[Optional[Path], typer.Option("--template", help="opt_template", file_okay=False,
+                                                     metavar="DIR")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="opt_output", file_okay=False,
+                                                   metavar="DIR")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="opt_name", metavar="NAME")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="opt_pdf")] = False,
+    toc: Annotated[Toc, typer.Option("--toc", help="opt_toc", metavar="auto|field")] = Toc.auto,
+    watch: Annotated[bool, typer.Option("--watch", help="opt_watch")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="opt_strict")] = False,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -113,12 +143,12 @@ def build(
 
     project = _project(source, template, output)
     if all_years and years:
-        _usage("give years or --all, not both")
+        raise UsageProblem(t("build_years_and_all"))
     if not all_years and not years:
-        _usage("name a year to build (e.g. libreport build 2021), or --all")
+        raise UsageProblem(t("build_no_year"))
     chosen = _years(project, [] if all_years else years)
     if project.templates is not None and not (project.templates / "report.docx").is_file():
-        _usage(f"{project.templates} is not a template folder (it has no report.docx)")
+        raise UsageProblem(t("build_not_template", folder=project.templates))
     options = BuildOptions(name=name, pdf=pdf, toc=toc.value, strict=strict)
     if watch:
         from libreport.commands.watch import watch_and_build
@@ -127,12 +157,8 @@ def build(
     raise typer.Exit(build_years(project, chosen, options))
 
 
-@app.command(help=t("show_help"))
-def show(
-    year: Annotated[str, typer.Argument(help=t("opt_year"), show_default=False)],
-    source: SourceOpt = None,
-    lang: LangOpt = None,
-) -> None:
+@command(help="show_help", cls=LocalCommand)
+def show(year: YearArg, source: SourceOpt = None, lang: LangOpt = None) -> None:
     from libreport.commands.show import show_year
 
     project = _project(source)
@@ -140,10 +166,10 @@ def show(
     raise typer.Exit(show_year(project, year))
 
 
-@app.command(help=t("new_help"))
+@command(help="new_help", cls=LocalCommand)
 def new(
-    year: Annotated[int, typer.Argument(help=t("opt_year"), show_default=False)],
-    from_year: Annotated[Optional[int], typer.Option("--from", help=t("opt_from"))] = None,
+    year: YearArg,
+    from_year: Annotated[Optional[str], typer.Option("--from", help="opt_from", metavar="YEAR", callback=_year)] = None,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -151,26 +177,23 @@ def new(
 
     project = _project(source)
     try:
-        message = new_year(project, year, from_year)
+        message = new_year(project, int(year), int(from_year) if from_year is not None else None)
     except ScaffoldError as exc:
-        _usage(str(exc))
+        raise UsageProblem(str(exc)) from None
     typer.echo(message)
 
 
-class ImportKind(str, Enum):
-    coverage = "coverage"
-    events = "events"
-
-
-@app.command("import", help=t("import_help"))
+@command("import", help="import_help", cls=LocalCommand)
 def import_(
-    kind: Annotated[ImportKind, typer.Argument(help="coverage | events", show_default=False)],
-    year: Annotated[str, typer.Argument(help=t("opt_year"), show_default=False)],
-    file: Annotated[Path, typer.Argument(help="FILE.xlsx | FILE.csv", show_default=False, exists=True, dir_okay=False)],
-    mapping: Annotated[Optional[List[str]], typer.Option("--map", help=t("opt_map"))] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("opt_sheet"))] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt_dry_run"))] = False,
-    skip_bad: Annotated[bool, typer.Option("--skip-bad", help=t("opt_skip_bad"))] = False,
+    kind: Annotated[ImportKind, typer.Argument(help="opt_import_kind", metavar="coverage|chronicle",
+                                               show_default=False)],
+    year: YearArg,
+    file: Annotated[Path, typer.Argument(help="opt_import_file", metavar="FILE", show_default=False,
+                                         exists=True, dir_okay=False)],
+    mapping: Annotated[Optional[List[str]], typer.Option("--map", help="opt_map", metavar="HEADER=FIELD")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="opt_sheet", metavar="SHEET")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="opt_dry_run")] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="opt_skip_bad")] = False,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -178,11 +201,39 @@ def import_(
 
     project = _project(source)
     _years(project, [year])
+    which = "coverage" if kind is ImportKind.coverage else "events"
     try:
-        code = import_rows(project, kind.value, year, file, mapping or [], sheet, dry_run, skip_bad)
+        code = import_rows(project, which, year, file, mapping or [], sheet, dry_run, skip_bad)
     except ImportError_ as exc:
-        _usage(str(exc))
+        raise UsageProblem(str(exc)) from None
     raise typer.Exit(code)
+
+
+def run(argv: list[str]) -> int:
+    """Run the command line on `argv` (without the program name) and return the exit code."""
+    i18n.set_lang(i18n.detect(argv))
+    cli = localise(typer.main.get_command(app))
+    try:
+        # Not standalone: Click returns a command's exit code instead of calling sys.exit, and leaves
+        # usage errors to be worded here.
+        code = cli.main(args=argv, prog_name="libreport", standalone_mode=False)
+    except typer.Exit as done:
+        return done.exit_code
+    except errors.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx else "")
+        return 0
+    except errors.UsageError as exc:
+        show_usage_error(exc, lambda text: typer.echo(text, err=True))
+        return 2
+    except UsageProblem as exc:
+        typer.echo(t("usage_error", message=str(exc)), err=True)
+        return 2
+    except typer.Abort:
+        typer.echo(t("interrupted"), err=True)
+        return 130
+    if code == 130:  # Click turns Ctrl+C inside a command into exit code 130
+        typer.echo(t("interrupted"), err=True)
+    return code if isinstance(code, int) else 0
 
 
 def main() -> None:
@@ -190,17 +241,16 @@ def main() -> None:
     # again and again for nothing (half the time of a large year). --watch turns it back on.
     gc.disable()
     try:
-        app(standalone_mode=True)
+        code = run(sys.argv[1:])
     except KeyboardInterrupt:
         typer.echo(t("interrupted"), err=True)
         raise SystemExit(130) from None
     except Exception as exc:  # a bug, not bad input: say so in one line; LIBREPORT_DEBUG=1 shows the trace
-        import os
-
         if os.environ.get("LIBREPORT_DEBUG"):
             raise
         typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
         raise SystemExit(1) from None
+    raise SystemExit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,7 +32,10 @@ class Diagnostic:
         return f"{shown}:{self.line}:{self.column or 1}"
 
     def format(self, base: Path | None = None) -> str:
-        return f"{self.location(base)}: {self.severity.value} {self.code}: {self.message}"
+        """`file:line:col: severity code: message`, the severity worded in the run's language."""
+        from libreport.i18n import t
+
+        return f"{self.location(base)}: {t('severity_' + self.severity.value)} {self.code}: {self.message}"
 
     def to_json(self, base: Path | None = None) -> dict:
         return {
