@@ -1,0 +1,346 @@
+"""Figures as printed: a number with the approximation word, unit and scope note its report prints with it.
+
+A report says 近 57.34 万人次, 5000 余册, 1000 人次以上, 35.2%（含分馆）. A `Figure` keeps each of those pieces:
+the number (what every computation uses, with the digits as written), the approximation word (printed in its
+place, never computed with), the unit (printed as written, never converted) and the scope note.
+
+Where the words go follows Chinese usage: 近/约/超过/逾 before the number; 余/多 straight after it, or after
+the 万/亿 that begins the unit (57 万余人次); 以上/左右 after the whole figure with its unit (1000 人次以上).
+Between digits and Chinese characters there is one space, as in the rest of the report (近 57.34 万人次).
+
+The filters prose uses (num, wan, duo, pct, unit, noted) accept plain numbers too, so the summary can quote
+any value; given a Figure, they keep its approximation word and unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from libreport import numbers
+
+BEFORE = ("将近", "接近", "大约", "超过", "近", "约", "逾", "超")  # printed before the number
+AFTER = ("以上", "左右", "余", "多")  # printed after it
+WORDS = BEFORE + AFTER
+AT_LEAST = frozenset(("超过", "逾", "超", "以上", "余", "多"))  # the true number is the figure or more
+AT_MOST = frozenset(("将近", "接近", "近"))  # the true number is the figure or a little less
+ABOUT = frozenset(("约", "大约", "左右"))  # the figure is the true number rounded
+_AFTER_UNIT = frozenset(("以上", "左右"))  # these follow the measure word: 1000 人次以上
+MAGNITUDES = ("亿", "万")  # a unit that starts with one counts in it: 万册 is ten thousand 册
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+_MAGNITUDE_IN_NUMBER = re.compile(r"^(?P<number>.*?\d)\s*(?P<magnitude>[万亿])$")
+
+
+class FigureError(ValueError):
+    """A figure that cannot be read or used; `kind` says which: form, magnitude, percent, approx, unit, missing."""
+
+    def __init__(self, kind: str, message: str, text: str = ""):
+        super().__init__(message)
+        self.kind = kind
+        self.text = text
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """One printed figure. `value` is what computations use; `digits` is how the number is printed."""
+
+    value: Decimal
+    digits: str = ""  # the number as written ("57.34", "1,607,816"), or as a filter worded it ("57.34 万")
+    unit: str | None = None
+    approx: str | None = None  # one of WORDS
+    note: str | None = None  # the scope remark printed with the figure: 含分馆
+
+    def __post_init__(self) -> None:
+        if not self.digits:
+            object.__setattr__(self, "digits", format(self.value, "f"))
+        if self.approx is not None and self.approx not in WORDS:
+            raise FigureError("approx", f"{self.approx!r} is not an approximation word ({', '.join(WORDS)})",
+                              self.approx)
+
+    # -- printing ----------------------------------------------------------------------------
+    def number(self, digits: str | None = None) -> str:
+        """The number with its approximation word, without the unit: 近 57.34, 5000 余, 1000 以上."""
+        text = self.digits if digits is None else digits
+        if self.approx in BEFORE:
+            return glue(self.approx, text)
+        if self.approx in AFTER:
+            return glue(text, self.approx)
+        return text
+
+    def cell(self) -> str:
+        """As a table cell beside a unit column: thousands grouped, approximation word kept (近 573,400)."""
+        return self.number(numbers.group_thousands(self.value) if _PLAIN_DIGITS.match(self.digits) else self.digits)
+
+    def printed(self) -> str:
+        """The whole figure with its unit, words in their places: 近 57.34 万人次, 57 万余人次, 1000 人次以上."""
+        unit = self.unit or ""
+        if self.approx in BEFORE or self.approx is None:
+            return glue(self.number(), unit)
+        if self.approx in _AFTER_UNIT:
+            return glue(glue(self.digits, unit), self.approx)
+        magnitude = next((m for m in MAGNITUDES if unit.startswith(m)), "")
+        return glue(glue(glue(self.digits, magnitude), self.approx), unit[len(magnitude):])
+
+    def noted(self) -> str:
+        """The figure with its unit and, when it has one, its note: 近 57.34 万人次（含分馆）."""
+        return self.printed() + (f"（{self.note}）" if self.note else "")
+
+    def __str__(self) -> str:
+        return self.number()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec) if spec else str(self)
+
+    def __repr__(self) -> str:
+        return f"Figure({self.noted()!r})"
+
+    # -- what the printed words allow ----------------------------------------------------------
+    def bounds(self, rounded: bool = False) -> tuple[Decimal, Decimal | None]:
+        """The range the true number lies in, as the printed words say (None: no upper bound).
+
+        An exact figure is exactly itself, or with `rounded` anything that rounds to it at its last
+        written place (35.2 → 35.15 … 35.25). 余/多/超过 mean the figure or more: below the next step of
+        its last significant digit for 余/多 (1700 多 → 1700 … 1800; 5 万余 → 5 … 6), without limit for
+        超过/逾/以上; 近 means a little less (近 6 万 → 5 … 6); 约/左右 mean rounded at that digit
+        (约 35 → 34.5 … 35.5)."""
+        v = self.value
+        if self.approx is None:
+            if not rounded:
+                return v, v
+            half = last_place(v) / 2
+            return v - half, v + half
+        step = significant_step(v)
+        if self.approx in ("余", "多"):
+            return v, v + step
+        if self.approx in AT_LEAST:
+            return v, None
+        if self.approx in AT_MOST:
+            return v - step, v
+        return v - step / 2, v + step / 2
+
+    def allows(self, true: Decimal, rounded: bool = True) -> bool:
+        low, high = self.bounds(rounded)
+        return low <= true and (high is None or true <= high)
+
+    # -- arithmetic: the number, within one unit -------------------------------------------------
+    def _other(self, other, doing: str) -> Decimal:
+        if isinstance(other, Figure):
+            if other.unit and self.unit and other.unit != self.unit:
+                raise FigureError("unit", f"cannot {doing} {self.printed()} and {other.printed()}: "
+                                          f"they are in different units ({self.unit}, {other.unit})")
+            return other.value
+        if isinstance(other, bool) or not isinstance(other, (int, Decimal, float)):
+            raise TypeError(f"cannot {doing} {self.printed()} and {other!r}")
+        return other if isinstance(other, Decimal) else Decimal(repr(other)) if isinstance(other, float) \
+            else Decimal(other)
+
+    def _result(self, value: Decimal) -> Figure:
+        return Figure(value, unit=self.unit)
+
+    def __add__(self, other):
+        return self._result(self.value + self._other(other, "add"))
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return self._result(self.value - self._other(other, "subtract"))
+
+    def __rsub__(self, other):
+        return self._result(self._other(other, "subtract") - self.value)
+
+    def __mul__(self, other):  # a plain number: the unit no longer says what the result counts
+        if isinstance(other, Figure):
+            return self.value * other.value
+        return self.value * self._other(other, "multiply")
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        if isinstance(other, Figure):
+            return self.value / other.value
+        return self.value / self._other(other, "divide")
+
+    def __rtruediv__(self, other):
+        return self._other(other, "divide") / self.value
+
+    def __neg__(self):
+        return self._result(-self.value)
+
+    def __abs__(self):
+        return self._result(abs(self.value))
+
+    def __eq__(self, other):  # equal numbers in different units are not equal (and ordering them is an error)
+        if isinstance(other, Figure):
+            return self.value == other.value and (not self.unit or not other.unit or self.unit == other.unit)
+        if isinstance(other, (int, Decimal, float)) and not isinstance(other, bool):
+            return self.value == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __lt__(self, other):
+        return self.value < self._other(other, "compare")
+
+    def __le__(self, other):
+        return self.value <= self._other(other, "compare")
+
+    def __gt__(self, other):
+        return self.value > self._other(other, "compare")
+
+    def __ge__(self, other):
+        return self.value >= self._other(other, "compare")
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __round__(self, places: int | None = None):
+        return round(self.value, places) if places is not None else round(self.value)
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+def split_approx(text: str) -> tuple[str | None, str]:
+    """Take an approximation word off either end of `text`: '近 57.34' → ('近', '57.34')."""
+    t = text.strip()
+    for word in BEFORE:  # longest first where one word begins another (将近 before 近)
+        if t.startswith(word):
+            return word, t[len(word):].strip()
+    for word in AFTER:
+        if t.endswith(word):
+            return word, t[:-len(word)].strip()
+    return None, t
+
+
+def parse_figure(text: str, unit: str | None = None, approx: str | None = None, note: str | None = None) -> Figure:
+    """A figure as typed: '57.34', '1,607,816', '近 57.34', '5000余'. Raises FigureError saying what is wrong.
+
+    `approx` is the word given apart (`approx: 近`); the text may carry one itself, but not both."""
+    word, rest = split_approx(text)
+    if word is not None and approx is not None:
+        raise FigureError("approx", f"{text!r} carries the approximation word {word!r} and approx: gives "
+                                    f"{approx!r}; write one", text)
+    if approx is not None and approx not in WORDS:
+        raise FigureError("approx", f"{approx!r} is not an approximation word ({', '.join(WORDS)})", approx)
+    if word is not None and split_approx(rest)[0] is not None:
+        raise FigureError("approx", f"{text!r} has two approximation words; a figure carries one", text)
+    normal = rest.translate(_FULLWIDTH).replace(" ", "")
+    if _MAGNITUDE_IN_NUMBER.match(normal):
+        raise FigureError("magnitude", f"{text!r}: 万/亿 belongs to the unit (unit: 万…), the value is the number",
+                          text)
+    if normal.endswith(("%", "‰")) and len(normal) > 1:
+        raise FigureError("percent", f"{text!r}: the percent sign belongs to the unit (unit: \"%\")", text)
+    try:
+        value, _notes = numbers.parse_number(rest)
+    except numbers.NumberFormatError:
+        raise FigureError("form", f"{text!r} is not a number", text) from None
+    return Figure(value, normal, unit, word or approx, note)
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+
+
+# -- places ----------------------------------------------------------------------------------------
+
+def last_place(value: Decimal) -> Decimal:
+    """The value of one unit in the last written place: 35.20 → 0.01, 5000 → 1."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def significant_step(value: Decimal) -> Decimal:
+    """One unit of the last significant digit: 5000 → 1000, 1700 → 100, 57.34 → 0.01, 126 → 1."""
+    step = last_place(value)
+    if step < 1:
+        return step
+    n = int(value.to_integral_value())
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
+
+
+# -- spacing ---------------------------------------------------------------------------------------
+
+def glue(left: str, right: str) -> str:
+    """Join two pieces of a figure: one space between digits or Latin letters and Chinese characters
+    (57.34 万人次, 近 57.34, 42.06 TB), none between Chinese characters or before a % sign (35.2%)."""
+    if not left or not right:
+        return left + right
+    a, b = left[-1], right[0]
+    if (_latin(a) and _CJK.match(b)) or (_CJK.match(a) and _latin(b)) or (a.isdigit() and b.isascii()
+                                                                           and b.isalpha()):
+        return f"{left} {right}"
+    return left + right
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+_PLAIN_DIGITS = re.compile(r"^[+-]?[\d,]+(\.\d+)?$")
+
+
+# -- the filters prose and snippets use --------------------------------------------------------------
+
+def _magnitude_check(value, doing: str) -> None:
+    if isinstance(value, Figure) and value.unit and value.unit.startswith(MAGNITUDES):
+        raise FigureError("unit", f"{value.printed()} is already counted in {value.unit[0]}; "
+                                  f"{doing} would count it again")
+
+
+def num(value):
+    """Thousands grouped: 1607816 → 1,607,816; a figure keeps its words (近 573,400)."""
+    if isinstance(value, Figure):
+        return replace(value, digits=numbers.group_thousands(value.value))
+    return numbers.group_thousands(value)
+
+
+def wan(value, places: int = 2):
+    """In 万: 813700 → 81.37 万; a figure keeps its words and unit (近 57.34 万 … 人次)."""
+    if isinstance(value, Figure):
+        _magnitude_check(value, "wan")
+        return replace(value, digits=numbers.wan(value.value, places))
+    return numbers.wan(value, places)
+
+
+def duo(value, unit: int | None = None):
+    """A round 'more than' figure: 1266520 → 126 万多, 1747 → 1700 多."""
+    if isinstance(value, Figure):
+        _magnitude_check(value, "duo")
+        if value.approx is not None:
+            raise FigureError("approx", f"{value.printed()} is already approximate; duo would approximate it "
+                                        "again: quote it as it is")
+        text = numbers.duo(value.value, unit)
+        return replace(value, digits=text[:-1].rstrip(), approx="多")
+    return numbers.duo(value, unit)
+
+
+def pct(value, places: int = 2) -> str:
+    """A share as a percentage: 17.92%."""
+    return numbers.percent(value.value if isinstance(value, Figure) else value, places)
+
+
+def with_unit(value) -> str:
+    """The figure with its unit, words in their places: 近 57.34 万人次."""
+    if not isinstance(value, Figure):
+        raise FigureError("unit", f"{value!r} has no unit to print")
+    return value.printed()
+
+
+def with_note(value) -> str:
+    """The figure with its unit and its note: 近 57.34 万人次（含分馆）."""
+    if not isinstance(value, Figure):
+        raise FigureError("unit", f"{value!r} has no unit or note to print")
+    return value.noted()
+
+
+FILTERS = {"num": num, "wan": wan, "duo": duo, "pct": pct, "unit": with_unit, "noted": with_note}
