@@ -59,3 +59,18 @@ def test_options_shown_in_the_readme_exist_in_each_commands_help():
         help_text = run_cli(command, "--help").stdout
         for option in re.findall(r"--[a-z-]+", line):
             assert option in help_text, f"{command} {option}"
+
+
+def test_the_workflow_runs_the_ci_script_once_per_change_and_uploads_only_for_its_own_branches():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github/workflows/report.yml").read_text(encoding="utf-8"))
+    assert flow["permissions"] == {"contents": "read"}
+    [job] = flow["jobs"].values()
+    assert job["timeout-minutes"] <= 30
+    assert "head.repo.full_name != github.repository" in job["if"]  # a same-repo PR is built by its push
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert any(".ci/run" in run for run in runs), "the workflow tests through .ci/run, not steps of its own"
+    assert not any("apt-get" in run or "pip install" in run for run in runs)
+    upload = next(step for step in job["steps"] if "upload-artifact" in step.get("uses", ""))
+    assert upload["if"] == "github.event_name == 'push'"
