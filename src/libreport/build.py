@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from libreport.diagnostics import Diagnostics
+from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
 from libreport.pipeline import check_year
 from libreport.project import Project
@@ -163,9 +163,9 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
             code = 1
             continue
         pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
-        print(t("built", path=_shown(result.docx), pages=pages))
+        print(t("built", path=shown_path(result.docx), pages=pages))
         if result.pdf:
-            print(t("built_pdf", path=_shown(result.pdf)))
+            print(t("built_pdf", path=shown_path(result.pdf)))
         if result.toc_static:
             print(t("toc_static"))
         elif options.toc == "field":
@@ -177,8 +177,3 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
     return code
 
 
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)

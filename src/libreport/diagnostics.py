@@ -26,7 +26,7 @@ class Diagnostic:
     def location(self, base: Path | None = None) -> str:
         if self.file is None:
             return "libreport"
-        shown = _relative(self.file, base)
+        shown = shown_path(self.file, base)
         if self.line is None:
             return shown
         return f"{shown}:{self.line}:{self.column or 1}"
@@ -42,7 +42,7 @@ class Diagnostic:
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
-            "file": _relative(self.file, base) if self.file else None,
+            "file": shown_path(self.file, base) if self.file else None,
             "line": self.line,
             "column": self.column,
             "path": self.path,
@@ -52,7 +52,8 @@ class Diagnostic:
         return (str(self.file or ""), self.line or 0, self.column or 0, self.code)
 
 
-def _relative(file: Path, base: Path | None) -> str:
+def shown_path(file: Path, base: Path | None = None) -> str:
+    """A path as the user should see it: relative to `base` (the current folder) when inside it."""
     base = base or Path.cwd()
     try:
         return file.resolve().relative_to(base.resolve()).as_posix()

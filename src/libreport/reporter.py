@@ -14,14 +14,14 @@ def report_text(results, base: Path, strict: bool, stream=None) -> None:
     stream = stream or sys.stdout
     for result in results:
         for d in result.diags.sorted():
-            stream.write(_shown(d, strict).format(base) + "\n")
+            stream.write(_as_strict(d, strict).format(base) + "\n")
     if stream.isatty():
         _rich_summary(results, strict)
     else:
         stream.write(_summary_line(results, strict) + "\n")
 
 
-def _shown(d: Diagnostic, strict: bool) -> Diagnostic:
+def _as_strict(d: Diagnostic, strict: bool) -> Diagnostic:
     if strict and d.severity is Severity.WARNING:
         return Diagnostic(d.code, Severity.ERROR, d.message, d.file, d.line, d.column, d.path)
     return d
@@ -72,7 +72,7 @@ def report_json(results, base: Path, strict: bool, stream=None) -> None:
                 "errors": _tally(r, strict)[0],
                 "warnings": _tally(r, strict)[1],
                 "notes": _tally(r, strict)[2],
-                "diagnostics": [_shown(d, strict).to_json(base) for d in r.diags.sorted()],
+                "diagnostics": [_as_strict(d, strict).to_json(base) for d in r.diags.sorted()],
             }
             for r in results
         ]

@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from libreport import model as m
-from libreport.diagnostics import Diagnostics
+from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
 from libreport.project import Project
 from libreport.prose.summary import PLACEHOLDER, parse_blocks
@@ -53,19 +53,19 @@ def new_year(project: Project, year: int, from_year: int | None = None) -> str:
         raise ScaffoldError(t("new_bad_year", year=year))
     target = project.year_folder(year)
     if target.exists():
-        raise ScaffoldError(t("new_exists", folder=_shown(target)))
+        raise ScaffoldError(t("new_exists", folder=shown_path(target)))
     if from_year is not None:
         source = project.year_folder(from_year)
         if not (source / "report.yaml").is_file():
-            raise ScaffoldError(t("new_from_missing", year=from_year, folder=_shown(project.sources),
+            raise ScaffoldError(t("new_from_missing", year=from_year, folder=shown_path(project.sources),
                                   known=", ".join(project.years()) or "-"))
     else:
         source = project.previous_year(year)
         if source is None:
-            raise ScaffoldError(t("new_no_earlier", year=year, folder=_shown(project.sources)))
+            raise ScaffoldError(t("new_no_earlier", year=year, folder=shown_path(project.sources)))
     files, items = _plan(source, year)
     _write_all(project.sources, target, files)
-    return "\n".join([t("new_created", folder=_shown(target), source=source.name, items=items),
+    return "\n".join([t("new_created", folder=shown_path(target), source=source.name, items=items),
                       t("new_next", year=year)])
 
 
@@ -296,15 +296,10 @@ def _write_all(sources: Path, target: Path, files: dict[Path, str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8", newline="\n")
         if target.exists():  # made by someone else meanwhile: still never overwrite
-            raise ScaffoldError(t("new_exists", folder=_shown(target)))
+            raise ScaffoldError(t("new_exists", folder=shown_path(target)))
         os.rename(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)

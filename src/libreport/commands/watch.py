@@ -23,8 +23,8 @@ from pathlib import Path
 
 import watchfiles
 
-from libreport.build import BuildOptions, _shown, build_year
-from libreport.diagnostics import Diagnostics
+from libreport.build import BuildOptions, build_year
+from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
 from libreport.project import Project
 
@@ -47,7 +47,7 @@ def watch_and_build(project: Project, years: list[str], options: BuildOptions) -
             for changes in watchfiles.watch(*folders, watch_filter=_Filter(project), rust_timeout=200,
                                             yield_on_timeout=True, raise_interrupt=True):
                 if not announced:  # the first (empty) yield comes once the watcher is running
-                    _say(t("watching", folder=", ".join(_shown(f) for f in folders)))
+                    _say(t("watching", folder=", ".join(shown_path(f) for f in folders)))
                     announced = True
                 if not changes:
                     continue
@@ -91,10 +91,10 @@ def _build(project: Project, years: list[str], options: BuildOptions, first: boo
             done[year] = False
             continue
         pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
-        shown = _shown(result.docx)
+        shown = shown_path(result.docx)
         _say(t("built", path=shown, pages=pages) if first else t("rebuilt", path=shown))
         if result.pdf:
-            _say(t("built_pdf", path=_shown(result.pdf)))
+            _say(t("built_pdf", path=shown_path(result.pdf)))
         for message in result.messages or []:
             _say(message, err=True)
         done[year] = True

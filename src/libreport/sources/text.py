@@ -34,24 +34,47 @@ def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
     except OSError as exc:
         diags.error("unreadable", Mark(path, 1, 1), reason=str(exc.strerror or exc))
         return None
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return SourceText(path, _normal_newlines(data.decode("utf-16")))
-        except UnicodeDecodeError:
-            pass
-    try:
-        return SourceText(path, _normal_newlines(data.decode("utf-8")))
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        diags.error("encoding", Mark(path, line, 1), variant="undecodable")
+    decoded = decode(data)
+    if decoded is None:
+        diags.error("encoding", Mark(path, _first_bad_line(data), 1), variant="undecodable")
         return None
-    diags.warning("encoding", Mark(path, line, 1))
-    return SourceText(path, _normal_newlines(text))
+    if decoded.codec == "gb18030":
+        diags.warning("encoding", Mark(path, _first_bad_line(data), 1))
+    return SourceText(path, _normal_newlines(decoded.text))
+
+
+@dataclass
+class Decoded:
+    text: str
+    codec: str  # utf-8, utf-16-le, utf-16-be or gb18030: what writing back must use
+    bom: bytes  # the byte order mark the file starts with, kept when writing back
+
+
+def decode(data: bytes) -> Decoded | None:
+    """Text as a person saved it: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's "Unicode
+    text"), or GBK/GB18030 as Chinese Windows editors and Excel save it. None when it is none of these."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(codec), codec, bom)
+            except UnicodeDecodeError:
+                return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return Decoded(data.decode(codec), codec, b"")
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _first_bad_line(data: bytes) -> int:
+    """The line of the first byte that is not UTF-8: where a GBK file shows itself."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data[: exc.start].count(b"\n") + 1
+    return 1
 
 
 def _normal_newlines(text: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from libreport.diagnostics import Diagnostics, Severity
+from libreport.diagnostics import Diagnostics, Severity, shown_path
 from libreport.i18n import t
 
 from .cells import _Bad, clean_text, coverage_date, event_date
@@ -34,12 +34,6 @@ __all__ = ["FIELDS", "KINDS", "ImportError_", "Target", "_Bad", "build_new", "cl
 KINDS = ("coverage", "events")
 SECTION_KIND = {"coverage": "coverage", "events": "chronicle"}
 
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], sheet: str | None,
@@ -83,7 +77,7 @@ def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], s
 
     # the file as it is
     target = _decode_target(section.file)
-    shown = _shown(section.file)
+    shown = shown_path(section.file)
     if target is None:
         _err(_m("target_bad", path=shown, problem="the file is neither UTF-8 nor GBK/GB18030", year=year))
         return 1

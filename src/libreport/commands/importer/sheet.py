@@ -3,7 +3,6 @@ above a header row whose columns go by any of their usual names."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -11,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from libreport.sources.text import decode
 
 from .messages import ImportError_, _m
 
@@ -106,21 +107,10 @@ def _read_xlsx(file: Path, sheet: str | None) -> list[Table]:
 
 
 def _read_csv(file: Path) -> Table:
-    data = file.read_bytes()
-    text = None
-    if data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
-        text = data.decode("utf-16")
-    else:
-        for encoding in ("utf-8", "gb18030"):  # Excel on Chinese Windows saves CSV as GBK
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-    if text is None:
+    decoded = decode(file.read_bytes())
+    if decoded is None:
         raise ImportError_(_m("bad_csv", file=file))
+    text = decoded.text
     sample = "\n".join(text.splitlines()[:20])
     delimiter = max(("\t", ";"), key=sample.count)
     if sample.count(delimiter) <= sample.count(","):

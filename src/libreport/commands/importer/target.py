@@ -4,7 +4,6 @@ before anything is written."""
 
 from __future__ import annotations
 
-import codecs
 import re
 import tempfile
 from dataclasses import dataclass, replace
@@ -13,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from libreport.diagnostics import Diagnostics, Severity
+from libreport.sources.text import decode
 
 from .messages import _m
 from .rows import _keys_of
@@ -30,24 +30,12 @@ class Target:
 
 def _decode_target(path: Path) -> Target | None:
     data = path.read_bytes() if path.is_file() else b""
-    bom, codec, body = b"", "utf-8", data
-    if data.startswith(codecs.BOM_UTF8):
-        bom, body = codecs.BOM_UTF8, data[3:]
-    elif data.startswith(codecs.BOM_UTF16_LE):
-        bom, codec, body = codecs.BOM_UTF16_LE, "utf-16-le", data[2:]
-    elif data.startswith(codecs.BOM_UTF16_BE):
-        bom, codec, body = codecs.BOM_UTF16_BE, "utf-16-be", data[2:]
-    try:
-        text = body.decode(codec)
-    except UnicodeDecodeError:
-        if codec != "utf-8":
-            return None
-        try:  # a GBK file, as Windows editors save it: appended in GBK, so the rest stays as it is
-            codec, text = "gb18030", body.decode("gb18030")
-        except UnicodeDecodeError:
-            return None
+    decoded = decode(data)  # a GBK file is appended to in GBK, so the rest stays as it is
+    if decoded is None:
+        return None
+    text = decoded.text
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
-    return Target(path, data, bom, codec, text, newline)
+    return Target(path, data, decoded.bom, decoded.codec, text, newline)
 
 
 def render_entries(entries: list[dict], indent: int = 0) -> str:
