@@ -69,6 +69,9 @@ _PATTERNS = [
     ("month", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?:份)?$")),
     # 4-6月 / 4月-5月
     ("monthrange", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月?{DASH}(?P<m2>\d{{1,2}})月$")),
+    # 2021.4.24-8.31 / 2021.4.24-2021.8.31 / 2021/12/28-2022/1/3 (full dates, as spreadsheets hold them)
+    ("fullrange", re.compile(rf"^(?P<y>\d{{4}})[-./年](?P<m>\d{{1,2}})[-./月](?P<d>\d{{1,2}})日?{DASH}"
+                             rf"(?:(?P<y2>\d{{4}})[-./年])?(?:(?P<m2>\d{{1,2}})[-./月])?(?P<d2>\d{{1,2}})日?$")),
     # ISO: 2021-01-07, 2021-04-24/2021-08-31, 2021-12, 2021-04/2021-06, 2021
     ("iso", re.compile(r"^(?P<a>\d{4}-\d{1,2}(?:-\d{1,2})?)(?:/(?P<b>\d{4}-\d{1,2}(?:-\d{1,2})?))?$")),
 ]
@@ -91,6 +94,9 @@ def parse_span(text: str, year: int) -> Span:
         if kind == "iso":
             return _iso_span(g["a"], g["b"], raw)
         y = int(g["y"]) if g.get("y") else year
+        if kind == "fullrange":
+            end = _day(int(g["y2"] or y), int(g["m2"] or g["m"]), int(g["d2"]), raw)
+            return _ordered(_day(y, int(g["m"]), int(g["d"]), raw), end, "day", raw)
         if kind == "day":
             d = _day(y, int(g["m"]), int(g["d"]), raw)
             return Span(d, d, "day", raw)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
-from libreport.dates import DASH, DateError, Span, parse_day, parse_span
+from libreport.dates import DateError, Span, parse_day, parse_span
 
 from .messages import _m
 
@@ -40,10 +40,6 @@ def clean_text(value) -> str:
 
 
 _TIME_TAIL = re.compile(r"^(?P<d>.+?)(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
-_FULL = r"(?P<y>\d{4})(?:[-./]|年)(?P<m>\d{1,2})(?:[-./]|月)(?P<d>\d{1,2})日?"
-_FULL_RANGE = re.compile(rf"^{_FULL}{DASH}(?:(?P<y2>\d{{4}})(?:[-./]|年))?(?:(?P<m2>\d{{1,2}})(?:[-./]|月))?"
-                         rf"(?P<d2>\d{{1,2}})日?$")
-
 
 def _day_of(value, epoch) -> date | None:
     """A single day from an Excel date cell, a serial number, 20210108 or a written full date; None if not."""
@@ -129,17 +125,7 @@ def event_date(value, year: int, epoch) -> tuple[Span, str]:
         span = Span(d, d, "day", "")
         return span, chronicle_text(span)
     s = re.sub(r"\s+", "", raw.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    m = _FULL_RANGE.match(unicodedata.normalize("NFKC", s))
-    if m:
-        try:
-            y = int(m["y"])
-            start = date(y, int(m["m"]), int(m["d"]))
-            end = date(int(m["y2"] or y), int(m["m2"] or m["m"]), int(m["d2"]))
-        except ValueError:
-            raise _Bad(_m("r_no_such_date", text=raw)) from None
-        if end < start:
-            raise _Bad(_m("r_reversed", text=raw))
-        return _canonical(Span(start, end, "day", s), year)
+    s = unicodedata.normalize("NFKC", s)
     try:
         span = parse_span(s, year)
     except DateError as exc:
@@ -148,7 +134,7 @@ def event_date(value, year: int, epoch) -> tuple[Span, str]:
         if exc.kind == "reversed":
             raise _Bad(_m("r_reversed", text=raw)) from None
         raise _Bad(_m("r_date", text=raw, problem=_m("fix_event_forms"))) from None
-    if re.match(r"^\d{4}-", s):  # ISO forms become the chronicle's
+    if re.match(r"^\d{4}[-./]", s):  # ISO and full-date forms become the chronicle's
         return _canonical(span, year)
     prefix = f"{span.start.year}年"
     if span.start.year == year and s.startswith(prefix) and span.end.year == year:
