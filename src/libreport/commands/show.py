@@ -78,9 +78,7 @@ def _statistics(section: m.Section, previous: m.Report | None) -> Table:
         table.add_column(t("show_col_previous", year=previous.year), justify="right")
         table.add_column(t("show_col_change"), justify="right")
     for row in statistics_rows(section.data):
-        value = "" if row.item.to_fill else "—" if row.value is None else group_thousands(row.value)
-        label = ("\u3000" * row.depth) + row.label if row.depth and not row.marker else row.label
-        cells = [row.marker, label, row.unit, value]
+        cells = [row.marker, row.shown_label, row.unit, row.shown_value]
         if before is not None:
             old = before.find(row.item.path)
             if old is None or old.value is None:

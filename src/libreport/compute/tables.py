@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from libreport import model as m
-from libreport.numbers import circled, shares_half_up, shares_largest_remainder
+from libreport.numbers import circled, group_thousands, shares_half_up, shares_largest_remainder
 
 # -- statistics ----------------------------------------------------------------
 
@@ -22,6 +22,18 @@ class StatRow:
     value: Decimal | None
     depth: int  # 0 for numbered items, 1 below
     item: m.StatItem
+
+    @property
+    def shown_label(self) -> str:
+        """The item text as printed: unnumbered rows below an item are indented by ideographic spaces."""
+        return ("\u3000" * self.depth) + self.label if self.depth and not self.marker else self.label
+
+    @property
+    def shown_value(self) -> str:
+        """The value as printed: grouped thousands, "—" for a group row, nothing for a value still to fill."""
+        if self.item.to_fill:
+            return ""
+        return "—" if self.value is None else group_thousands(self.value)
 
 
 def statistics_rows(stats: m.Statistics) -> list[StatRow]:

@@ -145,9 +145,7 @@ class Renderer:
         t.row(heads, header=True, styles=[hd] * len(heads))
         styles = [c, txt, c, num] + ([num, num] if with_prev else [])
         for row in statistics_rows(stats):
-            value = "" if row.item.to_fill else "—" if row.value is None else group_thousands(row.value)
-            label = ("\u3000" * row.depth) + row.label if row.depth and not row.marker else row.label
-            cells = [row.marker, label, row.unit, value]
+            cells = [row.marker, row.shown_label, row.unit, row.shown_value]
             if with_prev:
                 old = before.find(row.item.path)
                 if old is None or old.value is None or row.value is None:
