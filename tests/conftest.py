@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-TEMPLATES = ROOT / "templates"
 CASES = Path(__file__).resolve().parent / "cases"
+
+
+def _pristine() -> Path:
+    """A copy of the examples and templates as the repository holds them, made once per test process.
+
+    Tests read and build these, never the working tree's own folders: a year a user started there with
+    `libreport new`, a template they restyled or reports they built never change what the suite sees.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="libreport-tests-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "examples", "templates"], cwd=ROOT, capture_output=True,
+                                check=True).stdout.decode("utf-8").split("\0")
+        files = [ROOT / name for name in listed if name]
+    except (OSError, subprocess.CalledProcessError):  # not a git checkout: take the folders as they are
+        files = [p for top in ("examples", "templates") for p in (ROOT / top).rglob("*") if p.is_file()]
+    for path in files:
+        target = folder / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    (folder / "libreport.yaml").write_text("sources: examples\ntemplates: templates\noutput: build\n",
+                                           encoding="utf-8")
+    return folder
+
+
+PRISTINE = _pristine()  # the project the tests run in unless they make their own (see `project`)
+EXAMPLES = PRISTINE / "examples"
+TEMPLATES = PRISTINE / "templates"
 
 
 @dataclass
@@ -41,7 +69,7 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input:
     runner = CliRunner()
     before = Path.cwd()
     with runner.isolation(input=input, env={"LIBREPORT_LANG": "en", **(env or {})}) as (out, err, _):
-        os.chdir(cwd or ROOT)
+        os.chdir(cwd or PRISTINE)
         try:
             code = cli.run(list(args))
         except SystemExit as done:  # a command that exits the way Typer's commands do
@@ -58,7 +86,7 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None, in
     """Run `python -m libreport ARGS` in a separate process: for what only a real process shows (start-up,
     signals, the console script). Most tests use `run_cli`, which is the same command line in-process."""
     full_env = {**os.environ, "LIBREPORT_LANG": "en", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "libreport", *args], cwd=cwd or ROOT, env=full_env,
+    return subprocess.run([sys.executable, "-m", "libreport", *args], cwd=cwd or PRISTINE, env=full_env,
                           capture_output=True, text=True, input=input, timeout=timeout)
 
 
@@ -66,8 +94,8 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None, in
 def project(tmp_path: Path) -> Path:
     """A copy of the examples as a project of its own, safe to change."""
     shutil.copytree(EXAMPLES, tmp_path / "years")
-    (tmp_path / "libreport.yaml").write_text(
-        f"sources: years\ntemplates: {TEMPLATES.as_posix()}\noutput: out\n", encoding="utf-8")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    (tmp_path / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     return tmp_path
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CASES, TEMPLATES, run_cli
+from .conftest import CASES, run_cli
 
 LINE = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?: (?P<code>[a-z][a-z-]*)(?:: (?P<text>.+))?$")
 
@@ -90,8 +90,7 @@ def validate_case(case: Path, tmp_path: Path) -> tuple[object, list[dict], str, 
     year = year_of(case, expected_dirs)
     folder = tmp_path / "years" / year
     shutil.copytree(case, folder, ignore=shutil.ignore_patterns("expected.txt"))
-    (tmp_path / "libreport.yaml").write_text(
-        f"sources: years\ntemplates: {TEMPLATES.as_posix()}\noutput: out\n", encoding="utf-8")
+    (tmp_path / "libreport.yaml").write_text("sources: years\noutput: out\n", encoding="utf-8")
     before = fingerprint(tmp_path)
     result = run_cli("validate", "--format", "json", cwd=tmp_path, timeout=60)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr or result.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from .conftest import ROOT, run_cli
+from .conftest import EXAMPLES, ROOT, TEMPLATES, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -30,8 +30,8 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_the_build_command_writes_the_report_the_readme_names(tmp_path):
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     shutil.copy(ROOT / "libreport.yaml", tmp_path)
     proc = run_cli("build", "2021", "--toc", "field", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

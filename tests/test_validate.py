@@ -17,13 +17,13 @@ from libreport.sources import text as sources
 from libreport.sources import yamlfile
 from libreport.sources.sections import load_year
 
-from .conftest import CASES, EXAMPLES, ROOT, TEMPLATES, run_cli
+from .conftest import CASES, EXAMPLES, PRISTINE, TEMPLATES, run_cli
 
 TEXT_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|note) "
                        r"(?P<code>[a-z][a-z-]*): (?P<message>.+)$")
 
 
-def diagnostics_json(*args: str, cwd: Path = ROOT) -> tuple[int, list[dict]]:
+def diagnostics_json(*args: str, cwd: Path = PRISTINE) -> tuple[int, list[dict]]:
     result = run_cli("validate", "--format", "json", *args, cwd=cwd)
     assert result.stderr == ""
     data = json.loads(result.stdout)
@@ -42,8 +42,8 @@ def make_project(tmp_path: Path, years: dict[str, dict[str, str]]) -> Path:
         folder.mkdir(parents=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
-    (tmp_path / "libreport.yaml").write_text(
-        f"sources: years\ntemplates: {TEMPLATES.as_posix()}\noutput: out\n", encoding="utf-8")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    (tmp_path / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     return tmp_path
 
 
@@ -147,7 +147,7 @@ def test_text_output_is_one_diagnostic_per_line_then_a_summary():
     for line in lines[:-1]:
         m = TEXT_LINE.match(line)
         assert m, f"not `path:line:col: severity code: message`: {line!r}"
-        assert (ROOT / m["path"]).is_file(), m["path"]
+        assert (PRISTINE / m["path"]).is_file(), m["path"]
         assert m["path"].startswith("examples/2021/")
     assert lines[-1].startswith("2021: 0 error(s), ")
     # sorted by file, then line
@@ -164,7 +164,7 @@ def test_json_output():
     assert y2021["warnings"] == sum(1 for d in y2021["diagnostics"] if d["severity"] == "warning")
     for d in y2021["diagnostics"]:
         assert set(d) == {"code", "severity", "message", "file", "line", "column", "path"}
-        assert (ROOT / d["file"]).is_file()
+        assert (PRISTINE / d["file"]).is_file()
         assert isinstance(d["line"], int) and isinstance(d["column"], int)
 
 
