@@ -202,6 +202,9 @@ def test_dry_run_shows_the_rows_and_writes_nothing(project: Path, tmp_path: Path
     r = run_cli("import", "coverage", YEAR, str(bad), "--dry-run", cwd=project)
     assert r.returncode == 1
     assert "row 11" in r.stderr and "nothing would be written" in r.stderr
+    assert "would append to" not in r.stdout, "a run that writes nothing never says it would append"
+    assert "once the rows above are corrected (or with --skip-bad), this would be appended to" in r.stdout
+    assert "dry run: nothing was written" not in r.stdout
     assert target.read_bytes() == before
 
 

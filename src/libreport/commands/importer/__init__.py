@@ -16,7 +16,9 @@ atomically. When any row is rejected nothing is written (unless `skip_bad`).
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from libreport.diagnostics import Diagnostics, Severity, shown_path
 from libreport.i18n import t
@@ -36,23 +38,64 @@ SECTION_KIND = {"coverage": "coverage", "events": "chronicle"}
 
 
 
+class _Stop(Exception):
+    """The import cannot go on; what was wrong is already printed. Carries the exit code."""
+
+    def __init__(self, code: int = 1):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class _Plan:
+    """What an import would do: the rows read, and the file as it would be written."""
+
+    outcome: Any  # rows.Outcome
+    target: Target
+    shown: str
+    old: list  # the entries already in the file
+    new_bytes: bytes = b""
+    added_text: str = ""
+
+
 def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], sheet: str | None,
                 dry_run: bool, skip_bad: bool | None = None) -> int:
     """Import the rows of `file` into the year's coverage or chronicle file. Returns the exit code.
 
     `skip_bad`: None when the caller offers no --skip-bad option; False/True when it does.
     """
-    from libreport.sources.report import load_report
-    from libreport.write import LockedError, write_atomic
-
     if kind not in KINDS:
         raise ImportError_(_m("bad_kind", kind=kind))
     if not str(year).isdigit():
         raise ImportError_(_m("bad_year", year=year))
-    file = Path(file)
-    folder = project.year_folder(year)
+    section, the_year = _section(project, kind, year)
+    table, header = _sheet(Path(file), sheet, kind, mapping)
+    try:
+        plan = _plan(section, kind, year, the_year, table, header)
+    except _Stop as stop:
+        return stop.code
+    outcome = plan.outcome
+    for rownum, reason in outcome.rejected:
+        _err(t("import_rejected", file=table.label, row=rownum, reason=reason))
+    blocked = bool(outcome.rejected) and not skip_bad  # rejected rows, and no --skip-bad: nothing is written
+    _summary(kind, section, the_year, plan, blocked)
+    if dry_run:
+        return _dry_run(plan, blocked)
+    if outcome.rejected:
+        n = len(outcome.rejected)
+        if blocked:
+            _err(_m("rejected_stop_skip" if skip_bad is False else "rejected_stop", n=n))
+            return 1
+        print(_m("skipped_bad", n=n))
+    return _write(section, plan)
+
+
+def _section(project, kind: str, year: str):
+    """The year's section the rows go to, and the year as its report.yaml says it."""
+    from libreport.sources.report import load_report
+
     diags = Diagnostics()
-    report = load_report(folder, diags)
+    report = load_report(project.year_folder(year), diags)
     if report is None:
         problem = _errors(diags)[0].message if _errors(diags) else "?"
         raise ImportError_(_m("report_unreadable", year=year, problem=problem))
@@ -61,83 +104,86 @@ def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], s
     if section is None:
         title = {"coverage": "媒体报道", "chronicle": "大事记"}[section_kind]
         raise ImportError_(_m("no_section", year=year, kind=section_kind, title=title))
-    the_year = report.year
+    return section, report.year
 
+
+def _sheet(file: Path, sheet: str | None, kind: str, mapping: list[str]):
+    """The first table of the file that has the header row, and its header."""
     explicit = parse_mapping(kind, mapping)
     tables = read_tables(file, sheet)
-    chosen = None
-    for table in tables:  # the first sheet that has the header row
+    for table in tables:
         header = find_header(table, kind, explicit, mapping)
         if header is not None:
-            chosen = (table, header)
-            break
-    if chosen is None:
-        raise _no_header(tables[0] if tables else Table(str(file), []), kind, explicit)
-    table, header = chosen
+            return table, header
+    raise _no_header(tables[0] if tables else Table(str(file), []), kind, explicit)
 
-    # the file as it is
+
+def _plan(section, kind: str, year: str, the_year: int, table, header) -> _Plan:
+    """Read the rows against the file as it is, and make the file as it would be written."""
     target = _decode_target(section.file)
     shown = shown_path(section.file)
     if target is None:
         _err(_m("target_bad", path=shown, problem="the file is neither UTF-8 nor GBK/GB18030", year=year))
-        return 1
+        raise _Stop()
     old, old_diags = _load(section, section.file, the_year)
     fatal = [d for d in old_diags.items if d.code in _FATAL and d.severity is Severity.ERROR]
     if fatal:
         _err(_m("target_bad", path=shown, problem=fatal[0].message, year=year))
-        return 1
-    old_keys = _keys_of(kind, old)
-
-    outcome = read_rows(kind, table, header, the_year, set(old_keys))
-    for rownum, reason in outcome.rejected:
-        _err(t("import_rejected", file=table.label, row=rownum, reason=reason))
-
-    stop = bool(outcome.rejected) and not skip_bad
-    new_bytes, added_text = b"", ""
+        raise _Stop()
+    outcome = read_rows(kind, table, header, the_year, set(_keys_of(kind, old)))
+    plan = _Plan(outcome, target, shown, old)
     if outcome.entries:
-        comment = f"# {section.title} — {the_year}"
         try:
-            new_bytes, added_text = build_new(target, outcome.entries, comment)
+            plan.new_bytes, plan.added_text = build_new(target, outcome.entries, f"# {section.title} — {the_year}")
         except _TargetProblem as exc:
             _err(_m("target_bad", path=shown, problem=str(exc), year=year))
-            return 1
-        problem = verify(section, kind, the_year, new_bytes, len(old), len(_errors(old_diags)), outcome.keys)
+            raise _Stop() from None
+        problem = verify(section, kind, the_year, plan.new_bytes, len(old), len(_errors(old_diags)), outcome.keys)
         if problem is not None:
             _err(_m("verify_failed", path=shown, problem=problem))
-            return 1
+            raise _Stop()
+    return plan
 
-    if dry_run and outcome.entries:
-        print(_m("would_append", path=shown + ("" if target.data else " " + _m("created"))))
-        sys.stdout.write(added_text)
+
+def _summary(kind: str, section, the_year: int, plan: _Plan, blocked: bool) -> None:
+    outcome = plan.outcome
     print(t("import_done", kind=kind, added=len(outcome.entries), duplicates=outcome.duplicates,
             outside=outcome.outside, year=the_year, rejected=len(outcome.rejected)))
-    if kind == "coverage" and outcome.entries and old and not stop:
+    old = plan.old
+    if kind == "coverage" and outcome.entries and old and not blocked:
         last = max(r.date for r in old)
         if any(e["date"] < last for e in outcome.entries):
-            print(_m("order_note", path=shown))
-    if outcome.rejected:
-        n = len(outcome.rejected)
-        if dry_run and stop:
-            _err(_m("rejected_dry", n=n))
-        elif stop:
-            _err(_m("rejected_stop_skip" if skip_bad is False else "rejected_stop", n=n))
-        else:
-            print(_m("skipped_bad", n=n))
-    if dry_run:
-        print(t("import_dry"))
-        return 1 if stop else 0
-    if stop:
+            print(_m("order_note", path=plan.shown))
+
+
+def _dry_run(plan: _Plan, blocked: bool) -> int:
+    """Show what would be appended, worded by whether a real run would write it."""
+    outcome = plan.outcome
+    if outcome.entries:
+        created = "" if plan.target.data else " " + _m("created")
+        key = "would_append_once_fixed" if blocked else "would_append"
+        print(_m(key, path=plan.shown + created))
+        sys.stdout.write(plan.added_text)
+    if blocked:
+        _err(_m("rejected_dry", n=len(outcome.rejected)))
         return 1
-    if not outcome.entries:
-        print(_m("nothing_new", path=shown))
+    print(t("import_dry"))
+    return 0
+
+
+def _write(section, plan: _Plan) -> int:
+    from libreport.write import LockedError, write_atomic
+
+    if not plan.outcome.entries:
+        print(_m("nothing_new", path=plan.shown))
         return 0
-    if (section.file.read_bytes() if section.file.is_file() else b"") != target.data:
-        _err(_m("changed", path=shown))
+    if (section.file.read_bytes() if section.file.is_file() else b"") != plan.target.data:
+        _err(_m("changed", path=plan.shown))
         return 1
     try:
-        write_atomic(section.file, new_bytes)
+        write_atomic(section.file, plan.new_bytes)
     except LockedError as exc:
-        _err(_m("locked", path=shown, lock=exc.lock.name))
+        _err(_m("locked", path=plan.shown, lock=exc.lock.name))
         return 1
-    print(t("import_written", added=len(outcome.entries), path=shown))
+    print(t("import_written", added=len(plan.outcome.entries), path=plan.shown))
     return 0
