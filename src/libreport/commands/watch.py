@@ -94,7 +94,7 @@ def _build(project: Project, years: list[str], options: BuildOptions, first: boo
         for d in result.diags.sorted():
             if (d.file, d.code, d.message) not in before:
                 _say(d.format(Path.cwd()), err=True)
-        if not first and (before - now or before & now):
+        if not first and before - now:
             _say(t("watch_problems", year=year, fixed=len(before - now), unchanged=len(before & now)), err=True)
         shown[year] = now
         if result.docx is None:
