@@ -157,6 +157,7 @@ def make(path: Path) -> None:
     table_style(doc, "Report Grid", grid)
     three = f'<w:top {line.format(12)}/><w:bottom {line.format(12)}/>'
     table_style(doc, "Three Line", three, first_row=f'<w:bottom {line.format(6)}/>')
+    structure_styles(doc)
 
 
     section = doc.sections[0]
@@ -189,6 +190,36 @@ def make(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     add_font_fallbacks(path)
+
+
+# Elements after w:pBdr in a paragraph's properties, in schema order: a border goes before the first present.
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def structure_styles(doc) -> None:
+    """What only some reports print: list items, pictures and their captions, a letterhead, a signature."""
+    from docx.shared import RGBColor
+
+    paragraph_style(doc, "List Paragraph", cjk=BODY_CJK, size=14, line=26, indent_chars=2)
+    paragraph_style(doc, "Picture", cjk=BODY_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.CENTER, before=6,
+                    keep_next=True)
+    paragraph_style(doc, "Caption", cjk=BODY_CJK, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=12, line=20)
+    letterhead = paragraph_style(doc, "Letterhead", cjk=TITLE_CJK, size=30, align=WD_ALIGN_PARAGRAPH.CENTER,
+                                 after=24, line=None)
+    letterhead.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)  # 红头: the issuing body's name in red, ruled below
+    ppr = letterhead.element.get_or_add_pPr()
+    ppr.insert_element_before(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="6" w:color="FF0000"/></w:pBdr>'),
+        *_AFTER_PBDR)
+    signature = paragraph_style(doc, "Signature", cjk=BODY_CJK, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=26,
+                                keep_next=True)
+    ind = signature.element.pPr.find(qn("w:ind"))
+    ind.set(qn("w:rightChars"), "400")  # 落款 stands four characters in from the right margin
+    ind.set(qn("w:right"), str(4 * 14 * 20))
 
 
 # Chinese fonts by the names Word shows, each with the name it goes by elsewhere (altName), so that a

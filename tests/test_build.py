@@ -50,8 +50,9 @@ def test_parts_and_sections_appear_in_order_as_headings(built, year):
     h1 = [b.text for b in bs if b.kind == "p" and b.style == "Heading1"]
     h2 = [b.text for b in bs if b.kind == "p" and b.style == "Heading2"]
     assert h1 == ["一、年度概况", "二、业务统计", "三、大事记"]
-    # 人员结构 has no data in the examples, so it is left out
-    assert h2 == ["工作总结", "荣誉表彰", "媒体报道", "综合统计", "活动统计", "大事记"]
+    # 人员结构 has no data in the examples, so it is left out; 三、大事记 holds one section of the same title,
+    # which prints one heading, not 三、大事记 followed by 大事记
+    assert h2 == ["工作总结", "荣誉表彰", "媒体报道", "综合统计", "活动统计"]
 
 
 @pytest.mark.parametrize("year", ["2021", "2019"])
@@ -127,7 +128,7 @@ def test_activity_chart_is_a_native_chart_with_the_shares(built, year):
 @pytest.mark.parametrize("year", ["2021", "2019"])
 def test_chronicle_entries_are_under_their_months_in_order(built, year):
     events = model(year).first("chronicle")
-    section = section_after(blocks(built[year]), "大事记")
+    section = section_after(blocks(built[year]), "三、大事记", "Heading1")
     printed = [(b.style, b.text) for b in section if b.kind == "p" and b.text]
     expected = []
     for group in chronicle_months(events):
@@ -211,7 +212,7 @@ def test_table_of_contents_is_a_field_listing_every_part_and_section(built):
     bs = blocks(built["2021"])
     toc = [b.text for b in bs if b.style in ("TOC1", "TOC2")]
     assert toc == ["一、年度概况", "工作总结", "荣誉表彰", "媒体报道", "二、业务统计", "综合统计", "活动统计",
-                   "三、大事记", "大事记"]
+                   "三、大事记"]
     xml = Document(str(built["2021"])).element.xml
     assert 'TOC \\o "1-2"' in xml
 

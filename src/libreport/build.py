@@ -75,12 +75,12 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         return result
     report = checked.report
     step(t("stage_render"))
-    values = {"library": report.library, "year": report.year}
+    values = {"library": report.library, "year": report.year, "kind": report.kind}
     try:
         title = report.title or tpl.say("title", **values)
         values["title"] = title
         name = options.name or tpl.say("output_name", **values)
-        rendered = Renderer(tpl, text_width(tpl)).render(report, checked.context, checked.blocks, checked.previous)
+        rendered = Renderer(tpl, text_width(tpl)).render(report, checked.context, checked.previous, title)
     except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
         diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return result

@@ -143,6 +143,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
     # -- report structure: sections, headings, tables, pictures ----------------------------------
+    "report-contents": ("report.yaml lists no sections: give `parts:` (parts holding sections) or `sections:`",
+                        "report.yaml 没有列出栏目：请写 parts:（分部分列出栏目）或 sections:（直接列出栏目）"),
+    "report-contents.both": ("report.yaml gives both `parts:` and `sections:`; list the sections under one of them",
+                             "report.yaml 同时写了 parts: 和 sections:，只能用其中一种列出栏目"),
+    "empty.sections": ("sections is empty: a report needs at least one section", "sections 为空：报告至少需要一个栏目"),
+    "numbering-form": ("{form!r} shows no number: write the first heading's number as the report prints it, "
+                       "e.g. {examples}, or \"\" for none",
+                       "{form!r} 中没有序号：请按报告的样子写出第一个标题的序号，如 {examples}；不编号写 \"\""),
+    "numbering-levels": ("the summary has at most {levels} heading levels (# to ####)",
+                         "工作总结的标题最多 {levels} 级（# 至 ####）"),
+    "numbering-levels.run_in": ("run_in is a summary heading level, 1 to {levels}",
+                                "run_in 应为工作总结的标题级别，1 至 {levels}"),
+    "signature-date": ("the signature is dated {date}, before the year {year} the report is about",
+                       "落款日期 {date} 早于报告年度 {year} 年"),
+    "markdown.emphasis": ("an * or ~~ here has no partner, so it would print as written; close the **bold** or "
+                          "*italic*, or write \\* for an asterisk",
+                          "此处的 * 或 ~~ 没有配对，将原样印出；请补全 **粗体** 或 *斜体*，星号本身请写 \\*"),
+    "markdown.heading-level": ("headings go down to #### (four levels); this one is printed as a #### heading",
+                               "标题最多四级（####），此标题按第四级印出"),
+    "markdown.quote": ("quotations (>) are not printed as such; their text is printed as ordinary paragraphs",
+                       "不支持引用（>），其文字按普通段落印出"),
+    "markdown.code": ("code blocks are not printed as such; their text is printed as an ordinary paragraph",
+                      "不支持代码块，其文字按普通段落印出"),
+    "markdown.code-inline": ("`code` is printed as ordinary text", "`代码` 按普通文字印出"),
+    "markdown.rule": ("a horizontal rule (---) is not printed; leave a blank line between paragraphs instead",
+                      "不支持分隔线（---），不会印出；段落之间空一行即可"),
+    "markdown.html": ("HTML is not printed; write the text in Markdown", "不支持 HTML，不会印出；请用 Markdown 书写"),
+    "markdown.table": ("a table in the summary is not printed; give it its own section of kind `table` "
+                       "(see docs/sources.md)",
+                       "工作总结中的表格不会印出；请把表格写成 kind: table 的栏目（见 docs/sources.md）"),
+    "markdown.link": ("a printed report cannot follow a link: its text is printed, its address is left out",
+                      "印刷的报告无法点击链接：只印出链接文字，不印网址"),
+    "markdown.inline-picture": ("a picture stands on a line of its own: it is printed after the text of its "
+                                "paragraph", "图片应单独成段，将印在所在段落的文字之后"),
+    "picture.no-file": ("the picture names no file: write ![caption](photos/name.jpg)",
+                        "图片没有写文件名：请写作 ![图片说明](photos/文件名.jpg)"),
+    "picture.remote": ("{src} is not a file in the year folder; download the picture into it and name it there",
+                       "{src} 不是年度文件夹中的文件；请把图片下载到年度文件夹中再引用"),
+    "picture.outside": ("{src} lies outside the year folder; pictures must be inside it (e.g. photos/name.jpg)",
+                        "{src} 在年度文件夹之外；图片须放在年度文件夹中（如 photos/文件名.jpg）"),
+    "picture.missing": ("there is no picture {src}", "图片 {src} 不存在"),
+    "picture.unreadable": ("cannot read the picture {src}: {reason}", "无法读取图片 {src}：{reason}"),
+    "picture.large": ("the picture {src} is {size} MiB; pictures may be up to {limit} MiB (save it smaller)",
+                      "图片 {src} 为 {size} MiB，超过上限 {limit} MiB（请另存为较小的图片）"),
+    "picture.pixels": ("the picture {src} is {width} × {height} pixels, too large to print; save it smaller",
+                       "图片 {src} 为 {width} × {height} 像素，过大无法印出；请另存为较小的图片"),
+    "picture.broken": ("the picture {src} is not a whole {format} file (cut off or damaged)",
+                       "图片 {src} 不是完整的 {format} 文件（被截断或已损坏）"),
+    "picture.format": ("the picture {src} is not JPEG or PNG ({format}); save it as JPEG or PNG",
+                       "图片 {src} 不是 JPEG 或 PNG 格式（{format}），请另存为 JPEG 或 PNG"),
 
 
     # -- figures as printed, acknowledgments, percentages, year over year ------------------------

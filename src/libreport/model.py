@@ -9,6 +9,7 @@ from pathlib import Path
 
 from libreport.dates import Span
 from libreport.diagnostics import Mark
+from libreport.headings import Numbering
 
 SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle")
 DEFAULT_FILES = {
@@ -25,17 +26,39 @@ DEFAULT_FILES = {
 @dataclass
 class Section:
     kind: str
-    title: str
+    title: str | None  # None: printed without a heading of its own, continuing the text before it
     file: Path
     mark: Mark
     data: object = None  # the loaded model for this section, or None when absent/invalid
+    header: str | None = None  # running header, for a section listed at the top level
+
+    @property
+    def label(self) -> str:
+        """What messages and `show` call the section: its title, or its file when it has none."""
+        return self.title or self.file.name
 
 
 @dataclass
 class Part:
-    title: str
-    header: str
+    title: str | None  # None: sections listed at the top level without a title, under no heading
+    header: str | None  # running header of the part's pages; None: the report's title
     sections: list[Section]
+    mark: Mark
+    standalone: bool = False  # a section listed at the top level: it is its own part, under one heading
+
+    @property
+    def heading_is_section(self) -> bool:
+        """One heading, not two: a section standing alone, or a part holding one section of the same title
+        (三、大事记 is not followed by 大事记)."""
+        return self.standalone or (len(self.sections) == 1 and self.sections[0].title == self.title)
+
+
+@dataclass
+class Signature:
+    """The closing block official summaries end with: the organisation, and the date, right-aligned."""
+
+    organisation: list[str]
+    date: date | None
     mark: Mark
 
 
@@ -138,6 +161,7 @@ class StaffDistribution:
 class Summary:
     file: Path
     text: str
+    blocks: list = field(default_factory=list)  # the rendered blocks (prose.markdown.Block), once checked
 
 
 @dataclass
@@ -149,6 +173,10 @@ class Report:
     parts: list[Part]
     mark: Mark
     extra: dict = field(default_factory=dict)  # options such as year_over_year
+    kind: str = "年报"  # the document kind: names the output file and the cover (年报, 工作总结, …)
+    letterhead: str | None = None  # a line printed above the report's text
+    signature: Signature | None = None
+    numbering: Numbering = field(default_factory=Numbering)
 
     def sections(self, kind: str | None = None):
         for part in self.parts:

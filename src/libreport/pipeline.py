@@ -18,7 +18,13 @@ class YearResult:
     report: m.Report | None = None
     previous: m.Report | None = None
     context: dict = field(default_factory=dict)
-    blocks: list = field(default_factory=list)  # rendered summary blocks
+
+    @property
+    def blocks(self) -> list:
+        """The rendered blocks of every summary, in report order."""
+        if self.report is None:
+            return []
+        return [b for s in self.report.sections("summary") if s.data is not None for b in s.data.blocks]
 
 
 def resolve_years(project: Project, years: list[str]) -> list[str]:
@@ -54,7 +60,13 @@ def check_year(project: Project, year: str) -> YearResult:
     if result.previous is not None:
         check_year_over_year(report, result.previous, diags)
     result.context = build_context(report, result.previous)
-    for section in report.sections("summary"):
-        if section.data is not None:
-            result.blocks = render_summary(section.data, result.context, diags)
+    for part in report.parts:
+        counters = None
+        for section in part.sections:
+            if section.title is not None:
+                counters = None  # a heading of its own starts the summary's numbering afresh
+            if isinstance(section.data, m.Summary):
+                # a summary without a title continues the numbering of the summary before it in the part
+                counters = counters or [0] * 4
+                section.data.blocks = render_summary(section.data, result.context, diags, counters, report.folder)
     return result

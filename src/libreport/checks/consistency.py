@@ -106,7 +106,7 @@ COLUMN_NAMES = {"sessions": "场次", "attendance": "人次"}
 
 def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags: Diagnostics) -> None:
     index = StatIndex(report.first("statistics"))
-    stats_title = next((s.title for s in report.sections("statistics")), Both("the statistics", "统计"))
+    stats_title = next((s.label for s in report.sections("statistics")), Both("the statistics", "统计"))
     for row in acts.rows:
         found, first_mark = [], None
         for column, (ref, mark) in row.links.items():
@@ -123,7 +123,7 @@ def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags:
         if found:
             detail = "; ".join(found)
             diags.warning("activity-mismatch", first_mark, "statistics", type=row.type, detail=detail,
-                          section=section.title, statistics=stats_title)
+                          section=section.label, statistics=stats_title)
     if not acts.rows:
         return
     table = activity_table(acts)

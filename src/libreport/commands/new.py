@@ -213,7 +213,7 @@ def _blank(path: Path, find, old: int, year: int) -> tuple[str, int]:
 def _empty_list(section: m.Section, text: str, old: int, year: int) -> str:
     """No entries; the file's opening comments (year changed) and one example entry, commented out."""
     head = _leading_comments(text)
-    head = [_swap_year(line, old, year) for line in head] or [f"# {section.title} — {year}"]
+    head = [_swap_year(line, old, year) for line in head] or [f"# {section.label} — {year}"]
     example = EXAMPLES[section.kind].format(year=year)
     return "\n".join(head + ["# 每条一项，例如：", "# " + example, ""])
 

@@ -38,11 +38,11 @@ def show_year(project: Project, year: str) -> int:
         if section.data is None:
             continue
         if section.kind == "statistics":
-            _print(console, t("show_statistics", title=section.title), _statistics(section, result.previous))
+            _print(console, t("show_statistics", title=section.label), _statistics(section, result.previous))
         elif section.kind == "activities":
-            _print(console, t("show_activities", title=section.title), _activities(section))
+            _print(console, t("show_activities", title=section.label), _activities(section))
         elif section.kind == "chronicle":
-            _print(console, t("show_chronicle", title=section.title), _chronicle(section))
+            _print(console, t("show_chronicle", title=section.label), _chronicle(section))
     _print(console, t("show_counts"), _counts(report))
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
     if errors or warnings:
@@ -142,10 +142,10 @@ def _counts(report: m.Report) -> Table:
     for section in report.sections():
         if section.kind in ("coverage", "awards", "chronicle"):
             count = len(section.data) if section.data is not None else 0
-            table.add_row(section.title, str(count))
+            table.add_row(section.label, str(count))
         elif section.kind == "statistics" and section.data is not None:
             from libreport.compute.tables import statistics_rows
-            table.add_row(section.title, str(len(statistics_rows(section.data))))
+            table.add_row(section.label, str(len(statistics_rows(section.data))))
         elif section.kind == "activities" and section.data is not None:
-            table.add_row(section.title, str(len(section.data.rows)))
+            table.add_row(section.label, str(len(section.data.rows)))
     return table

@@ -25,6 +25,7 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 REL_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 CT_HEADER = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -143,6 +144,15 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=chart.rid, Type=REL_CHART, Target=name)
         overrides.append((f"/word/{name}", CT_CHART))
 
+    defaults: dict[str, str] = {}
+    for n, (rid, image) in enumerate(rendered.pictures, 1):
+        from libreport.docx.picture import CONTENT_TYPES
+
+        name = f"media/libreport-image{n}.{image.format}"
+        new_parts[f"word/{name}"] = image.data
+        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=REL_IMAGE, Target=name)
+        defaults[image.format] = CONTENT_TYPES[image.format]
+
     doc = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
     doc = doc.replace(f"<!--{_TOC_MARK}-->", toc_xml(tpl, rendered, pages), 1)
     before, _, after = doc.partition(f"<!--{_BODY_MARK}-->")
@@ -150,7 +160,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
     parts["word/document.xml"] = [before.encode("utf-8"), *body_chunks, after.encode("utf-8")]
     parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
                                                            standalone=True)
-    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], overrides)
+    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], overrides, defaults)
     if update_fields and "word/settings.xml" in parts:
         parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
     parts["docProps/core.xml"] = _core(core)
@@ -158,11 +168,14 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
     return _zip(parts, order=list(tpl.parts) + sorted(new_parts))
 
 
-def _content_types(xml: bytes, overrides: list[tuple[str, str]]) -> bytes:
+def _content_types(xml: bytes, overrides: list[tuple[str, str]], defaults: dict[str, str] | None = None) -> bytes:
     text = xml.decode("utf-8")
     extra = "".join(f'<Override PartName="{p}" ContentType="{ct}"/>' for p, ct in overrides)
     if 'Extension="xlsx"' not in text:
         extra = f'<Default Extension="xlsx" ContentType="{CT_XLSX}"/>' + extra
+    for ext, content_type in (defaults or {}).items():  # Defaults come before Overrides in the schema
+        if f'extension="{ext}"' not in text.lower():
+            extra = f'<Default Extension="{ext}" ContentType="{content_type}"/>' + extra
     if '/docProps/core.xml"' not in text:
         extra += ('<Override PartName="/docProps/core.xml" '
                   'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>')

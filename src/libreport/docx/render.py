@@ -14,6 +14,7 @@ from libreport.compute.tables import activity_table, chronicle_months, statistic
 from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
 from libreport.numbers import change_percent, group_thousands
+from libreport.prose.pictures import Picture
 
 
 @dataclass
@@ -38,48 +39,90 @@ class Rendered:
     headers: list[str] = field(default_factory=list)  # running header text of each part
     toc: list[TocEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    pictures: list[tuple[str, Picture]] = field(default_factory=list)  # (relationship id, picture)
 
 
 class Renderer:
     def __init__(self, tpl: Template, text_width: int):
+        from libreport.docx.picture import text_height
+
         self.tpl = tpl
         self.width = text_width
+        self.height = text_height(tpl.parts["word/document.xml"])
         self.out = Rendered()
         self._bookmark = 0
         self.s = tpl.style
 
     # -- headings ---------------------------------------------------------------
-    def heading(self, text: str, style_role: str, level: int | None) -> str:
+    def heading(self, text: str, style_role: str, level: int | None, ppr: str = "") -> str:
         xml_runs = run(text)
         if level is None:
-            return para(xml_runs, self.s(style_role))
+            return para(xml_runs, self.s(style_role), ppr)
         self._bookmark += 1
         name = f"_Toc{self._bookmark:08d}"
         self.out.toc.append(TocEntry(level, text, name))
-        return para(bookmarked(xml_runs, name, self._bookmark), self.s(style_role))
+        return para(bookmarked(xml_runs, name, self._bookmark), self.s(style_role), ppr)
+
+    def part_heading(self, report: m.Report, number: int, title: str) -> str:
+        form = report.numbering.parts
+        return form.heading(number, title) if form else self.tpl.say("part_heading", number=number, title=title)
+
+    def section_heading(self, report: m.Report, number: int, title: str) -> str:
+        form = report.numbering.sections
+        return form.heading(number, title) if form else self.tpl.say("section_heading", number=number, title=title)
+
+    # -- pictures ---------------------------------------------------------------------
+    @property
+    def picture_count(self) -> int:
+        return len(self.out.pictures)
+
+    def add_picture(self, image: Picture) -> str:
+        rid = f"rIdLrPicture{len(self.out.pictures) + 1}"
+        self.out.pictures.append((rid, image))
+        return rid
 
     # -- the whole report -----------------------------------------------------------
-    def render(self, report: m.Report, context: dict, blocks: list, previous: m.Report | None) -> Rendered:
-        for pn, part in enumerate(report.parts, 1):
-            xml: list[bytes] = [self.heading(self.tpl.say("part_heading", number=pn, title=part.title), "part",
-                                             1).encode("utf-8")]
+    def render(self, report: m.Report, context: dict, previous: m.Report | None, title: str = "") -> Rendered:
+        """Parts in order, each on its own pages under its running header. A part without a title (sections
+        listed at the top level without one) prints no heading; a section standing alone, or the one section
+        of a part of the same title, prints one heading, not two."""
+        from libreport.docx.prose import ProseWriter
+
+        prose = ProseWriter(self, report)
+        self.prose = prose
+        pn = 0
+        for index, part in enumerate(report.parts):
+            xml: list[bytes] = []
+            if index == 0 and report.letterhead:
+                xml.append(prose.letterhead(report.letterhead).encode("utf-8"))
+            depth = 0
+            if part.title is not None:
+                pn += 1
+                xml.append(self.heading(self.part_heading(report, pn, part.title), "part", 1).encode("utf-8"))
+                depth = 1
             sn = 0
-            for section in part.sections:
+            for k, section in enumerate(part.sections):
                 if section.data is None:
                     continue
-                sn += 1
-                xml.append(self.heading(self.tpl.say("section_heading", number=sn, title=section.title),
-                                        "section", 2).encode("utf-8"))
-                xml.extend(_chunks(self.section(section, report, context, blocks, previous)))
+                below = depth
+                if section.title is not None and not (k == 0 and part.heading_is_section):
+                    sn += 1
+                    xml.append(self.heading(self.section_heading(report, sn, section.title), "section",
+                                            depth + 1).encode("utf-8"))
+                    below = depth + 1
+                xml.extend(_chunks(self.section(section, report, context, previous, below)))
+            if index == len(report.parts) - 1 and report.signature is not None:
+                xml.extend(_chunks(prose.signature(report.signature)))
             self.out.parts.append(xml)
-            self.out.headers.append(self.tpl.say("running_header", header=part.header, title=part.title,
-                                                 library=report.library, year=report.year))
+            self.out.headers.append(self.tpl.say("running_header", header=part.header or title,
+                                                 title=part.title or title, library=report.library,
+                                                 year=report.year))
         return self.out
 
-    def section(self, section: m.Section, report, context, blocks, previous) -> str | list:
+    def section(self, section: m.Section, report, context, previous, depth: int = 2) -> str | list:
         kind = section.kind
         if kind == "summary":
-            return self.summary(blocks)
+            return self.prose.summary(section.data.blocks, depth)
         if kind == "awards":
             return self.awards(section.data)
         if kind == "coverage":
@@ -95,20 +138,6 @@ class Renderer:
         raise AssertionError(kind)
 
     # -- sections ------------------------------------------------------------------
-    def summary(self, blocks) -> str:
-        out = []
-        body = self.s("paragraph")
-        for block in blocks:
-            if block.kind == "heading":
-                level = min(block.level, 4)
-                text = self.tpl.say(f"summary_heading_{level}", number=block.number, text=block.text)
-                out.append(para(run(text), self.s(f"summary_{level}")))
-            else:
-                from libreport.prose.summary import inline_runs
-
-                out.append(para("".join(run(t, bold=b) for t, b in inline_runs(block.text)), body))
-        return "".join(out)
-
     def awards(self, awards: list[m.Award]) -> str:
         t = Table(scale_widths(self.tpl.widths["awards"], self.width), self.s("list_table"))
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")

@@ -20,6 +20,11 @@ TEXT_SNIPPETS = (
 )
 LIST_SNIPPETS = ("activity_chart_series",)
 TABLES = ("columns", "widths", "styles")
+# Wording and styles of what only some reports print (pictures, lists, letterhead, signature, generic
+# tables): a template made before them still builds every report that does not use them.
+OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list_bullet", "list_number",
+                     "column_unit", "number_heading")
+OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note")
 
 
 class SnippetError(Exception):
@@ -74,7 +79,16 @@ class Template:
         return [h.render(values) for h in self.columns[table]]
 
     def style(self, role: str) -> str:
+        if role not in self.style_ids:  # an optional role this template does not name, needed by this report
+            raise SnippetError(Mark(self.folder / "snippets.yaml", 1, 1), f"styles.{role}",
+                               "not set; name the paragraph style of report.docx to use")
         return self.style_ids[role]
+
+    def optional(self, snippet: str, /, **values) -> str:
+        """A snippet only some reports need; a template made before it gets a diagnostic, not a traceback."""
+        if snippet not in self.snippets:
+            raise SnippetError(Mark(self.folder / "snippets.yaml", 1, 1), snippet, "not set in snippets.yaml")
+        return self.snippets[snippet].render(values)
 
 
 def load_template(folder: Path, diags: Diagnostics) -> Template | None:
@@ -105,7 +119,8 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     if root is None:
         return None
     r = Reader(snippets_path, diags)
-    fields = r.mapping(root, "", TEXT_SNIPPETS + LIST_SNIPPETS + TABLES, TEXT_SNIPPETS + LIST_SNIPPETS + TABLES)
+    fields = r.mapping(root, "", TEXT_SNIPPETS + OPTIONAL_SNIPPETS + LIST_SNIPPETS + TABLES,
+                       TEXT_SNIPPETS + LIST_SNIPPETS + TABLES)
     if fields is None:
         return None
     ok = True
@@ -118,7 +133,7 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
             return None
         return Snippet(text, r.mark(node), path)
 
-    for name in TEXT_SNIPPETS:
+    for name in TEXT_SNIPPETS + OPTIONAL_SNIPPETS:
         if name in fields:
             tpl.snippets[name] = compile_(fields[name][1], name)
     for name in LIST_SNIPPETS:
@@ -128,7 +143,8 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     for table in TABLES:
         if table not in fields:
             continue
-        mapping = r.mapping(fields[table][1], table, _table_keys(table))
+        optional = OPTIONAL_STYLES if table == "styles" else ()
+        mapping = r.mapping(fields[table][1], table, _table_keys(table) + optional)
         if mapping is None:
             ok = False
             continue

@@ -1,84 +1,47 @@
-"""The work summary: a small Markdown reader and figures quoted through a Jinja sandbox.
+"""The work summary: Markdown read with markdown-it-py, and figures quoted through a Jinja sandbox.
 
-Each paragraph and heading is its own block with the line it starts on, so an
-expression that names unknown data is reported at its own line and column.
-The prose is user-written, so it runs in Jinja's immutable sandbox with
-StrictUndefined; the data it quotes is passed in as values and never
-evaluated as template text.
+Each paragraph, list item, heading and picture is its own block with the lines it spans, so an
+expression that names unknown data is reported at its own line and column. The prose is
+user-written, so it runs in Jinja's immutable sandbox with StrictUndefined; the data it quotes is
+passed in as values and never evaluated as template text, nor read as Markdown.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from pathlib import Path
 
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.model import Summary
+from libreport.prose.markdown import Block, parse
 
-_HEADING = re.compile(r"^(#{1,4})\s+(.*?)\s*#*\s*$")
+__all__ = ["PLACEHOLDER", "Block", "check_placeholders", "number_headings", "parse_blocks", "render_summary"]
+
 _EXPR = re.compile(r"\{\{.*?\}\}", re.S)
-_HAND_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
+_HAND_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳])")
 AN_EXPRESSION = Both("an expression", "表达式")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-
-
-@dataclass
-class Block:
-    kind: str  # "heading" | "paragraph"
-    level: int  # heading level (1..4); 0 for paragraphs
-    source: str  # the text as written, with expressions
-    line: int  # 1-based line of the block's first line
-    lines: list[int] = field(default_factory=list)  # source line of each joined piece
-    text: str = ""  # rendered text
-    number: int = 0  # computed heading number within its parent
+LEVELS = 4
 
 
 def parse_blocks(text: str) -> list[Block]:
-    blocks: list[Block] = []
-    para: list[tuple[int, str]] = []
-
-    def flush():
-        if para:
-            joined = para[0][1]
-            for _ln, piece in para[1:]:
-                joined = _join(joined, piece)
-            blocks.append(Block("paragraph", 0, joined, para[0][0], [ln for ln, _ in para]))
-            para.clear()
-
-    for n, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip()
-        if not line:
-            flush()
-            continue
-        h = _HEADING.match(line)
-        if h:
-            flush()
-            blocks.append(Block("heading", len(h.group(1)), h.group(2), n, [n]))
-            continue
-        para.append((n, line))
-    flush()
-    return blocks
+    return parse(text).blocks
 
 
-def _join(left: str, right: str) -> str:
-    """Join two lines of one paragraph: no space between Chinese characters."""
-    if left and right and (_CJK.match(left[-1]) or _CJK.match(right[0])):
-        return left + right
-    return left + " " + right
-
-
-def number_headings(blocks: list[Block]) -> None:
-    """Number headings per level, restarting below each higher heading; the template words the number."""
-    counters = [0, 0, 0, 0]
+def number_headings(blocks: list[Block], counters: list[int] | None = None) -> list[int]:
+    """Number headings per level, restarting below each higher heading; the template or report.yaml words
+    the number. `counters` carries the numbering on from the summary before (a section without a title
+    continues the text before it); they are updated in place and returned."""
+    counters = counters if counters is not None else [0] * LEVELS
     for block in blocks:
         if block.kind != "heading":
             continue
         level = block.level
         counters[level - 1] += 1
-        for deeper in range(level, 4):
+        for deeper in range(level, LEVELS):
             counters[deeper] = 0
         block.number = counters[level - 1]
+    return counters
 
 
 PLACEHOLDER = "（待填写）"  # what `libreport new` writes under each heading of last year's summary
@@ -87,7 +50,7 @@ PLACEHOLDER = "（待填写）"  # what `libreport new` writes under each headin
 def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None:
     """A to-fill warning for a summary that is still `new`'s skeleton, or for each placeholder left in it."""
     blocks = parse_blocks(summary.text)
-    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    paragraphs = [b for b in blocks if b.kind in ("paragraph", "item")]
     holes = [b for b in paragraphs if PLACEHOLDER in b.source]
     hole_ids = {id(b) for b in holes}
     if holes and len(holes) == len(paragraphs):
@@ -104,18 +67,30 @@ def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None
                           variant="placeholder")
 
 
-def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[Block]:
-    """Parse and render the summary; every failing expression gets a diagnostic."""
+def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters: list[int] | None = None,
+                   folder: Path | None = None) -> list[Block]:
+    """Parse and render the summary; every failing expression and every picture that cannot be printed
+    gets a diagnostic. `folder` is the year folder pictures must lie in (default: the summary's folder)."""
+    from libreport.prose.pictures import load_picture
     from libreport.prose.sandbox import compile_snippet
 
-    blocks = parse_blocks(summary.text)
-    number_headings(blocks)
+    parsed = parse(summary.text)
+    for issue in parsed.issues:
+        diags.warning("markdown", Mark(summary.file, issue.line, issue.column), variant=issue.variant)
+    blocks = parsed.blocks
+    number_headings(blocks, counters)
     text_lines = summary.text.split("\n")
     for block in blocks:
         if block.kind == "heading" and _HAND_NUMBER.match(block.source):
             diags.warning("heading-number", Mark(summary.file, block.line, 1))
+        if block.kind == "picture" and block.picture is not None:
+            written = text_lines[block.line - 1] if block.line <= len(text_lines) else ""
+            block.picture.column = max(written.find("!["), 0) + 1
+            block.image = load_picture(block.picture, summary.file.parent, folder or summary.file.parent, diags,
+                                       Mark(summary.file, block.line, block.picture.column))
+            block.template = block.picture.caption
         if "{" not in block.source:
-            block.text = block.source
+            block.text = block.template
             continue
         failed = False
         if "{%" not in block.source:
@@ -130,7 +105,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics) -> list[
         if failed:
             continue
         try:
-            block.text = compile_snippet(block.source).render(context)
+            block.text = compile_snippet(block.template).render(context)
         except Exception as exc:  # user-written: any failure is a diagnostic
             kind = type(exc).__name__
             if kind == "TemplateSyntaxError":
@@ -191,17 +166,3 @@ def _report(diags: Diagnostics, exc: Exception, summary: Summary, line: int, col
         diags.error("summary-syntax", mark, reason=exc.message)
     else:
         diags.error("summary-expression", mark, expr=expr or AN_EXPRESSION, reason=str(exc))
-
-
-def inline_runs(text: str) -> list[tuple[str, bool]]:
-    """Split **bold** spans out of a rendered paragraph."""
-    parts = re.split(r"(\*\*.+?\*\*)", text)
-    runs = []
-    for part in parts:
-        if not part:
-            continue
-        if part.startswith("**") and part.endswith("**") and len(part) > 4:
-            runs.append((part[2:-2], True))
-        else:
-            runs.append((part, False))
-    return runs

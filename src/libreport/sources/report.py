@@ -8,14 +8,20 @@ import yaml
 
 from libreport import model as m
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.headings import FORM_EXAMPLES, FormError, NumberForm, Numbering, parse_form
 from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 
-REPORT_KEYS = ("library", "year", "title", "parts", "year_over_year")
+REPORT_KEYS = ("library", "year", "title", "kind", "letterhead", "signature", "numbering", "parts", "sections",
+               "year_over_year")
 PART_KEYS = ("title", "header", "sections")
 SECTION_KEYS = ("kind", "title", "file")
+TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
 YOY_KEYS = ("compare_with", "columns", "jump_factor")
+SIGNATURE_KEYS = ("organisation", "date")
+NUMBERING_KEYS = ("parts", "sections", "summary", "run_in")
+SUMMARY_LEVELS = 4  # #, ##, ###, ####
 
 
 def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
@@ -27,7 +33,7 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     if root is None:
         return None
     r = Reader(path, diags)
-    fields = r.mapping(root, "", REPORT_KEYS, ("library", "year", "parts"))
+    fields = r.mapping(root, "", REPORT_KEYS, ("library", "year"))
     if fields is None:
         return None
     library = r.text(fields["library"][1], "library") if "library" in fields else None
@@ -43,15 +49,7 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
             elif folder.name.isdigit() and int(folder.name) != year:
                 diags.warning("year-mismatch", r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
     title = r.text(fields["title"][1], "title") if "title" in fields else None
-    parts: list[m.Part] = []
-    if "parts" in fields:
-        nodes = r.sequence(fields["parts"][1], "parts") or []
-        if not nodes:
-            diags.error("empty", r.mark(fields["parts"][1]), "parts", variant="parts")
-        for i, node in enumerate(nodes):
-            part = _part(r, node, f"parts[{i + 1}]", folder)
-            if part is not None:
-                parts.append(part)
+    parts = _contents(r, fields, folder, Mark(path, 1, 1))
     extra = {}
     if "year_over_year" in fields:
         yf = r.mapping(fields["year_over_year"][1], "year_over_year", YOY_KEYS)
@@ -60,7 +58,47 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
             extra["yoy_reader"] = r
     if library is None or year is None:
         return None
-    return m.Report(folder, library, year, title, parts, Mark(path, 1, 1), extra)
+    report = m.Report(folder, library, year, title, parts, Mark(path, 1, 1), extra)
+    if "kind" in fields:
+        report.kind = r.text(fields["kind"][1], "kind") or report.kind
+    if "letterhead" in fields:
+        report.letterhead = r.text(fields["letterhead"][1], "letterhead")
+    if "signature" in fields:
+        report.signature = _signature(r, fields["signature"][1], library, year)
+    if "numbering" in fields:
+        report.numbering = _numbering(r, fields["numbering"][1])
+    return report
+
+
+def _contents(r: Reader, fields: dict, folder: Path, mark: Mark) -> list[m.Part]:
+    """`parts:` (parts holding sections) or `sections:` (sections without parts, each a part of its own)."""
+    if "parts" in fields and "sections" in fields:
+        r.diags.error("report-contents", r.mark(fields["sections"][0]), "sections", variant="both")
+        return []
+    if "parts" not in fields and "sections" not in fields:
+        r.diags.error("report-contents", mark, "parts")
+        return []
+    key = "parts" if "parts" in fields else "sections"
+    nodes = r.sequence(fields[key][1], key) or []
+    if not nodes:
+        r.diags.error("empty", r.mark(fields[key][1]), key, variant=key)
+    parts: list[m.Part] = []
+    for i, node in enumerate(nodes):
+        path = f"{key}[{i + 1}]"
+        if key == "parts":
+            part = _part(r, node, path, folder)
+            if part is not None:
+                parts.append(part)
+            continue
+        section = _section(r, node, path, folder, TOP_SECTION_KEYS)
+        if section is None:
+            continue
+        if section.title is None and parts:
+            parts[-1].sections.append(section)  # no heading of its own: it continues the text before it
+        else:
+            parts.append(m.Part(section.title, section.header or section.title, [section], section.mark,
+                                standalone=section.title is not None))
+    return parts
 
 
 def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
@@ -72,25 +110,100 @@ def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
     sections = []
     if "sections" in fields:
         for j, snode in enumerate(r.sequence(fields["sections"][1], f"{path}.sections") or []):
-            spath = f"{path}.sections[{j + 1}]"
-            sf = r.mapping(snode, spath, SECTION_KEYS, ("kind", "title"))
-            if sf is None:
-                continue
-            kind = r.text(sf["kind"][1], f"{spath}.kind") if "kind" in sf else None
-            if kind is not None and kind not in m.SECTION_KINDS:
-                import difflib
-                hint = difflib.get_close_matches(kind, m.SECTION_KINDS, n=1)
-                r.diags.error("unknown-section", r.mark(sf["kind"][1]), f"{spath}.kind", kind=kind,
-                              hint=hint[0] if hint else "", variant="hint" if hint else None,
-                              allowed=", ".join(m.SECTION_KINDS))
-                kind = None
-            stitle = r.text(sf["title"][1], f"{spath}.title") if "title" in sf else None
-            file = r.text(sf["file"][1], f"{spath}.file") if "file" in sf else None
-            if kind is None or stitle is None:
-                continue
-            sections.append(m.Section(kind, stitle, folder / (file or m.DEFAULT_FILES[kind]), r.mark(snode)))
+            section = _section(r, snode, f"{path}.sections[{j + 1}]", folder, SECTION_KEYS)
+            if section is not None:
+                sections.append(section)
     if title is None:
         return None
     return m.Part(title, header or title, sections, r.mark(node))
 
+
+def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[str, ...]) -> m.Section | None:
+    """A section; without `title:` it prints no heading of its own."""
+    sf = r.mapping(node, path, keys, ("kind",))
+    if sf is None:
+        return None
+    kind = r.text(sf["kind"][1], f"{path}.kind") if "kind" in sf else None
+    if kind is not None and kind not in m.SECTION_KINDS:
+        import difflib
+        hint = difflib.get_close_matches(kind, m.SECTION_KINDS, n=1)
+        r.diags.error("unknown-section", r.mark(sf["kind"][1]), f"{path}.kind", kind=kind,
+                      hint=hint[0] if hint else "", variant="hint" if hint else None,
+                      allowed=", ".join(m.SECTION_KINDS))
+        kind = None
+    title = r.text(sf["title"][1], f"{path}.title") if "title" in sf else None
+    if "title" in sf and title is None:
+        return None  # written but empty: reported as such
+    file = r.text(sf["file"][1], f"{path}.file") if "file" in sf else None
+    header = r.text(sf["header"][1], f"{path}.header") if "header" in sf else None
+    if kind is None:
+        return None
+    if file is None and kind not in m.DEFAULT_FILES:
+        r.diags.error("missing-key", r.mark(node), f"{path}.file", key="file", where=path)
+        return None
+    return m.Section(kind, title, folder / (file or m.DEFAULT_FILES[kind]), r.mark(node), header=header)
+
+
+def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signature | None:
+    """signature: {organisation: 某某图书馆, date: 2024-01-12}; the organisation defaults to the library."""
+    from libreport.dates import DateError, parse_day
+
+    f = r.mapping(node, "signature", SIGNATURE_KEYS)
+    if f is None:
+        return None
+    organisation = [library]
+    if "organisation" in f:
+        organisation = r.text_list(f["organisation"][1], "signature.organisation") or organisation
+    when = None
+    if "date" in f:
+        text = r.text(f["date"][1], "signature.date")
+        if text is not None:
+            try:
+                when = parse_day(text)
+            except DateError as exc:
+                variant = "day" if exc.kind == "form" else None
+                code = "bad-date" if exc.kind == "form" else "impossible-date"
+                r.diags.error(code, r.mark(f["date"][1]), "signature.date", text=text, variant=variant)
+            if when is not None and when.year < year:
+                r.diags.warning("signature-date", r.mark(f["date"][1]), "signature.date", date=text, year=year)
+    return m.Signature(organisation, when, r.mark(node))
+
+
+def _numbering(r: Reader, node: yaml.Node) -> Numbering:
+    """numbering: {parts: 一、, sections: "", summary: [一、, （一）, 1., （1）], run_in: 3}"""
+    numbering = Numbering()
+    f = r.mapping(node, "numbering", NUMBERING_KEYS)
+    if f is None:
+        return numbering
+    for key in ("parts", "sections"):
+        if key in f:
+            setattr(numbering, key, _form(r, f[key][1], f"numbering.{key}"))
+    if "summary" in f:
+        items = r.sequence(f["summary"][1], "numbering.summary") or []
+        if len(items) > SUMMARY_LEVELS:
+            r.diags.error("numbering-levels", r.mark(items[SUMMARY_LEVELS]), "numbering.summary",
+                          levels=SUMMARY_LEVELS)
+        forms = [_form(r, n, f"numbering.summary[{i + 1}]") for i, n in enumerate(items[:SUMMARY_LEVELS])]
+        numbering.summary = [form or NumberForm("", "", "") for form in forms]
+    if "run_in" in f:
+        level = r.number(f["run_in"][1], "numbering.run_in")
+        if level is not None and not 1 <= level <= SUMMARY_LEVELS:
+            r.diags.error("numbering-levels", r.mark(f["run_in"][1]), "numbering.run_in", levels=SUMMARY_LEVELS,
+                          variant="run_in")
+        elif level is not None:
+            numbering.run_in = int(level)
+    return numbering
+
+
+def _form(r: Reader, node: yaml.Node, path: str) -> NumberForm | None:
+    text = r.text(node, path, allow_empty=True)
+    if text is None:
+        return None
+    # YAML would read 1. as a number and strip nothing else; the form is taken as written between quotes too
+    raw = node.value if isinstance(node, yaml.ScalarNode) else text
+    try:
+        return parse_form(raw if raw.strip() else "")
+    except FormError:
+        r.diags.error("numbering-form", r.mark(node), path, form=raw, examples=FORM_EXAMPLES)
+        return None
 

@@ -36,19 +36,19 @@ _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendan
 def load_section(section: m.Section, year: int, diags: Diagnostics):
     if section.kind == "summary":
         if not section.file.is_file():
-            diags.error("missing-file", section.mark, file=section.file, section=section.title, variant="section")
+            diags.error("missing-file", section.mark, file=section.file, section=section.label, variant="section")
             return None
         src = read_text(section.file, diags)
         if src is None:
             return None
         from libreport.prose.summary import check_placeholders
         summary = m.Summary(section.file, src.text)
-        check_placeholders(summary, section.title, diags)
+        check_placeholders(summary, section.label, diags)
         return summary
     if not section.file.is_file():
         if section.kind == "staff":
             return None  # 人员结构 is printed only when its data exists
-        diags.error("missing-file", section.mark, file=section.file, section=section.title, variant="section")
+        diags.error("missing-file", section.mark, file=section.file, section=section.label, variant="section")
         return None
     root = load_yaml(section.file, diags)
     r = Reader(section.file, diags)

@@ -134,7 +134,7 @@ def _plan(section, kind: str, year: str, the_year: int, table, header) -> _Plan:
     plan = _Plan(outcome, target, shown, old)
     if outcome.entries:
         try:
-            plan.new_bytes, plan.added_text = build_new(target, outcome.entries, f"# {section.title} — {the_year}")
+            plan.new_bytes, plan.added_text = build_new(target, outcome.entries, f"# {section.label} — {the_year}")
         except _TargetProblem as exc:
             _err(_m("target_bad", path=shown, problem=str(exc), year=year))
             raise _Stop() from None

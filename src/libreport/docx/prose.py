@@ -1,0 +1,134 @@
+"""The summary, the letterhead and the signature as WordprocessingML.
+
+Headings are numbered in the library's house style (report.yaml's `numbering:`, else the template's
+snippets); a run-in heading opens the paragraph after it; list items are list paragraphs; pictures are
+scaled to the text width with a numbered caption. The look of everything comes from the template's styles.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from libreport import model as m
+from libreport.docx.picture import drawing
+from libreport.docx.xml import HINT, esc, para
+from libreport.prose.markdown import Block, runs
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2460-\u24ff]")
+
+if TYPE_CHECKING:
+    from libreport.docx.render import Renderer
+
+
+def rich_runs(text: str, rstyle: str | None = None) -> str:
+    """Run XML for rendered text with run markers (bold, italic, strike, line breaks)."""
+    out = []
+    for piece, look in runs(text):
+        if look.get("br"):
+            out.append("<w:r><w:br/></w:r>")
+            continue
+        out.append(styled_run(piece, rstyle, look["bold"], look["italic"], look["strike"]))
+    return "".join(out)
+
+
+def styled_run(text: str, rstyle: str | None = None, bold: bool = False, italic: bool = False,
+               strike: bool = False) -> str:
+    # rPr children in schema order: rStyle, rFonts, b, bCs, i, iCs, strike
+    props = (f'<w:rStyle w:val="{rstyle}"/>' if rstyle else "") + HINT
+    props += "<w:b/><w:bCs/>" if bold else ""
+    props += "<w:i/><w:iCs/>" if italic else ""
+    props += "<w:strike/>" if strike else ""
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+
+
+class ProseWriter:
+    """Writes summaries for one Renderer: figure numbers (图 1, 图 2 …) run on through the whole report."""
+
+    def __init__(self, renderer: Renderer, report: m.Report):
+        self.r = renderer
+        self.tpl = renderer.tpl
+        self.numbering = report.numbering
+        self.pictures = 0
+
+    # -- headings -------------------------------------------------------------------------------
+    def heading_text(self, level: int, number: int, text: str) -> str:
+        form = self.numbering.summary_form(level)
+        if form is not None:
+            return form.heading(number, text)
+        return self.tpl.say(f"summary_heading_{level}", number=number, text=text)
+
+    def run_in(self, level: int) -> bool:
+        return self.numbering.run_in is not None and level >= self.numbering.run_in
+
+    # -- a summary --------------------------------------------------------------------------------
+    def summary(self, blocks: list[Block], depth: int) -> list[str]:
+        """`depth`: how many headings stand above this summary (part, section); a summary heading whose
+        place in the whole report is one of the two outermost levels goes into the table of contents."""
+        out: list[str] = []
+        body = self.r.s("paragraph")
+        pending = ""  # a run-in heading waiting for its paragraph
+        for block in blocks:
+            if block.kind == "heading":
+                if pending:
+                    out.append(para(pending, body))
+                    pending = ""
+                text = self.heading_text(block.level, block.number, block.plain)
+                if self.run_in(block.level):
+                    pending = styled_run(text, self.r.s("run_in"))
+                    continue
+                level = depth + block.level
+                if level <= 2:  # among the outermost levels: in the TOC, at the outline level it stands at
+                    out.append(self.r.heading(text, f"summary_{block.level}", level,
+                                              ppr=f'<w:outlineLvl w:val="{level - 1}"/>'))
+                else:
+                    out.append(para(styled_run(text), self.r.s(f"summary_{block.level}")))
+                continue
+            if block.kind == "paragraph":
+                out.append(para(pending + rich_runs(block.text), body))
+            else:
+                if pending:
+                    out.append(para(pending, body))
+                if block.kind == "item":
+                    out.append(self.item(block))
+                elif block.kind == "picture":
+                    out.extend(self.picture(block))
+            pending = ""
+        if pending:
+            out.append(para(pending, body))
+        return out
+
+    def item(self, block: Block) -> str:
+        marker = ""
+        if block.first:
+            marker = (self.tpl.optional("list_number", number=block.number) if block.ordered
+                      else self.tpl.optional("list_bullet"))
+            if marker and not _WIDE.match(marker[-1]):
+                marker += " "  # 1. and • stand apart from the text; 1、 and （1） need no space
+        ppr = ""
+        if block.level > 1:  # nested lists step in by two characters a level
+            ppr = f'<w:ind w:leftChars="{200 * (block.level - 1)}" w:left="{560 * (block.level - 1)}"/>'
+        return para((styled_run(marker) if marker else "") + rich_runs(block.text), self.r.s("list"), ppr)
+
+    def picture(self, block: Block) -> list[str]:
+        image = block.image
+        if image is None:  # reported when it was checked; a report with errors is not built
+            return []
+        self.pictures += 1
+        rid = self.r.add_picture(image)
+        caption = self.tpl.optional("picture_caption", number=self.pictures, caption=block.plain)
+        shape = drawing(rid, self.r.picture_count, image, self.r.width, self.r.height, block.plain)
+        # the picture keeps with its caption
+        return [para(shape, self.r.s("picture"), "<w:keepNext/>"), para(styled_run(caption), self.r.s("caption"))]
+
+    # -- letterhead and signature ------------------------------------------------------------------
+    def letterhead(self, text: str) -> str:
+        return para(styled_run(text), self.r.s("letterhead"))
+
+    def signature(self, sig: m.Signature) -> list[str]:
+        style = self.r.s("signature")
+        lines = list(sig.organisation)
+        if sig.date is not None:
+            lines.append(self.tpl.optional("signature_date", date=sig.date))
+        # a blank line before the block, as official documents leave one
+        return [para("", style)] + [para(styled_run(line), style) for line in lines]

@@ -1,0 +1,328 @@
+"""The summary's Markdown, read with markdown-it-py into blocks that keep their source lines.
+
+Figure expressions (`{{ … }}`, `{% … %}`) are masked before parsing, so that Markdown never reads
+inside them (an `*` or `_` in an expression is not emphasis) and data inserted later is never read as
+Markdown. Inline formatting is carried through Jinja as marker characters (Unicode noncharacters, which
+no text contains) and turned into runs after rendering. Anything Markdown can say that a report cannot
+print is an issue at its line, never literal asterisks or silently merged list items.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from libreport.prose.pictures import Picture
+
+# Markers in a block's template text; noncharacters U+FDD0… are never part of real text.
+EXPR_OPEN, EXPR_CLOSE = "\ufdd0", "\ufdd1"
+BOLD_ON, BOLD_OFF, ITALIC_ON, ITALIC_OFF, STRIKE_ON, STRIKE_OFF, BREAK = (chr(0xFDD2 + i) for i in range(7))
+MARKERS = "".join(chr(0xFDD0 + i) for i in range(9))
+_STRIP_MARKERS = str.maketrans("", "", MARKERS)
+
+# An expression stays inside its paragraph: a blank line ends the search for its closing braces.
+_EXPR = re.compile(r"\{\{(?:(?!\n[ \t]*\n).)*?\}\}|\{%(?:(?!\n[ \t]*\n).)*?%\}|\{#(?:(?!\n[ \t]*\n).)*?#\}", re.S)
+_MASKED = re.compile(EXPR_OPEN + r"(\d+)\s*" + EXPR_CLOSE)
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014]")
+
+
+@dataclass
+class Issue:
+    """Something written in Markdown that the report cannot print as such."""
+
+    variant: str  # the `markdown.<variant>` message
+    line: int
+    column: int = 1
+
+
+@dataclass
+class PictureRef:
+    src: str  # the path as written
+    caption: str  # caption source, with expressions
+    line: int
+    column: int
+
+
+@dataclass
+class Block:
+    kind: str  # "heading" | "paragraph" | "item" (a list paragraph) | "picture"
+    level: int  # heading level (1..4); list depth for items (1 = outermost); 0 for paragraphs and pictures
+    source: str  # the text as written (Markdown inline source, expressions included)
+    line: int  # 1-based line of the block's first line
+    lines: list[int] = field(default_factory=list)  # every source line the block spans
+    template: str = ""  # what is rendered: the source's text with expressions, and run markers for its look
+    text: str = ""  # rendered text, with run markers
+    number: int = 0  # heading number within its parent; item number in an ordered list
+    ordered: bool = False  # an item of a numbered list
+    first: bool = True  # an item's first paragraph (later ones carry no number or bullet)
+    picture: PictureRef | None = None
+    image: Picture | None = None  # the checked picture file, for picture blocks
+
+    @property
+    def plain(self) -> str:
+        """The rendered text without run markers."""
+        return self.text.translate(_STRIP_MARKERS)
+
+
+@dataclass
+class Parsed:
+    blocks: list[Block]
+    issues: list[Issue]
+
+
+def runs(text: str) -> list[tuple[str, dict]]:
+    """Rendered text with markers → (text, look) pieces; a look is bold/italic/strike flags, `br` for a line break."""
+    out: list[tuple[str, dict]] = []
+    look = {"bold": False, "italic": False, "strike": False}
+    buf: list[str] = []
+
+    def flush():
+        if buf:
+            out.append(("".join(buf), dict(look)))
+            buf.clear()
+
+    switches = {BOLD_ON: ("bold", True), BOLD_OFF: ("bold", False), ITALIC_ON: ("italic", True),
+                ITALIC_OFF: ("italic", False), STRIKE_ON: ("strike", True), STRIKE_OFF: ("strike", False)}
+    for ch in text:
+        if ch in switches:
+            flush()
+            key, value = switches[ch]
+            look[key] = value
+        elif ch == BREAK:
+            flush()
+            out.append(("", {**look, "br": True}))
+        elif ch not in (EXPR_OPEN, EXPR_CLOSE):
+            buf.append(ch)
+    flush()
+    return out
+
+
+# -- parsing ------------------------------------------------------------------------------------
+
+def _mask(text: str) -> tuple[str, list[str]]:
+    """Expressions replaced by numbered placeholders; an expression's line breaks are kept, so lines still count."""
+    found: list[str] = []
+
+    def repl(m: re.Match) -> str:
+        found.append(m.group(0))
+        return f"{EXPR_OPEN}{len(found) - 1}" + "\n" * m.group(0).count("\n") + EXPR_CLOSE
+
+    return _EXPR.sub(repl, text.translate(_STRIP_MARKERS)), found
+
+
+def _unmask(text: str, found: list[str]) -> str:
+    return _MASKED.sub(lambda m: found[int(m.group(1))], text)
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import emphasis, strikethrough
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.enable(["table", "strikethrough"])
+    # Indented text is a paragraph (offices indent paragraphs by habit), never a code block.
+    md.disable(["code", "text_join"])  # without text_join, escaped characters stay apart from literal ones
+
+    def cjk(rule):
+        def tokenize(state, silent):
+            state.scanDelims = types.MethodType(_scan_delims_cjk, state)
+            return rule(state, silent)
+        return tokenize
+
+    md.inline.ruler.at("emphasis", cjk(emphasis.tokenize))
+    md.inline.ruler.at("strikethrough", cjk(strikethrough.tokenize))
+    return md
+
+
+_MD = None
+
+
+def _md():
+    global _MD
+    if _MD is None:
+        _MD = _parser()
+    return _MD
+
+
+def _scan_delims_cjk(self, start: int, canSplitWord: bool):
+    """CommonMark's delimiter rule, with Chinese text beside a delimiter run counted like a space.
+
+    `**“学习强国”**平台` is bold in every Chinese editor: the closing `**` stands after a quotation mark and
+    before a letter, which CommonMark alone refuses as a closer, because Chinese puts no space there.
+    """
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+    from markdown_it.rules_inline.state_inline import Scanned
+
+    pos, maximum, marker = start, self.posMax, self.src[start]
+    last = self.src[start - 1] if start > 0 else " "
+    while pos < maximum and self.src[pos] == marker:
+        pos += 1
+    count = pos - start
+    nxt = self.src[pos] if pos < maximum else " "
+    last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
+    next_punct = isMdAsciiPunct(ord(nxt)) or isPunctChar(nxt)
+    last_space = isWhiteSpace(ord(last)) or bool(_CJK.match(last) or _CJK_PUNCT.match(last))
+    next_space = isWhiteSpace(ord(nxt)) or bool(_CJK.match(nxt) or _CJK_PUNCT.match(nxt))
+    left = not (isWhiteSpace(ord(nxt)) or (next_punct and not (last_space or last_punct)))
+    right = not (isWhiteSpace(ord(last)) or (last_punct and not (next_space or next_punct)))
+    can_open = left and (canSplitWord or not right or last_punct)
+    can_close = right and (canSplitWord or not left or next_punct)
+    return Scanned(can_open, can_close, count)
+
+
+def parse(text: str) -> Parsed:
+    masked, found = _mask(text)
+    tokens = _md().parse(masked)
+    blocks: list[Block] = []
+    issues: list[Issue] = []
+    lists: list[dict] = []  # open lists, innermost last: {"ordered", "next"}
+    item_paragraphs = 0
+    quoted = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        first_line = tok.map[0] + 1 if tok.map else (blocks[-1].line if blocks else 1)
+        lines = list(range(tok.map[0] + 1, tok.map[1] + 1)) if tok.map else [first_line]
+        if kind == "heading_open":
+            level = int(tok.tag[1])
+            if level > 4:
+                issues.append(Issue("heading-level", first_line))
+                level = 4
+            block = _inline_block("heading", level, tokens[i + 1], first_line, lines, found, issues)
+            blocks.append(block)
+            i += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(tok.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
+            lists.append({"ordered": kind == "ordered_list_open", "next": start})
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            item_paragraphs = 0
+        elif kind == "blockquote_open":
+            if not quoted:
+                issues.append(Issue("quote", first_line))
+            quoted += 1
+        elif kind == "blockquote_close":
+            quoted -= 1
+        elif kind == "paragraph_open":
+            inline = tokens[i + 1]
+            if lists:
+                block = _inline_block("item", len(lists), inline, first_line, lines, found, issues)
+                block.ordered = lists[-1]["ordered"]
+                block.first = item_paragraphs == 0
+                if block.first:
+                    block.number = lists[-1]["next"]
+                    lists[-1]["next"] += 1
+                item_paragraphs += 1
+            else:
+                block = _inline_block("paragraph", 0, inline, first_line, lines, found, issues)
+            pictures = block.__dict__.pop("_pictures", [])
+            if block.source.strip() or not pictures:
+                if pictures:
+                    issues.append(Issue("inline-picture", pictures[0].line, pictures[0].column))
+                blocks.append(block)
+            for ref in pictures:
+                blocks.append(Block("picture", 0, ref.caption, ref.line, [ref.line], picture=ref))
+            i += 3
+            continue
+        elif kind == "fence":
+            issues.append(Issue("code", first_line))
+            content = _unmask(tok.content.rstrip("\n"), found)
+            blocks.append(Block("paragraph", 0, content, first_line + 1, lines[1:-1] or lines, template=content))
+        elif kind == "hr":
+            issues.append(Issue("rule", first_line))
+        elif kind == "html_block":
+            if not tok.content.lstrip().startswith("<!--"):  # a comment is the writer's note, left out quietly
+                issues.append(Issue("html", first_line))
+        elif kind == "table_open":
+            issues.append(Issue("table", first_line))
+            depth = 1
+            while depth and i + 1 < len(tokens):
+                i += 1
+                depth += {"table_open": 1, "table_close": -1}.get(tokens[i].type, 0)
+        i += 1
+    return Parsed(blocks, issues)
+
+
+def _inline_block(kind: str, level: int, inline, line: int, lines: list[int], found: list[str],
+                  issues: list[Issue]) -> Block:
+    """One paragraph or heading: its source as written, and its template with run markers."""
+    source = _unmask(inline.content, found)
+    block = Block(kind, level, source, line, lines)
+    out: list[str] = []
+    pending_break = False
+    offset = 0  # lines into the block, for issues inside it
+    pictures: list[PictureRef] = []
+    for child in inline.children or []:
+        t = child.type
+        if t in ("softbreak", "hardbreak"):
+            offset += 1
+            if t == "hardbreak":
+                out.append(BREAK)
+            else:
+                pending_break = True
+            continue
+        piece = ""
+        if t in ("text", "text_special"):
+            piece = child.content
+            if t == "text" and ("*" in piece or "~~" in piece):
+                issues.append(Issue("emphasis", line + offset))
+        elif t == "strong_open":
+            piece = BOLD_ON
+        elif t == "strong_close":
+            piece = BOLD_OFF
+        elif t == "em_open":
+            piece = ITALIC_ON
+        elif t == "em_close":
+            piece = ITALIC_OFF
+        elif t == "s_open":
+            piece = STRIKE_ON
+        elif t == "s_close":
+            piece = STRIKE_OFF
+        elif t == "code_inline":
+            issues.append(Issue("code-inline", line + offset))
+            piece = child.content
+        elif t == "link_open":
+            if child.markup != "autolink":
+                issues.append(Issue("link", line + offset))
+        elif t == "html_inline":
+            if not child.content.startswith("<!--"):
+                issues.append(Issue("html", line + offset))
+        elif t == "image":
+            caption = _unmask(child.content, found)
+            pictures.append(PictureRef(_unmask(child.attrGet("src") or "", found), caption, line + offset, 1))
+        if not piece:
+            continue
+        if pending_break:
+            out.append(_line_join(out, piece))
+            pending_break = False
+        out.append(piece)
+    block.template = _unmask("".join(out), found)
+    if pictures:
+        # the source without the pictures, so that a paragraph holding only a picture is no paragraph
+        block.source = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", block.source)
+        block.__dict__["_pictures"] = pictures
+    return block
+
+
+def _line_join(out: list[str], right: str) -> str:
+    """What joins two lines of one paragraph: nothing beside Chinese text, else a space."""
+    left_char = _last_char(out)
+    right_char = right.translate(_STRIP_MARKERS)[:1]
+    if not left_char or not right_char or _CJK.match(left_char) or _CJK.match(right_char):
+        return ""
+    return " "
+
+
+def _last_char(out: list[str]) -> str:
+    for piece in reversed(out):
+        text = piece.translate(_STRIP_MARKERS)
+        if text:
+            return text[-1]
+    return ""
