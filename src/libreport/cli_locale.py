@@ -43,7 +43,7 @@ def _word(text: str) -> str:
 
 
 # Typer looks these words up through gettext's `_` at the moment it prints help.
-typer.core._ = _word  # type: ignore[attr-defined]
+typer.core._ = _word  # type: ignore[assignment]
 
 
 class LocalFormatter(click.HelpFormatter):
@@ -58,7 +58,7 @@ class LocalContext(click.Context):
 class _Localised:
     """Help and parameter texts are written as i18n keys; they are worded when help is shown."""
 
-    context_class = LocalContext
+    context_class: type[click.Context] = LocalContext
 
     def get_help_option(self, ctx: click.Context) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -113,8 +113,8 @@ def error_text(exc: errors.ClickException) -> str:
         return exc.format_message()
     if isinstance(exc, errors.MissingParameter):
         hint = _hint(exc)
-        kind = {"argument": "参数", "option": "选项"}.get(exc.param_type or getattr(exc.param, "param_type_name", ""),
-                                                       "参数")
+        which = exc.param_type or getattr(exc.param, "param_type_name", "") or ""
+        kind = {"argument": "参数", "option": "选项"}.get(which, "参数")
         return f"缺少{kind} {hint}".rstrip()
     if isinstance(exc, errors.NoSuchOption):
         text = f"没有选项 {exc.option_name}"

@@ -54,6 +54,7 @@ def new_year(project: Project, year: int, from_year: int | None = None) -> str:
     target = project.year_folder(year)
     if target.exists():
         raise ScaffoldError(t("new_exists", folder=shown_path(target)))
+    source: Path | None
     if from_year is not None:
         source = project.year_folder(from_year)
         if not (source / "report.yaml").is_file():
@@ -139,7 +140,7 @@ def _compose(text: str, path: Path) -> yaml.Node | None:
 def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
     text = _read(path)
     root = _compose(text, path)
-    edits = []
+    edits: list[tuple[yaml.Node, str]] = []
     for key, value in _pairs(root):
         if key == "year" and isinstance(value, yaml.ScalarNode):
             edits.append((value, str(year)))
@@ -183,7 +184,7 @@ def _stat_values(root) -> list[yaml.Node]:
 
 
 def _activity_counts(root) -> list[yaml.Node]:
-    found = []
+    found: list[yaml.Node] = []
     for key, value in _pairs(root):
         if key == "rows":
             for row in _items(value):
@@ -194,7 +195,7 @@ def _activity_counts(root) -> list[yaml.Node]:
 
 
 def _staff_counts(root) -> list[yaml.Node]:
-    found = []
+    found: list[yaml.Node] = []
     for dist in _items(root):
         for key, value in _pairs(dist):
             if key == "groups":

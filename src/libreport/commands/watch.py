@@ -37,9 +37,9 @@ def watch_and_build(project: Project, years: list[str], options: BuildOptions) -
     gc.enable()  # the CLI turns the collector off for one-shot runs; a watch runs for hours
     limit = _limit()
     last_ok: dict[str, bool] = {}
-    shown: dict[str, set] = {}  # year → the problems already printed, so a save prints only what changed
+    printed: dict[str, set] = {}  # year → the problems already printed, so a save prints only what changed
     try:
-        last_ok.update(_build(project, years, options, first=True, shown=shown))
+        last_ok.update(_build(project, years, options, first=True, printed=printed))
         builds = 1
         while limit is None or builds < limit:
             targets = {y: _watched(project, y) for y in years}
@@ -56,7 +56,7 @@ def watch_and_build(project: Project, years: list[str], options: BuildOptions) -
                 due = [y for y in years if any(_inside(p, f) for p in changed for f in targets[y])]
                 if not due:
                     continue
-                last_ok.update(_build(project, due, options, first=False, shown=shown))
+                last_ok.update(_build(project, due, options, first=False, printed=printed))
                 builds += 1
                 if limit is not None and builds >= limit:
                     break
@@ -81,7 +81,7 @@ def _limit() -> int | None:
 
 
 def _build(project: Project, years: list[str], options: BuildOptions, first: bool,
-           shown: dict[str, set]) -> dict[str, bool]:
+           printed: dict[str, set]) -> dict[str, bool]:
     """One round: each year built with a freshly read template. Returns year → built.
 
     Problems already printed by an earlier round are not printed again (a line that only moved, because
@@ -89,14 +89,14 @@ def _build(project: Project, years: list[str], options: BuildOptions, first: boo
     done = {}
     for year in years:
         result = build_year(project, year, options)  # template=None: read again, it may have changed
-        before = shown.get(year, set())
+        before = printed.get(year, set())
         now = {(d.file, d.code, d.message) for d in result.diags.items}
         for d in result.diags.sorted():
             if (d.file, d.code, d.message) not in before:
                 _say(d.format(Path.cwd()), err=True)
         if not first and before - now:
             _say(t("watch_problems", year=year, fixed=len(before - now), unchanged=len(before & now)), err=True)
-        shown[year] = now
+        printed[year] = now
         if result.docx is None:
             _say(t("watch_errors", year=year), err=True)
             done[year] = False
