@@ -92,8 +92,9 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None, in
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the examples as a project of its own, safe to change."""
-    shutil.copytree(EXAMPLES, tmp_path / "years")
+    """A copy of the example years as a project of its own, safe to change."""
+    for year in (p for p in EXAMPLES.iterdir() if p.name.isdigit()):
+        shutil.copytree(year, tmp_path / "years" / year.name)
     shutil.copytree(TEMPLATES, tmp_path / "templates")
     (tmp_path / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     return tmp_path
