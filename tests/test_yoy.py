@@ -104,7 +104,8 @@ def test_compare_with_wins_over_the_latest_earlier_year(project: Path):
 
 def test_change_without_an_earlier_year_is_reported_where_it_is_written(project: Path):
     text, problems = summary_says(project, "前言。\n\n借书证{{ change('有效借书证数') }}。", year="2019")
-    assert [(d.code, d.line) for d in problems] == [("unknown-data", 3)]
+    assert [(d.code, d.line) for d in problems] == [("summary-expression", 3)]
+    assert "no earlier year of 越秀区图书馆" in problems[0].message
 
 
 def validate_json(project: Path, year: str = "2021") -> list[dict]:

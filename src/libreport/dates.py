@@ -176,3 +176,25 @@ def parse_year_month(text: str) -> date:
         if m:
             return _day(int(m["y"]), int(m["m"]), 1, text)
     raise DateError("form", f"{text!r} is not a year and month (write 2021-04 or 2021年4月)")
+
+
+_YEAR_ONLY = re.compile(r"^(?P<y>\d{4})\s*(?:年(?:度|全年)?)?$")
+
+
+def parse_award_date(text: str, year: int) -> tuple[date, str]:
+    """When an honour was given, as reports print it: a year and month (2021-04, 2021年4月), or the year only
+    (2021, 2021年, 2021年度, 全年 — the report's year). Returns the first day it can mean and its precision,
+    "month" or "year"."""
+    t = text.strip().translate(_FULLWIDTH).replace(" ", "")
+    if t == "全年":
+        return date(year, 1, 1), "year"
+    m = _YEAR_ONLY.match(t)
+    if m:
+        return date(int(m["y"]), 1, 1), "year"
+    try:
+        return parse_year_month(text), "month"
+    except DateError as exc:
+        if exc.kind != "form":
+            raise
+    raise DateError("form", f"{text!r} is not a year and month or a year "
+                            f"(write {year}-04, {year}年4月, {year}年 or 全年)")

@@ -22,6 +22,7 @@ class Diagnostic:
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
     path: str = ""  # the data path inside the file, e.g. "[3].date"
+    accepted: str | None = None  # the reason given by an `accept:` that acknowledges it (it is then a note)
 
     def location(self, base: Path | None = None) -> str:
         if self.file is None:
@@ -46,6 +47,7 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
             "path": self.path,
+            **({"accepted": self.accepted} if self.accepted is not None else {}),
         }
 
     def sort_key(self):
@@ -78,6 +80,7 @@ class Diagnostics:
     """
 
     items: list[Diagnostic] = field(default_factory=list)
+    acknowledgments: list = field(default_factory=list)  # `accept:` entries read (see libreport.accept)
 
     def add(self, code: str, severity: Severity, mark: Mark | None = None, path: str = "", *,
             file: Path | None = None, variant: str | None = None, **args) -> None:
@@ -102,6 +105,7 @@ class Diagnostics:
 
     def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
+        self.acknowledgments.extend(other.acknowledgments)
 
     @property
     def errors(self) -> list[Diagnostic]:

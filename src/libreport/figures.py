@@ -42,6 +42,17 @@ class FigureError(ValueError):
         self.text = text
 
 
+class Unavailable(Exception):
+    """A value prose asked for that cannot be given; its reason is worded in the run's language (a Both)."""
+
+    def __init__(self, reason):
+        super().__init__(str(reason))
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.reason)
+
+
 @dataclass(frozen=True, eq=False)
 class Figure:
     """One printed figure. `value` is what computations use; `digits` is how the number is printed."""
@@ -103,8 +114,8 @@ class Figure:
         An exact figure is exactly itself, or with `rounded` anything that rounds to it at its last
         written place (35.2 → 35.15 … 35.25). 余/多/超过 mean the figure or more: below the next step of
         its last significant digit for 余/多 (1700 多 → 1700 … 1800; 5 万余 → 5 … 6), without limit for
-        超过/逾/以上; 近 means a little less (近 6 万 → 5 … 6); 约/左右 mean rounded at that digit
-        (约 35 → 34.5 … 35.5)."""
+        超过/逾/以上; 近 means a little less (近 6 万 → 5.4 … 6); 约/左右 mean rounded at that digit
+        (约 35 → 34.5 … 35.5). 近 and 约 never reach further than a tenth of the figure (近 100 → 90 … 100)."""
         v = self.value
         if self.approx is None:
             if not rounded:
@@ -116,9 +127,10 @@ class Figure:
             return v, v + step
         if self.approx in AT_LEAST:
             return v, None
+        near = abs(v) / 10  # 近 and 约 stay within a tenth of the figure: 近 100 is not 3
         if self.approx in AT_MOST:
-            return v - step, v
-        return v - step / 2, v + step / 2
+            return max(v - step, v - near), v
+        return max(v - step / 2, v - near), min(v + step / 2, v + near)
 
     def allows(self, true: Decimal, rounded: bool = True) -> bool:
         low, high = self.bounds(rounded)
@@ -204,6 +216,25 @@ class Figure:
 
     def __bool__(self) -> bool:
         return bool(self.value)
+
+
+Bounds = tuple[Decimal, "Decimal | None"]
+
+
+def sum_bounds(figures: list[Figure]) -> Bounds:
+    """The range a sum of printed figures lies in."""
+    low: Decimal = Decimal(0)
+    high: Decimal | None = Decimal(0)
+    for f in figures:
+        lo, hi = f.bounds()
+        low += lo
+        high = None if high is None or hi is None else high + hi
+    return low, high
+
+
+def overlap(a: Bounds, b: Bounds) -> bool:
+    """Whether two ranges share a number: the printed words of both can be true at once."""
+    return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
 
 # -- reading ---------------------------------------------------------------------------------------

@@ -82,8 +82,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "无法识别的日期 {text!r}（可写作 1月7日、4月24日-8月31日、12月、4-6月、全年、2021-01-07）"),
     "bad-date.day": ("{text!r} is not a date (write 2021-01-08, 2021.1.8 or 2021年1月8日)",
                      "无法识别的日期 {text!r}（可写作 2021-01-08、2021.1.8 或 2021年1月8日）"),
-    "bad-date.month": ("{text!r} is not a year and month (write 2021-04 or 2021年4月)",
-                       "无法识别的年月 {text!r}（可写作 2021-04 或 2021年4月）"),
     "impossible-date": ("there is no such date as {text!r}", "日期 {text!r} 不存在"),
     "reversed-range": ("the range {text!r} ends before it starts", "日期范围 {text!r} 的结束早于开始"),
     "date-outside-year": ("{text} is outside the report year {year}", "{text} 不在报告年度 {year} 年内"),
@@ -196,6 +194,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
     # -- figures as printed, acknowledgments, percentages, year over year ------------------------
+    "type.magnitude": ("{what} should be a number, not {text!r}: 万 and 亿 belong to the unit "
+                       "(value: 57.34, unit: 万人次)",
+                       "{what} 应为数字，而不是 {text!r}：万、亿属于单位（value: 57.34，unit: 万人次）"),
+    "type.percent": ("{what} should be a number, not {text!r}: the % sign belongs to the unit (value: 35.2, unit: \"%\")",
+                     "{what} 应为数字，而不是 {text!r}：百分号属于单位（value: 35.2，unit: \"%\"）"),
+    "type.approx": ("{what}: {text!r} — a figure carries at most one approximation word, and it is one of {words}",
+                    "{what}：{text!r}——一个数字至多带一个约数词，可用：{words}"),
+    "ratio-mismatch": ("{item} is printed as {printed}, but {part} ÷ {whole} gives {computed}, more than "
+                       "its printed precision allows",
+                       "{item} 印为 {printed}，但 {part} ÷ {whole} 得 {computed}，超出所印精度允许的误差"),
+    "ratio-mismatch.approx": ("{item} is printed as {printed}, but {part} ÷ {whole} gives {computed}, "
+                              "which {word} does not allow", "{item} 印为 {printed}，但 {part} ÷ {whole} 得 {computed}，与“{word}”不符"),
+    "unit-mismatch.ratio": ("{item} is a percentage of {part} ({part_unit}) in {whole} ({whole_unit}): "
+                            "a percentage compares figures in the same unit, and none is converted",
+                            "{item} 是 {part}（{part_unit}）占 {whole}（{whole_unit}）的百分比，但两者单位不同；"
+                            "百分比只在同一单位的数字之间计算，单位不会自动换算"),
+    "bad-date.award": ("{text!r} is not a year and month or a year (write {year}-04, {year}年4月, {year}年 or 全年)",
+                       "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年 或 全年）"),
+    "sum-mismatch.activities": ("the rows' {column} add up to {total} but the total gives {value}",
+                                "各行{column}合计为 {total}，但 total 给出的合计为 {value}"),
+    "unit-mismatch.activity": ("{type}'s {column} is counted one by one but {item} is in {unit}; "
+                               "they are not compared (no unit is converted)",
+                               "“{type}”的{column}按个数计，而 {item} 的单位是 {unit}；两者不作比较（单位不会自动换算）"),
+    "stale-accept": ("accept: {which} acknowledges nothing here: this entry has no {which} diagnostic; "
+                     "delete the line", "accept: {which} 无可确认：此条目没有 {which} 诊断，请删除此行"),
+    "stale-accept.hint": ("accept: {which!r} is not a diagnostic code; did you mean {hint!r}?",
+                          "accept: {which!r} 不是诊断代码，是否应为 {hint!r}？"),
+    "stale-accept.unknown": ("accept: {which!r} is not a diagnostic code (the code is the word after the "
+                             "severity in validate's output)",
+                             "accept: {which!r} 不是诊断代码（代码即 validate 输出中严重程度之后的词）"),
+    "other-library": ("year_over_year.compare_with names {year}, which is {other}'s report, not {library}'s; "
+                      "years are compared only within one library",
+                      "year_over_year.compare_with 指定的 {year} 年是{other}的报告，而非{library}的；"
+                      "只在同一图书馆的年份之间比较"),
+    "unit-mismatch.year": ("{item} is counted in {unit} this year but in {prev_unit} in {prev_year}; "
+                           "the two years are not compared (no unit is converted)",
+                           "{item} 本年单位为 {unit}，{prev_year} 年为 {prev_unit}；两年不作比较（单位不会自动换算）"),
 
 
     # -- the command line ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from libreport.dates import Span
 from libreport.diagnostics import Mark
+from libreport.figures import Figure
 from libreport.headings import Numbering
 
 SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle")
@@ -65,10 +66,17 @@ class Signature:
 @dataclass
 class Award:
     name: str
-    bodies: list[str]
-    date: date
+    bodies: list[str]  # who gave it; empty when the report does not say
+    date: date  # the first day of the month (or of the year) it was given
     mark: Mark
     date_mark: Mark | None = None  # where the date value is written, for date diagnostics
+    precision: str = "month"  # "month", or "year" when the report gives the year only
+    date_text: str = ""  # the date as written
+
+    @property
+    def shown_date(self) -> str:
+        """A year-only date as written (2023年, 全年); month dates are worded by the template."""
+        return self.date_text
 
 
 @dataclass
@@ -79,6 +87,15 @@ class Coverage:
     title: str
     mark: Mark
     date_mark: Mark | None = None
+
+
+@dataclass
+class Ratio:
+    """A stated percentage or ratio: the item's value is part ÷ whole (× 100 for %, × 1000 for ‰)."""
+
+    part: str
+    mark: Mark  # where `ratio:` is written
+    whole: str | None = None  # None: the item this one is listed under
 
 
 @dataclass
@@ -96,11 +113,24 @@ class StatItem:
     path: str = ""  # 为读者举办各种活动/举办展览
     value_mark: Mark | None = None  # where the value is written, for figure diagnostics
     to_fill: bool = False  # written as `value:` with nothing after it: a value still to be filled in
+    digits: str = ""  # the value as written (57.34, 1,607,816)
+    approx: str | None = None  # the approximation word printed with it: 近 57.34, 5000 余
+    note: str | None = None  # the scope remark printed beside it: 含分馆
+    ratio: Ratio | None = None
+
+    @property
+    def figure(self) -> Figure | None:
+        if self.value is None:
+            return None
+        return Figure(self.value, self.digits, self.unit, self.approx, self.note)
 
     def walk(self):
         yield self
-        for child in (*self.parts, *self.of_which, *self.details):
+        for child in self.children():
             yield from child.walk()
+
+    def children(self):
+        return (*self.parts, *self.of_which, *self.details)
 
 
 @dataclass
@@ -116,10 +146,13 @@ class Statistics:
 @dataclass
 class ActivityRow:
     type: str
-    sessions: Decimal
-    attendance: Decimal
+    sessions: Figure | None  # None: the report does not give it (printed —)
+    attendance: Figure | None
     mark: Mark
     links: dict[str, tuple[str, Mark]] = field(default_factory=dict)  # column → (statistics ref, mark)
+
+    def count(self, column: str) -> Figure | None:
+        return self.sessions if column == "sessions" else self.attendance
 
 
 @dataclass
@@ -128,6 +161,7 @@ class Activities:
     rounding: str  # "half-up" | "largest-remainder"
     file: Path
     mark: Mark
+    totals: dict[str, tuple[Figure, Mark]] = field(default_factory=dict)  # `total:` as printed, by column
 
 
 @dataclass
@@ -165,6 +199,18 @@ class Summary:
 
 
 @dataclass
+class YearOverYear:
+    """`year_over_year:` in report.yaml, read once."""
+
+    mark: Mark
+    compare_with: int | None = None  # the year to compare with; None: the latest earlier year of the library
+    compare_with_mark: Mark | None = None
+    unusable: bool = False  # compare_with is written but wrong (said so): compare with no year rather than another
+    columns: bool = False  # 综合统计 gets the compared year's value and the change
+    jump_factor: Decimal = Decimal(3)  # implausible-change above this factor either way
+
+
+@dataclass
 class Report:
     folder: Path
     library: str
@@ -172,17 +218,22 @@ class Report:
     title: str | None
     parts: list[Part]
     mark: Mark
-    extra: dict = field(default_factory=dict)  # options such as year_over_year
     kind: str = "年报"  # the document kind: names the output file and the cover (年报, 工作总结, …)
     letterhead: str | None = None  # a line printed above the report's text
     signature: Signature | None = None
     numbering: Numbering = field(default_factory=Numbering)
+    year_over_year: YearOverYear | None = None
+    data_sections: list[Section] = field(default_factory=list)  # read for their figures, not printed
 
     def sections(self, kind: str | None = None):
+        """Every section read, printed ones in order, then those read only for their data."""
         for part in self.parts:
             for section in part.sections:
                 if kind is None or section.kind == kind:
                     yield section
+        for section in self.data_sections:
+            if kind is None or section.kind == kind:
+                yield section
 
     def first(self, kind: str):
         for section in self.sections(kind):

@@ -42,6 +42,7 @@ def resolve_years(project: Project, years: list[str]) -> list[str]:
 
 def check_year(project: Project, year: str) -> YearResult:
     """Load, check and compute one year. Never raises for bad input."""
+    from libreport.accept import settle
     from libreport.checks.consistency import check_report
     from libreport.checks.yoy import check_year_over_year, load_previous
     from libreport.compute.context import build_context
@@ -53,6 +54,7 @@ def check_year(project: Project, year: str) -> YearResult:
     result = YearResult(year, folder, diags)
     report = load_year(folder, diags)
     if report is None:
+        settle(diags)
         return result
     result.report = report
     check_report(report, diags)
@@ -69,4 +71,5 @@ def check_year(project: Project, year: str) -> YearResult:
                 # a summary without a title continues the numbering of the summary before it in the part
                 counters = counters or [0] * 4
                 section.data.blocks = render_summary(section.data, result.context, diags, counters, report.folder)
+    settle(diags)
     return result

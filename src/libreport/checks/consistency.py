@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from libreport import model as m
+from libreport.checks.ratios import check_ratios
 from libreport.compute.tables import StatIndex, activity_table
 from libreport.diagnostics import Diagnostics
+from libreport.figures import MAGNITUDES, overlap, sum_bounds
 from libreport.messages import Both
 from libreport.numbers import group_thousands
 
@@ -25,6 +27,7 @@ def check_report(report: m.Report, diags: Diagnostics) -> None:
             _chronicle(report, data, diags)
         elif kind == "statistics":
             _statistics(data, diags)
+            check_ratios(data, diags)
         elif kind == "activities":
             _activities(report, section, data, diags)
     _duplicate_sections(report, diags)
@@ -60,7 +63,7 @@ def _awards(report: m.Report, rows: list[m.Award], diags: Diagnostics) -> None:
     for i, row in enumerate(rows, 1):
         if row.date.year != report.year:
             _outside(diags, report.year, row.date, row.date_mark or row.mark, f"[{i}].date",
-                     f"{row.date.year}-{row.date.month:02d}")
+                     row.date_text if row.precision == "year" else f"{row.date.year}-{row.date.month:02d}")
 
 
 def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> None:
@@ -77,19 +80,27 @@ def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> N
 
 
 def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
+    """Parts add up to their item, and an of_which row does not exceed it. A figure printed with an
+    approximation word (近, 余, 超过 …) stands for the range its word allows, so 5000 余 parts may add up to a
+    total of 近 6000; figures without one must add up exactly."""
     for item in stats.walk():
-        if item.value is None:
+        total = item.figure
+        if total is None:
             continue
-        same_unit = [p for p in item.parts if _same_measure(p.unit, item.unit) and p.value is not None]
+        same_unit = [p.figure for p in item.parts if _same_measure(p.unit, item.unit) and p.value is not None]
         if item.parts and len(same_unit) == len(item.parts):
-            total = sum((p.value for p in same_unit), Decimal(0))
-            if total != item.value:
+            parts = [f for f in same_unit if f is not None]
+            if not overlap(sum_bounds(parts), total.bounds()):
                 diags.error("sum-mismatch", item.value_mark or item.mark, item.path, item=item.name,
-                            total=group_thousands(total), value=group_thousands(item.value))
+                            total=group_thousands(sum((p.value for p in parts), Decimal(0))),
+                            value=group_thousands(total.value))
+        most = total.bounds()[1]  # None: 超过/以上, no upper bound
         for sub in item.of_which:
-            if sub.value is not None and _same_measure(sub.unit, item.unit) and sub.value > item.value:
+            figure = sub.figure
+            if figure is not None and most is not None and _same_measure(sub.unit, item.unit) \
+                    and figure.bounds()[0] > most:
                 diags.error("subset-exceeds", sub.value_mark or sub.mark, sub.path, sub=sub.name, item=item.name,
-                            sub_value=group_thousands(sub.value), value=group_thousands(item.value))
+                            sub_value=group_thousands(sub.value), value=group_thousands(total.value))
 
 
 def _same_measure(unit: str | None, total_unit: str | None) -> bool:
@@ -115,10 +126,17 @@ def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags:
                 diags.error("unknown-reference", mark, f"statistics.{column}", ref=ref,
                             variant="ambiguous" if ref in index.ambiguous else None)
                 continue
-            ours = getattr(row, column)
-            if item.value is None or item.value != ours:
-                theirs = Both("no value", "无数值") if item.value is None else group_thousands(item.value)
-                found.append(f"{COLUMN_NAMES[column]} {group_thousands(ours)} vs {item.name} {theirs}")
+            ours = row.count(column)
+            if ours is None:
+                continue  # the report does not give this count: nothing to compare
+            theirs = item.figure
+            if theirs is not None and theirs.unit and theirs.unit.startswith(MAGNITUDES):
+                diags.warning("unit-mismatch", mark, f"statistics.{column}", type=row.type, column=COLUMN_NAMES[column],
+                              item=item.name, unit=theirs.unit, variant="activity")
+                continue
+            if theirs is None or not overlap(ours.bounds(), theirs.bounds()):
+                shown = Both("no value", "无数值") if theirs is None else theirs.cell()
+                found.append(f"{COLUMN_NAMES[column]} {ours.cell()} vs {item.name} {shown}")
                 first_mark = first_mark or mark
         if found:
             detail = "; ".join(found)
@@ -127,6 +145,14 @@ def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags:
     if not acts.rows:
         return
     table = activity_table(acts)
-    for column, total in (("场次", table.total.session_share_sum), ("人次", table.total.attendance_share_sum)):
-        if total != Decimal("100.00"):
-            diags.note("share-sum", acts.mark, "rounding", column=column, total=str(total))
+    for column, (given, mark) in acts.totals.items():
+        rows = [row.count(column) for row in acts.rows]
+        if all(f is not None for f in rows) and not overlap(sum_bounds([f for f in rows if f is not None]),
+                                                             given.bounds()):
+            total = sum((f.value for f in rows if f is not None), Decimal(0))
+            diags.error("sum-mismatch", mark, f"total.{column}", column=COLUMN_NAMES[column],
+                        total=group_thousands(total), value=given.cell(), variant="activities")
+    for column in ("sessions", "attendance"):
+        shares = table.total.share_sums[column]
+        if shares is not None and shares != Decimal("100.00"):
+            diags.note("share-sum", acts.mark, "rounding", column=COLUMN_NAMES[column], total=str(shares))

@@ -81,7 +81,7 @@ def _statistics(section: m.Section, previous: m.Report | None) -> Table:
         cells = [row.marker, row.shown_label, row.unit, row.shown_value]
         if before is not None:
             old = before.find(row.item.path)
-            if old is None or old.value is None:
+            if old is None or old.value is None or old.unit != row.item.unit:
                 cells += ["—", "—"]
             elif row.value is None:
                 cells += [group_thousands(old.value), "—"]
@@ -102,16 +102,22 @@ def _activities(section: m.Section) -> Table:
     from libreport.compute.tables import activity_table
 
     data = activity_table(section.data)
+
+    def count(figure) -> str:
+        return "—" if figure is None else figure.cell()
+
+    def share(value) -> str:
+        return "—" if value is None else percent(value)
+
     table = Table(show_footer=True)
     table.add_column(t("show_col_no"), justify="center", footer=t("show_total"))
     table.add_column(t("show_col_type"))
-    table.add_column(t("show_col_sessions"), justify="right", footer=group_thousands(data.total.sessions))
-    table.add_column(t("show_col_share"), justify="right", footer=percent(data.total.session_share_sum))
-    table.add_column(t("show_col_attendance"), justify="right", footer=group_thousands(data.total.attendance))
-    table.add_column(t("show_col_share"), justify="right", footer=percent(data.total.attendance_share_sum))
+    for col, head in (("sessions", "show_col_sessions"), ("attendance", "show_col_attendance")):
+        table.add_column(t(head), justify="right", footer=count(data.total.counts[col]))
+        table.add_column(t("show_col_share"), justify="right", footer=share(data.total.share_sums[col]))
     for line in data.lines:
-        table.add_row(str(line.number), line.type, group_thousands(line.sessions), percent(line.session_share),
-                      group_thousands(line.attendance), percent(line.attendance_share))
+        table.add_row(str(line.number), line.type, count(line.counts["sessions"]), share(line.shares["sessions"]),
+                      count(line.counts["attendance"]), share(line.shares["attendance"]))
     return table
 
 

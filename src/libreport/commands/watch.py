@@ -127,16 +127,13 @@ def _watched(project: Project, year: str) -> frozenset[Path]:
 
 
 def _previous(project: Project, year: str) -> Path | None:
-    from libreport.checks.yoy import options
+    from libreport.checks.yoy import compared_folder
     from libreport.sources.report import load_report
 
     report = load_report(project.year_folder(year), Diagnostics())
     if report is None:
         return project.previous_year(int(year)) if year.isdigit() else None
-    compare_with = options(report).get("compare_with")
-    if compare_with is not None:
-        return project.year_folder(compare_with)
-    return project.previous_year(report.year)
+    return compared_folder(project, report)
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -4,32 +4,43 @@ from __future__ import annotations
 
 from libreport import model as m
 from libreport.compute.tables import StatIndex, activity_table, counts
+from libreport.figures import Figure, Unavailable
+from libreport.messages import Both
 
 
 class Figures(dict):
-    """Statistics values by name, path or id. A missing key is undefined, so StrictUndefined reports it."""
+    """Statistics figures by name, path or id. A missing key is undefined, so StrictUndefined reports it."""
 
 
 def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
     stats = report.first("statistics")
     acts = report.first("activities")
-    ctx = {
+    figures = Figures(StatIndex(stats).figures())
+    ctx: dict[str, object] = {
         "library": report.library,
         "year": report.year,
-        "stats": Figures(StatIndex(stats).values()),
-        "activities": activity_table(acts) if acts else None,
+        "stats": figures,
         "counts": counts(report),
     }
-    if acts is None:
-        del ctx["activities"]
+    if acts is not None:
+        ctx["activities"] = activity_table(acts)
     if previous is not None:
-        prev_stats = Figures(StatIndex(previous.first("statistics")).values())
+        prev_stats = Figures(StatIndex(previous.first("statistics")).figures())
         ctx["previous"] = {"year": previous.year, "stats": prev_stats}
-        ctx["change"] = _change_function(report.year, previous.year, ctx["stats"], prev_stats)
+        ctx["change"] = _change_function(report.year, previous.year, figures, prev_stats)
+    else:
+        ctx["change"] = _no_change(report.library)
     return ctx
 
 
-def _change_function(year: int, prev_year: int, now: dict, before: dict):
+def _no_change(library: str):
+    def change(name: str, places: int = 1) -> str:
+        raise Unavailable(Both(f"there is no earlier year of {library} in the sources to compare with",
+                               f"源文件中没有{library}更早的年份可供比较"))
+    return change
+
+
+def _change_function(year: int, prev_year: int, now: dict[str, Figure], before: dict[str, Figure]):
     from libreport.numbers import change_percent
 
     def change(name: str, places: int = 1) -> str:
@@ -37,7 +48,12 @@ def _change_function(year: int, prev_year: int, now: dict, before: dict):
             raise KeyError(f"no statistics item {name!r} this year")
         if name not in before:
             raise KeyError(f"no statistics item {name!r} in {prev_year}")
-        pct = change_percent(now[name], before[name], places)
+        a, b = now[name], before[name]
+        if a.unit != b.unit:
+            raise Unavailable(Both(f"{name} is in {a.unit} this year and in {b.unit} in {prev_year}; "
+                                   "a change is given only between figures in the same unit",
+                                   f"{name} 本年单位为 {a.unit}，{prev_year} 年为 {b.unit}；单位不同，无法计算增减"))
+        pct = change_percent(a.value, b.value, places)
         if pct is None:
             raise ValueError(f"{name} was 0 in {prev_year}; a change in percent cannot be given")
         than = "比上年" if prev_year == year - 1 else f"比 {prev_year} 年"

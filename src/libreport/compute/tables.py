@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from libreport import model as m
-from libreport.numbers import circled, group_thousands, shares_half_up, shares_largest_remainder
+from libreport.figures import Figure, Unavailable
+from libreport.messages import Both
+from libreport.numbers import circled, shares_half_up, shares_largest_remainder
 
 # -- statistics ----------------------------------------------------------------
 
@@ -30,10 +32,14 @@ class StatRow:
 
     @property
     def shown_value(self) -> str:
-        """The value as printed: grouped thousands, "—" for a group row, nothing for a value still to fill."""
+        """The value as printed: the figure with its approximation word (近 573,400), thousands grouped, and its
+        note beside it (（含分馆）); "—" for a group row, nothing for a value still to fill."""
         if self.item.to_fill:
             return ""
-        return "—" if self.value is None else group_thousands(self.value)
+        figure = self.item.figure
+        if figure is None:
+            return "—"
+        return figure.cell() + (f"（{figure.note}）" if figure.note else "")
 
 
 def statistics_rows(stats: m.Statistics) -> list[StatRow]:
@@ -82,25 +88,98 @@ class StatIndex:
     def values(self) -> dict[str, Decimal]:
         return {k: v.value for k, v in self.by_key.items() if v.value is not None}
 
+    def figures(self) -> dict[str, Figure]:
+        """Each value as printed (with its approximation word, unit and note), by id, path or unique name."""
+        out = {}
+        for key, item in self.by_key.items():
+            figure = item.figure
+            if figure is not None:
+                out[key] = figure
+        return out
+
 
 # -- activities ----------------------------------------------------------------
+
+COLUMNS = ("sessions", "attendance")
+
+
+class NotGiven:
+    """A count the report does not give: printing it in prose is an error that says so, never "None"."""
+
+    def __init__(self, what: Both):
+        self.what = what
+
+    def __str__(self) -> str:
+        raise Unavailable(self.what)
+
+    def __format__(self, spec: str) -> str:
+        raise Unavailable(self.what)
+
 
 @dataclass
 class ActivityLine:
     number: int
     type: str
-    sessions: Decimal
-    session_share: Decimal
-    attendance: Decimal
-    attendance_share: Decimal
+    counts: dict[str, Figure | None]
+    shares: dict[str, Decimal | None]  # None where the column is not given for every row
+
+    def _get(self, table: dict, column: str, share: bool):
+        value = table[column]
+        if value is None:
+            what = _SHARE if share else _COUNT
+            return NotGiven(Both(f"{self.type}: {what[column].en}", f"{self.type}：{what[column].zh}"))
+        return value
+
+    @property
+    def sessions(self):
+        return self._get(self.counts, "sessions", False)
+
+    @property
+    def attendance(self):
+        return self._get(self.counts, "attendance", False)
+
+    @property
+    def session_share(self):
+        return self._get(self.shares, "sessions", True)
+
+    @property
+    def attendance_share(self):
+        return self._get(self.shares, "attendance", True)
 
 
 @dataclass
 class ActivityTotals:
-    sessions: Decimal
-    attendance: Decimal
-    session_share_sum: Decimal
-    attendance_share_sum: Decimal
+    counts: dict[str, Figure | None]  # as given in `total:`, else the sum when every row has the count
+    share_sums: dict[str, Decimal | None]
+
+    def _get(self, table: dict, column: str, share: bool):
+        value = table[column]
+        if value is None:
+            what = _SHARE if share else _COUNT
+            return NotGiven(Both(f"合计: {what[column].en}", f"合计：{what[column].zh}"))
+        return value
+
+    @property
+    def sessions(self):
+        return self._get(self.counts, "sessions", False)
+
+    @property
+    def attendance(self):
+        return self._get(self.counts, "attendance", False)
+
+    @property
+    def session_share_sum(self):
+        return self._get(self.share_sums, "sessions", True)
+
+    @property
+    def attendance_share_sum(self):
+        return self._get(self.share_sums, "attendance", True)
+
+
+_COUNT = {"sessions": Both("the report gives no sessions", "报告未给出场次"),
+          "attendance": Both("the report gives no attendance", "报告未给出人次")}
+_SHARE = {"sessions": Both("no share of sessions (not every row gives them)", "场次未逐项给出，无比例"),
+          "attendance": Both("no share of attendance (not every row gives it)", "人次未逐项给出，无比例")}
 
 
 @dataclass
@@ -114,17 +193,32 @@ class ActivityTable:
                 return line
         raise KeyError(key)
 
+    def has_shares(self, column: str) -> bool:
+        return self.total.share_sums[column] is not None
+
 
 def activity_table(acts: m.Activities) -> ActivityTable:
+    """Shares are computed for a column only when every row gives its count; the 合计 is the one the sources
+    give (`total:`), else the sum of the rows when every row gives the count."""
     share = shares_largest_remainder if acts.rounding == "largest-remainder" else shares_half_up
-    s_shares = share([r.sessions for r in acts.rows])
-    a_shares = share([r.attendance for r in acts.rows])
-    lines = [ActivityLine(i, r.type, r.sessions, s, r.attendance, a)
-             for i, (r, s, a) in enumerate(zip(acts.rows, s_shares, a_shares), 1)]
-    total = ActivityTotals(sum((r.sessions for r in acts.rows), Decimal(0)),
-                           sum((r.attendance for r in acts.rows), Decimal(0)),
-                           sum(s_shares, Decimal(0)), sum(a_shares, Decimal(0)))
-    return ActivityTable(lines, total)
+    shares: dict[str, list[Decimal | None]] = {}
+    counts: dict[str, Figure | None] = {}
+    share_sums: dict[str, Decimal | None] = {}
+    for column in COLUMNS:
+        given = [row.count(column) for row in acts.rows]
+        complete = [f for f in given if f is not None]
+        whole = len(complete) == len(given) and bool(given)
+        shares[column] = list(share([f.value for f in complete])) if whole else [None] * len(given)
+        share_sums[column] = sum((s for s in shares[column] if s is not None), Decimal(0)) if whole else None
+        if column in acts.totals:
+            counts[column] = acts.totals[column][0]
+        elif whole:
+            counts[column] = Figure(sum((f.value for f in complete), Decimal(0)))
+        else:
+            counts[column] = None
+    lines = [ActivityLine(i, row.type, {c: row.count(c) for c in COLUMNS}, {c: shares[c][i - 1] for c in COLUMNS})
+             for i, row in enumerate(acts.rows, 1)]
+    return ActivityTable(lines, ActivityTotals(counts, share_sums))
 
 
 # -- chronicle -----------------------------------------------------------------

@@ -139,12 +139,18 @@ class Renderer:
 
     # -- sections ------------------------------------------------------------------
     def awards(self, awards: list[m.Award]) -> str:
-        t = Table(scale_widths(self.tpl.widths["awards"], self.width), self.s("list_table"))
+        # The table prints what the report gives: without any issuer, the 颁奖部门 column is left out.
+        keep = [0, 1, 2, 3] if any(a.bodies for a in awards) else [0, 1, 3]
+        widths = [self.tpl.widths["awards"][k] for k in keep]
+        t = Table(scale_widths(widths, self.width), self.s("list_table"))
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
-        t.row(self.tpl.heads("awards"), header=True, styles=[hd] * 4)
+        heads = self.tpl.heads("awards")
+        t.row([heads[k] for k in keep], header=True, styles=[hd] * len(keep))
         bodies, when = self.tpl.snippets["award_bodies"], self.tpl.snippets["award_date"]
         for i, a in enumerate(awards, 1):
-            t.row([str(i), a.name, bodies.render(bodies=a.bodies), when.render(date=a.date)], styles=[c, txt, txt, c])
+            date = a.shown_date if a.precision == "year" else when.render(date=a.date)
+            cells = [str(i), a.name, bodies.render(bodies=a.bodies) if a.bodies else "", date]
+            t.row([cells[k] for k in keep], styles=[[c, txt, txt, c][k] for k in keep])
         return t.xml()
 
     def coverage(self, rows: list[m.Coverage]) -> str:
@@ -160,7 +166,7 @@ class Renderer:
     def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> str:
         from libreport.compute.tables import StatIndex
 
-        with_prev = previous is not None and report.extra.get("yoy", {}).get("columns", False)
+        with_prev = previous is not None and report.year_over_year is not None and report.year_over_year.columns
         c, txt, num, hd = (self.s("table_center"), self.s("table_text"), self.s("table_number"),
                            self.s("table_header"))
         heads = self.tpl.heads("statistics")
@@ -177,7 +183,7 @@ class Renderer:
             cells = [row.marker, row.shown_label, row.unit, row.shown_value]
             if with_prev:
                 old = before.find(row.item.path)
-                if old is None or old.value is None or row.value is None:
+                if old is None or old.value is None or row.value is None or old.unit != row.item.unit:
                     cells += ["—", "—"]
                 else:
                     pct = change_percent(row.value, old.value, 2)
@@ -195,17 +201,29 @@ class Renderer:
               vmerge=["restart", "restart", None, None])
         t.row(["", "", *sub], header=True, styles=[hd] * 6, vmerge=["continue", "continue", None, None, None, None])
         share = self.tpl.snippets["share"]
+
+        def count(figure) -> str:  # a count the report does not give prints —
+            return "—" if figure is None else figure.number()
+
+        def ratio(value) -> str:
+            return "—" if value is None else share.render(share=value)
+
         for line in table.lines:
-            t.row([str(line.number), line.type, str(line.sessions), share.render(share=line.session_share),
-                   str(line.attendance), share.render(share=line.attendance_share)],
+            t.row([str(line.number), line.type, count(line.counts["sessions"]), ratio(line.shares["sessions"]),
+                   count(line.counts["attendance"]), ratio(line.shares["attendance"])],
                   styles=[c, c, num, num, num, num])
         total_share = self.tpl.say("total_share")
-        t.row([self.tpl.say("total_label"), str(table.total.sessions), total_share, str(table.total.attendance),
-               total_share], styles=[c, num, num, num, num], spans=[2, 1, 1, 1, 1])
+        shares = [total_share if table.has_shares(col) else "—" for col in ("sessions", "attendance")]
+        t.row([self.tpl.say("total_label"), count(table.total.counts["sessions"]), shares[0],
+               count(table.total.counts["attendance"]), shares[1]], styles=[c, num, num, num, num],
+              spans=[2, 1, 1, 1, 1])
+        names = self.tpl.lists.get("activity_chart_series", ["", ""])
+        series = [(name, [ln.shares[col] for ln in table.lines])
+                  for name, col in zip(names, ("sessions", "attendance")) if table.has_shares(col)]
+        if not series:
+            return t.xml()
         chart = self.chart(self.tpl.say("activity_chart_title", year=report.year), [ln.type for ln in table.lines],
-                           list(zip(self.tpl.lists.get("activity_chart_series", ["", ""]),
-                                    ([ln.session_share for ln in table.lines],
-                                     [ln.attendance_share for ln in table.lines]))), percent=True)
+                           series, percent=True)
         return [*t.xml(), chart]
 
     def chronicle(self, events: list[m.Event]) -> list:

@@ -99,9 +99,10 @@ _LITERALS = {"true", "false", "none", "True", "False", "None"}  # Jinja constant
 @lru_cache(maxsize=1)
 def _filters() -> dict:
     from libreport import numbers
+    from libreport.figures import FILTERS
 
-    return {"duo": numbers.duo, "wan": numbers.wan, "num": numbers.group_thousands, "pct": numbers.percent,
-            "cn": numbers.cn_numeral, "join": _join}
+    # num, wan, duo, pct, unit, noted: they take a printed figure (keeping its words) or a plain number
+    return {**FILTERS, "cn": numbers.cn_numeral, "join": _join}
 
 
 def _join(value, separator: str = "") -> str:

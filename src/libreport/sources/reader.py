@@ -9,10 +9,13 @@ from pathlib import Path
 import yaml
 
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.figures import WORDS, Figure, FigureError, parse_figure
 from libreport.messages import Both
 from libreport.numbers import NumberFormatError, parse_number
 from libreport.sources.yamlfile import mark_of
 
+APPROX_WORDS = "、".join(WORDS)
+ACCEPT = "accept"  # acknowledgments of diagnostics, allowed in every mapping (libreport.accept)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _PLAIN = (None, "")  # a plain (unquoted) scalar: PyYAML's loader says None, libyaml's (CSafeLoader) says ""
 
@@ -37,6 +40,11 @@ class Reader:
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name == ACCEPT and name not in allowed:  # any entry may acknowledge its diagnostics
+                from libreport.accept import read_accept
+
+                read_accept(self, node, value, path)
+                continue
             if name not in allowed:
                 hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
                 self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
@@ -49,6 +57,14 @@ class Reader:
                 self.diags.error("missing-key", self.mark(node), _join(path, name), key=name,
                                  where=path or THIS_ENTRY)
         return found
+
+    def entries(self, node: yaml.Node, path: str) -> list[tuple[yaml.Node, yaml.Node]] | None:
+        """A mapping's (key, value) pairs, whatever its keys are."""
+        if not isinstance(node, yaml.MappingNode):
+            self.diags.error("type", self.mark(node), path, what=path or THIS, expected=EXPECTED["mapping"],
+                             found=describe(node))
+            return None
+        return list(node.value)
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
         if isinstance(node, yaml.ScalarNode) and node.style in _PLAIN and node.value in _NULLS:
@@ -94,6 +110,33 @@ class Reader:
             self.diags.error("negative", self.mark(node), path, what=path, value=node.value)
             return None
         return value
+
+    def figure(self, node: yaml.Node, path: str, *, integer: bool = False, negative_ok: bool = False,
+               approx: str | None = None) -> Figure | None:
+        """A figure as printed: a number, possibly with its approximation word (近 57.34, 5000余)."""
+        if not isinstance(node, yaml.ScalarNode) or self.is_null(node):
+            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
+                             found=describe(node))
+            return None
+        try:
+            figure = parse_figure(node.value, approx=approx)
+        except FigureError as exc:
+            if exc.kind == "form":
+                self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
+                                 found=repr(node.value))
+            else:
+                self.diags.error("type", self.mark(node), path, what=path, text=node.value, words=APPROX_WORDS,
+                                 variant=exc.kind)
+            return None
+        value = figure.value
+        if integer and value != value.to_integral_value():
+            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["whole number"],
+                             found=node.value)
+            return None
+        if value < 0 and not negative_ok:
+            self.diags.error("negative", self.mark(node), path, what=path, value=node.value)
+            return None
+        return figure
 
     def text_list(self, node: yaml.Node, path: str) -> list[str] | None:
         if isinstance(node, yaml.SequenceNode):

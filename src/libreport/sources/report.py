@@ -12,13 +12,13 @@ from libreport.headings import FORM_EXAMPLES, FormError, NumberForm, Numbering, 
 from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
+from libreport.sources.yearoveryear import read_year_over_year
 
 REPORT_KEYS = ("library", "year", "title", "kind", "letterhead", "signature", "numbering", "parts", "sections",
                "year_over_year")
 PART_KEYS = ("title", "header", "sections")
 SECTION_KEYS = ("kind", "title", "file")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
-YOY_KEYS = ("compare_with", "columns", "jump_factor")
 SIGNATURE_KEYS = ("organisation", "date")
 NUMBERING_KEYS = ("parts", "sections", "summary", "run_in")
 SUMMARY_LEVELS = 4  # #, ##, ###, ####
@@ -50,15 +50,10 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
                 diags.warning("year-mismatch", r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
     title = r.text(fields["title"][1], "title") if "title" in fields else None
     parts = _contents(r, fields, folder, Mark(path, 1, 1))
-    extra = {}
-    if "year_over_year" in fields:
-        yf = r.mapping(fields["year_over_year"][1], "year_over_year", YOY_KEYS)
-        if yf is not None:
-            extra["year_over_year"] = {k: v[1] for k, v in yf.items()}
-            extra["yoy_reader"] = r
+    yoy = read_year_over_year(r, fields["year_over_year"][1], year) if "year_over_year" in fields else None
     if library is None or year is None:
         return None
-    report = m.Report(folder, library, year, title, parts, Mark(path, 1, 1), extra)
+    report = m.Report(folder, library, year, title, parts, Mark(path, 1, 1), year_over_year=yoy)
     if "kind" in fields:
         report.kind = r.text(fields["kind"][1], "kind") or report.kind
     if "letterhead" in fields:

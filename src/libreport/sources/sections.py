@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from libreport import model as m
-from libreport.dates import DateError, parse_day, parse_span, parse_year_month
+from libreport.dates import DateError, parse_award_date, parse_day, parse_span
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.sources.reader import Reader
@@ -21,8 +21,11 @@ from libreport.sources.yamlfile import load_yaml
 
 AWARD_KEYS = ("name", "by", "date")
 COVERAGE_KEYS = ("date", "outlet", "section", "title")
-STAT_KEYS = ("name", "unit", "value", "id", "parts", "parts_label", "of_which", "of_which_label", "details")
-ACTIVITY_KEYS = ("rounding", "rows")
+STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "id", "parts", "parts_label", "of_which",
+             "of_which_label", "details")
+RATIO_KEYS = ("part", "whole")
+ACTIVITY_KEYS = ("rounding", "rows", "total")
+ACTIVITY_COLUMNS = ("sessions", "attendance")
 ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics")
 EVENT_KEYS = ("date", "text", "shown")
 STAFF_KEYS = ("name", "groups")
@@ -66,8 +69,8 @@ def _list_of(root, r: Reader, build):
     return out
 
 
-def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str):
-    """A date read with `parse`; `forms` names the forms the field accepts (span, day, month), for the message."""
+def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str, **args):
+    """A date read with `parse`; `forms` names the forms the field accepts (span, day, award), for the message."""
     text = r.text(node, path)
     if text is None:
         return None
@@ -75,7 +78,7 @@ def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str):
         return parse(text)
     except DateError as exc:
         if exc.kind == "form":
-            r.diags.error("bad-date", r.mark(node), path, text=text, variant=forms)
+            r.diags.error("bad-date", r.mark(node), path, text=text, variant=forms, **args)
         elif exc.kind == "impossible":
             r.diags.error("impossible-date", r.mark(node), path, text=text)
         else:
@@ -85,15 +88,17 @@ def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str):
 
 def _awards(root, r: Reader, year: int) -> list[m.Award]:
     def build(node, path):
-        f = r.mapping(node, path, AWARD_KEYS, AWARD_KEYS)
+        f = r.mapping(node, path, AWARD_KEYS, ("name", "date"))
         if f is None:
             return None
         name = r.text(f["name"][1], f"{path}.name") if "name" in f else None
-        bodies = r.text_list(f["by"][1], f"{path}.by") if "by" in f else None
-        when = _date_field(r, f["date"][1], f"{path}.date", parse_year_month, "month") if "date" in f else None
-        if None in (name, bodies, when):
+        bodies = r.text_list(f["by"][1], f"{path}.by") if "by" in f else []  # no issuer printed: none given
+        when = (_date_field(r, f["date"][1], f"{path}.date", lambda t: parse_award_date(t, year), "award",
+                            year=year) if "date" in f else None)
+        if name is None or bodies is None or when is None:
             return None
-        return m.Award(name, bodies, when, r.mark(node), r.mark(f["date"][1]))
+        return m.Award(name, bodies, when[0], r.mark(node), r.mark(f["date"][1]), precision=when[1],
+                       date_text=r.text(f["date"][1], f"{path}.date") or "")
     return _list_of(root, r, build)
 
 
@@ -148,16 +153,24 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     unit = None
     if "unit" in f and not r.is_null(f["unit"][1]):
         unit = r.text(f["unit"][1], f"{path}.unit")
-    value = None
+    approx = _approx_word(r, f["approx"][1], f"{path}.approx") if "approx" in f else None
+    figure = None
     to_fill = "value" in f and r.is_null(f["value"][1])  # `value:` with nothing after it, as `new` writes it
     if to_fill:
         r.diags.warning("to-fill", r.mark(f["value"][0]), f"{path}.value", what=name)
     elif "value" in f:
-        value = r.number(f["value"][1], f"{path}.value", integer=False)
-        if value is not None and unit is None:
+        figure = r.figure(f["value"][1], f"{path}.value", approx=approx)
+        if figure is not None and unit is None:
             r.diags.error("missing-key", r.mark(f["value"][1]), f"{path}.unit", where=name, variant="unit")
-    item = m.StatItem(name, unit, value, r.mark(node), path=f"{parent}/{name}" if parent else name, to_fill=to_fill,
-                      value_mark=r.mark(f["value"][1]) if "value" in f else None)
+    item = m.StatItem(name, unit, figure.value if figure is not None else None, r.mark(node),
+                      path=f"{parent}/{name}" if parent else name, to_fill=to_fill,
+                      value_mark=r.mark(f["value"][1]) if "value" in f else None,
+                      digits=figure.digits if figure is not None else "",
+                      approx=figure.approx if figure is not None else approx)
+    if "note" in f:
+        item.note = r.text(f["note"][1], f"{path}.note")
+    if "ratio" in f:
+        item.ratio = _ratio(r, f["ratio"][1], f"{path}.ratio")
     if "id" in f:
         item.id = r.text(f["id"][1], f"{path}.id")
     for label_key in ("parts_label", "of_which_label"):
@@ -174,6 +187,25 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     return item
 
 
+def _approx_word(r: Reader, node, path: str) -> str | None:
+    from libreport.figures import WORDS
+
+    word = r.text(node, path)
+    if word is not None and word not in WORDS:
+        r.diags.error("type", r.mark(node), path, what=path, text=word, words="、".join(WORDS), variant="approx")
+        return None
+    return word
+
+
+def _ratio(r: Reader, node, path: str) -> m.Ratio | None:
+    f = r.mapping(node, path, RATIO_KEYS, ("part",))
+    if f is None or "part" not in f:
+        return None
+    part = r.text(f["part"][1], f"{path}.part")
+    whole = r.text(f["whole"][1], f"{path}.whole") if "whole" in f else None
+    return m.Ratio(part, r.mark(node), whole) if part is not None else None
+
+
 def _activities(root, r: Reader, year: int) -> m.Activities:
     f = r.mapping(root, "", ACTIVITY_KEYS, ("rows",)) or {}
     rounding = "half-up"
@@ -187,31 +219,48 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
     rows = []
     if "rows" in f:
         for i, node in enumerate(r.sequence(f["rows"][1], "rows") or []):
-            path = f"rows[{i + 1}]"
-            rf = r.mapping(node, path, ACTIVITY_ROW_KEYS, ("type", "sessions", "attendance"))
-            if rf is None:
-                continue
-            kind = r.text(rf["type"][1], f"{path}.type") if "type" in rf else None
-            counts = {}
-            for col in ("sessions", "attendance"):
-                if col in rf and r.is_null(rf[col][1]):  # left empty by `new`: a row still to fill
-                    counts[col] = None
-                    r.diags.warning("to-fill", r.mark(rf[col][0]), f"{path}.{col}", type=kind,
-                                    column=_COLUMNS[col], variant="activity")
-                elif col in rf:
-                    counts[col] = r.number(rf[col][1], f"{path}.{col}")
-            sessions, attendance = counts.get("sessions"), counts.get("attendance")
-            links = {}
-            if "statistics" in rf:
-                lf = r.mapping(rf["statistics"][1], f"{path}.statistics", ("sessions", "attendance")) or {}
-                for col, (_k, v) in lf.items():
-                    ref = r.text(v, f"{path}.statistics.{col}")
-                    if ref is not None:
-                        links[col] = (ref, r.mark(v))
-            if None in (kind, sessions, attendance):
-                continue
-            rows.append(m.ActivityRow(kind, sessions, attendance, r.mark(node), links))
-    return m.Activities(rows, rounding, r.file, r.mark(root))
+            row = _activity_row(r, node, f"rows[{i + 1}]")
+            if row is not None:
+                rows.append(row)
+    totals: dict[str, tuple] = {}
+    if "total" in f:
+        tf = r.mapping(f["total"][1], "total", ACTIVITY_COLUMNS) or {}
+        for col, (_k, v) in tf.items():
+            figure = r.figure(v, f"total.{col}", integer=True)
+            if figure is not None:
+                totals[col] = (figure, r.mark(v))
+    return m.Activities(rows, rounding, r.file, r.mark(root), totals)
+
+
+def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:
+    """One activity type. A count the report does not give is left out (printed —); a count written empty
+    (`attendance:`, as `new` leaves it) is still to fill, and the row waits until it is."""
+    rf = r.mapping(node, path, ACTIVITY_ROW_KEYS, ("type",))
+    if rf is None:
+        return None
+    kind = r.text(rf["type"][1], f"{path}.type") if "type" in rf else None
+    if not any(col in rf for col in ACTIVITY_COLUMNS):
+        r.diags.error("missing-key", r.mark(node), f"{path}.sessions", key="sessions", where=path)
+    counts: dict[str, object] = {}
+    waiting = False
+    for col in ACTIVITY_COLUMNS:
+        if col in rf and r.is_null(rf[col][1]):  # left empty by `new`: a row still to fill
+            waiting = True
+            r.diags.warning("to-fill", r.mark(rf[col][0]), f"{path}.{col}", type=kind,
+                            column=_COLUMNS[col], variant="activity")
+        elif col in rf:
+            counts[col] = r.figure(rf[col][1], f"{path}.{col}", integer=True)
+            waiting = waiting or counts[col] is None
+    links = {}
+    if "statistics" in rf:
+        lf = r.mapping(rf["statistics"][1], f"{path}.statistics", ACTIVITY_COLUMNS) or {}
+        for col, (_k, v) in lf.items():
+            ref = r.text(v, f"{path}.statistics.{col}")
+            if ref is not None:
+                links[col] = (ref, r.mark(v))
+    if kind is None or waiting or not counts:
+        return None
+    return m.ActivityRow(kind, counts.get("sessions"), counts.get("attendance"), r.mark(node), links)  # type: ignore[arg-type]
 
 
 def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
@@ -256,10 +305,20 @@ _EMPTY = {
 }
 
 
+def attach_data_only(report: m.Report) -> None:
+    """statistics.yaml with no statistics section listed: its figures are read for the summary to quote,
+    and no table is printed."""
+    file = report.folder / m.DEFAULT_FILES["statistics"]
+    if any(True for _ in report.sections("statistics")) or not file.is_file():
+        return
+    report.data_sections.append(m.Section("statistics", file.name, file, Mark(file, 1, 1)))
+
+
 def load_year(folder: Path, diags: Diagnostics) -> m.Report | None:
     report = load_report(folder, diags)
     if report is None:
         return None
+    attach_data_only(report)
     read_as: dict[Path, str] = {}
     for section in report.sections():
         # A file named by two kinds of section is reported once (section-file, in checks); reading it again
