@@ -1,22 +1,32 @@
 """Make templates/report.docx, the default Word template, with python-docx.
 
-Staff restyle the result in Word or WPS; this script is only how the first
-version was made, and re-running it overwrites their changes. Run:
-    python scripts/make_default_template.py templates/report.docx
+This script is the template's source: tests/test_template.py checks that it reproduces the committed
+file part by part, so a change to the default look is made here and the file regenerated:
+
+    .venv/bin/python scripts/make_default_template.py templates/report.docx
+
+Staff who restyle their own copy in Word or WPS never run it (it would overwrite their changes); their
+template is checked when it is loaded (libreport.docx.template).
 """
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
+from lxml import etree
+
+from libreport.docx.package import write_zip
+from libreport.docx.schema import get_or_place, place
 
 LATIN = "Times New Roman"
 BODY_CJK = "仿宋"
@@ -24,6 +34,20 @@ HEADING_CJK = "黑体"
 KAITI = "楷体"
 TITLE_CJK = "方正小标宋简体"
 TITLE_FALLBACK = "宋体"
+# Accent colours of the theme: the activity and staff charts take their series colours from them, so
+# changing the theme colours in Word (Design → Colours) recolours the charts of the next build.
+ACCENTS = ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47")
+# python-docx's starting document carries parts a report template does not need: a thumbnail of an empty
+# page, a bibliography store, Word 2010's duplicate style sheet, and a hundred unused table styles.
+DROPPED_PARTS = ("docProps/thumbnail.jpeg", "customXml/", "word/stylesWithEffects.xml")
+KEPT_TABLE_STYLES = ("Normal Table", "Table Grid")
+
+
+def w(tag: str, **attrs: str) -> etree._Element:
+    el = parse_xml(f"<w:{tag} {nsdecls('w')}/>")
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
 
 
 def set_fonts(style, cjk: str, size: float, bold: bool = False) -> None:
@@ -34,22 +58,19 @@ def set_fonts(style, cjk: str, size: float, bold: bool = False) -> None:
     font.italic = False  # python-docx's base template italicises Heading 4
     rpr = style.element.get_or_add_rPr()
     rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = OxmlElement("w:rFonts")
-        rpr.insert(0, rfonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        rfonts.set(qn(attr), LATIN)
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    for attr in ("ascii", "hAnsi", "cs"):
+        rfonts.set(qn(f"w:{attr}"), LATIN)
     rfonts.set(qn("w:eastAsia"), cjk)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        if rfonts.get(qn(attr)) is not None:
-            del rfonts.attrib[qn(attr)]
-    color = rpr.find(qn("w:color"))
-    if color is not None:
-        rpr.remove(color)
+    for unwanted in ("w:color", "w:kern", "w:spacing"):
+        found = rpr.find(qn(unwanted))
+        if found is not None:
+            rpr.remove(found)
 
 
-def paragraph_style(doc, name, base="Normal", cjk=BODY_CJK, size=14, bold=False, align=None,
-                    before=0, after=0, indent_chars=None, outline=None, keep_next=False, line=None):
+def paragraph_style(doc, name, base="Normal", cjk=BODY_CJK, size=14.0, bold=False, align=None,
+                    before=0, after=0, indent_chars=0, outline=None, keep_next=False, line=None):
     styles = doc.styles
     style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if name != "Normal":
@@ -64,32 +85,26 @@ def paragraph_style(doc, name, base="Normal", cjk=BODY_CJK, size=14, bold=False,
     pf.line_spacing = Pt(line) if line is not None else 1.0
     pf.keep_with_next = keep_next
     ppr = style.element.get_or_add_pPr()
-    ind = ppr.find(qn("w:ind"))
-    if ind is not None:
-        ppr.remove(ind)
-    ind = OxmlElement("w:ind")
-    # Styles not indented say so explicitly; otherwise they inherit Normal's two-character indent.
-    ind.set(qn("w:firstLineChars"), str((indent_chars or 0) * 100))
-    ind.set(qn("w:firstLine"), str(int((indent_chars or 0) * size * 20)))
-    ppr.append(ind)
+    for unwanted in ("w:pBdr", "w:contextualSpacing", "w:tabs"):
+        found = ppr.find(qn(unwanted))
+        if found is not None:
+            ppr.remove(found)
+    # Styles not indented say so explicitly; otherwise they would inherit Normal's two-character indent.
+    place(ppr, w("ind", firstLineChars=str(indent_chars * 100), firstLine=str(int(indent_chars * size * 20))))
     if outline is not None:
-        lvl = ppr.find(qn("w:outlineLvl"))
-        if lvl is None:
-            lvl = OxmlElement("w:outlineLvl")
-            ppr.append(lvl)
-        lvl.set(qn("w:val"), str(outline))
+        place(ppr, w("outlineLvl", val=str(outline)))
     return style
 
 
 def table_style(doc, name: str, borders: str, first_row: str = "") -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
-    el = style.element
-    el.append(parse_xml(
+    place(style.element, parse_xml(
         f'<w:tblPr {nsdecls("w")}><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
         '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>'))
     if first_row:
-        el.append(parse_xml(f'<w:tblStylePr {nsdecls("w")} w:type="firstRow"><w:rPr><w:b/></w:rPr>'
-                            f'<w:tcPr><w:tcBorders>{first_row}</w:tcBorders></w:tcPr></w:tblStylePr>'))
+        place(style.element, parse_xml(
+            f'<w:tblStylePr {nsdecls("w")} w:type="firstRow"><w:rPr><w:b/></w:rPr>'
+            f'<w:tcPr><w:tcBorders>{first_row}</w:tcBorders></w:tcPr></w:tblStylePr>'))
 
 
 def add_field(paragraph, instr: str, placeholder: str = "1") -> None:
@@ -101,27 +116,24 @@ def add_field(paragraph, instr: str, placeholder: str = "1") -> None:
         paragraph._p.append(parse_xml(xml))
 
 
-def make(path: Path) -> None:
-    doc = Document()
+def styles(doc, text_width: int) -> None:
     styles = doc.styles
     # Chinese is the East Asian language of the document: LibreOffice picks Simplified Chinese glyph
     # forms from it, and Word its line-breaking rules.
     defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     defaults.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
     rfonts = defaults.find(qn("w:rFonts"))
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        del rfonts.attrib[qn(attr)]
-    rfonts.set(qn("w:ascii"), LATIN)
-    rfonts.set(qn("w:hAnsi"), LATIN)
-    rfonts.set(qn("w:eastAsia"), BODY_CJK)
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    for attr, value in (("ascii", LATIN), ("hAnsi", LATIN), ("eastAsia", BODY_CJK), ("cs", LATIN)):
+        rfonts.set(qn(f"w:{attr}"), value)
     normal = paragraph_style(doc, "Normal", cjk=BODY_CJK, size=14, line=26, indent_chars=2)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    title = paragraph_style(doc, "Title", cjk=TITLE_CJK, size=26, align=WD_ALIGN_PARAGRAPH.CENTER, before=180,
-                            after=24, line=40)
-    border = title.element.pPr.find(qn("w:pBdr"))
-    if border is not None:
-        title.element.pPr.remove(border)
+    paragraph_style(doc, "Title", cjk=TITLE_CJK, size=26, align=WD_ALIGN_PARAGRAPH.CENTER, before=180, after=24,
+                    line=40)
     paragraph_style(doc, "Subtitle", cjk=KAITI, size=16, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+    # The issuer and date at the foot of the cover; the space above pushes them down the page.
+    paragraph_style(doc, "Cover Line", cjk=KAITI, size=16, align=WD_ALIGN_PARAGRAPH.CENTER, after=6, line=30)
     paragraph_style(doc, "Heading 1", cjk=HEADING_CJK, size=22, align=WD_ALIGN_PARAGRAPH.CENTER, before=24,
                     after=24, outline=0, keep_next=True, line=36)
     paragraph_style(doc, "Heading 2", cjk=HEADING_CJK, size=18, align=WD_ALIGN_PARAGRAPH.CENTER, before=18,
@@ -133,11 +145,13 @@ def make(path: Path) -> None:
     paragraph_style(doc, "Month Heading", cjk=HEADING_CJK, size=15, before=12, after=6, keep_next=True, line=26)
     paragraph_style(doc, "TOC Heading", cjk=HEADING_CJK, size=18, align=WD_ALIGN_PARAGRAPH.CENTER, after=18)
     for level, indent in ((1, 0), (2, 2)):
-        toc = paragraph_style(doc, f"TOC {level}", cjk=HEADING_CJK if level == 1 else BODY_CJK, size=14,
-                              line=28)
+        toc = paragraph_style(doc, f"TOC {level}", cjk=HEADING_CJK if level == 1 else BODY_CJK, size=14, line=28)
         ppr = toc.element.get_or_add_pPr()
-        ppr.append(parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:leader="dot" w:pos="9070"/></w:tabs>'))
-        ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:left="{indent * 280}" w:firstLine="0"/>'))
+        # The page numbers stand at the right margin: the build sets the stop at the text width of the
+        # template it uses, so a template with other margins keeps them there.
+        tabs = get_or_place(ppr, "w:tabs")
+        tabs.append(w("tab", val="right", leader="dot", pos=str(text_width)))
+        place(ppr, w("ind", left=str(indent * 280), firstLine="0"))
     paragraph_style(doc, "Table Text", cjk=BODY_CJK, size=10.5, line=15)
     paragraph_style(doc, "Table Center", base="Table Text", cjk=BODY_CJK, size=10.5,
                     align=WD_ALIGN_PARAGRAPH.CENTER, line=15)
@@ -146,9 +160,10 @@ def make(path: Path) -> None:
     paragraph_style(doc, "Table Header", base="Table Text", cjk=HEADING_CJK, size=10.5,
                     align=WD_ALIGN_PARAGRAPH.CENTER, line=15)
     paragraph_style(doc, "Chronicle", cjk=BODY_CJK, size=14, line=26, indent_chars=2)
-    paragraph_style(doc, "Chart", cjk=BODY_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=6)
+    # The paragraph holding a chart; the chart's own text takes its fonts and size from this style.
+    paragraph_style(doc, "Chart", cjk=HEADING_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=6)
     header = paragraph_style(doc, "Header", cjk=BODY_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.RIGHT, line=15)
-    header.element.get_or_add_pPr().append(parse_xml(
+    place(header.element.get_or_add_pPr(), parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
     paragraph_style(doc, "Footer", cjk=BODY_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.CENTER, line=15)
 
@@ -158,17 +173,29 @@ def make(path: Path) -> None:
     three = f'<w:top {line.format(12)}/><w:bottom {line.format(12)}/>'
     table_style(doc, "Three Line", three, first_row=f'<w:bottom {line.format(6)}/>')
     structure_styles(doc)
+    for style in list(styles):
+        if style.type == WD_STYLE_TYPE.TABLE and style.name not in (*KEPT_TABLE_STYLES, "Report Grid", "Three Line"):
+            style.element.getparent().remove(style.element)
+    # Revision ids mean nothing in a generated file, and would only make it differ from run to run.
+    for rsid in styles.element.iter(qn("w:rsid")):
+        rsid.getparent().remove(rsid)
 
 
+def document() -> Document:
+    doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     section.header_distance, section.footer_distance = Cm(2.0), Cm(2.2)
+    text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    styles(doc, text_width)
 
-    cover = doc.add_paragraph("{{ title }}", style="Title")
-    cover.paragraph_format.first_line_indent = Pt(0)
+    doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("{{ library }}", style="Subtitle")
+    issuer = doc.add_paragraph("{{ library }}", style="Cover Line")
+    issuer.paragraph_format.space_before = Pt(260)
+    doc.add_paragraph("{{ year + 1 }} 年 1 月", style="Cover Line")
     doc.add_section(WD_SECTION.NEW_PAGE)
     doc.add_paragraph("目  录", style="TOC Heading")
     doc.add_paragraph("{{ toc }}")
@@ -176,28 +203,19 @@ def make(path: Path) -> None:
     body.header.is_linked_to_previous = False
     body.footer.is_linked_to_previous = False
     body.header.paragraphs[0].text = "{{ header }}"
-    body.header.paragraphs[0].style = styles["Header"]
+    body.header.paragraphs[0].style = doc.styles["Header"]
     footer = body.footer.paragraphs[0]
-    footer.style = styles["Footer"]
+    footer.style = doc.styles["Footer"]
     add_field(footer, "PAGE")
-    # Page numbers restart at 1 where the report proper begins; pgNumType must precede cols.
-    body._sectPr.find(qn("w:cols")).addprevious(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+    # Page numbers restart at 1 where the report proper begins.
+    place(body._sectPr, w("pgNumType", start="1"))
     doc.add_paragraph("{{ body }}")
+    for sect in doc.element.body.iter(qn("w:sectPr")):
+        for attr in list(sect.attrib):
+            del sect.attrib[attr]
     core = doc.core_properties
-    core.author = ""
-    core.title = ""
-    core.comments = ""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    add_font_fallbacks(path)
-
-
-# Elements after w:pBdr in a paragraph's properties, in schema order: a border goes before the first present.
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+    core.author = core.title = core.comments = core.last_modified_by = ""
+    return doc
 
 
 def structure_styles(doc) -> None:
@@ -211,10 +229,8 @@ def structure_styles(doc) -> None:
     letterhead = paragraph_style(doc, "Letterhead", cjk=TITLE_CJK, size=30, align=WD_ALIGN_PARAGRAPH.CENTER,
                                  after=24, line=None)
     letterhead.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)  # 红头: the issuing body's name in red, ruled below
-    ppr = letterhead.element.get_or_add_pPr()
-    ppr.insert_element_before(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="6" w:color="FF0000"/></w:pBdr>'),
-        *_AFTER_PBDR)
+    place(letterhead.element.get_or_add_pPr(), parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="6" w:color="FF0000"/></w:pBdr>'))
     signature = paragraph_style(doc, "Signature", cjk=BODY_CJK, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=26,
                                 keep_next=True)
     ind = signature.element.pPr.find(qn("w:ind"))
@@ -233,22 +249,73 @@ FONTS = {
 }
 
 
-def add_font_fallbacks(path: Path) -> None:
-    import zipfile
+def parts() -> dict[str, bytes]:
+    """Every part of the template, by name."""
+    buf = io.BytesIO()
+    document().save(buf)
+    with zipfile.ZipFile(buf) as z:
+        out = {name: z.read(name) for name in z.namelist() if not name.startswith(DROPPED_PARTS)}
+    out["word/settings.xml"] = _settings(out["word/settings.xml"])
+    out["word/fontTable.xml"] = _font_table(out["word/fontTable.xml"])
+    out["word/theme/theme1.xml"] = _theme(out["word/theme/theme1.xml"])
+    # Word rewrites the application properties on every save; the starting document's name a Mac Word.
+    out["docProps/app.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>')
+    for name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
+        out[name] = _without_dropped(out[name])
+    return out
 
-    with zipfile.ZipFile(path) as z:
-        parts = {info: z.read(info.filename) for info in z.infolist()}
-    for info in parts:
-        if info.filename == "word/fontTable.xml":
-            text = parts[info].decode("utf-8")
-            extra = "".join(
-                f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-                f'<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
-                for name, alt in FONTS.items() if f'w:name="{name}"' not in text)
-            parts[info] = text.replace("</w:fonts>", extra + "</w:fonts>").encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in parts.items():
-            z.writestr(info, data)
+
+def _settings(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    zoom = root.find(qn("w:zoom"))
+    if zoom is not None:  # the schema requires the percentage even when Word fits the page by itself
+        zoom.set(qn("w:percent"), "100")
+    for rsids in root.findall(qn("w:rsids")):
+        root.remove(rsids)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _font_table(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    known = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name, alt in FONTS.items():
+        if name in known:
+            continue
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        for tag, value in (("altName", alt), ("charset", "86"), ("family", "auto"), ("pitch", "variable")):
+            etree.SubElement(font, qn(f"w:{tag}")).set(qn("w:val"), value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _theme(xml: bytes) -> bytes:
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    root = etree.fromstring(xml)
+    scheme = root.find(f"{a}themeElements/{a}clrScheme")
+    for k, colour in enumerate(ACCENTS, 1):
+        slot = scheme.find(f"{a}accent{k}")
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, f"{a}srgbClr").set("val", colour)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _without_dropped(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    for el in list(root):
+        target = (el.get("Target") or el.get("PartName") or "").lstrip("/").removeprefix("word/")
+        if any(target.startswith(d) or f"word/{target}".startswith(d) or target.endswith("stylesWithEffects.xml")
+               for d in DROPPED_PARTS) or el.get("Type", "").endswith("/customXml"):
+            root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def make(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    made = parts()
+    path.write_bytes(write_zip(made, order=list(made)))
 
 
 if __name__ == "__main__":

@@ -58,10 +58,9 @@ def _progress(total: int):
 def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None
                ) -> BuildResult:
     """Build one year. Returns diagnostics instead of raising for anything the user can fix."""
-    from libreport.docx.package import text_width
     from libreport.docx.render import Renderer
     from libreport.docx.template import SnippetError, load_template
-    from libreport.pdf import LayoutError, page_count, soffice, to_pdf
+    from libreport.pdf import INSTALL, LayoutError, page_count, soffice, to_pdf
     from libreport.write import LockedError, write_atomic
 
     step(t("stage_load"))
@@ -80,7 +79,7 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         title = report.title or tpl.say("title", **values)
         values["title"] = title
         name = options.name or tpl.say("output_name", **values)
-        rendered = Renderer(tpl, text_width(tpl)).render(report, checked.context, checked.previous, title)
+        rendered = Renderer(tpl, tpl.text_width).render(report, checked.context, checked.previous, title)
     except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
         diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return result
@@ -93,10 +92,9 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     except SnippetError as exc:
         diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return result
-    if options.pdf and pdf_bytes is None:
-        if not has_lo:
-            diags.error("pdf", file=target, variant="missing")
-            return result
+    if options.pdf and pdf_bytes is None and not has_lo:
+        diags.warning("pdf", file=target, variant="missing", install=INSTALL)
+    elif options.pdf and pdf_bytes is None:
         try:
             pdf_bytes = to_pdf(data)
             result.pages = page_count(pdf_bytes)
@@ -120,23 +118,24 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
 def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step):
     """The .docx, with TOC page numbers from a LibreOffice layout when asked for and possible."""
     from libreport.docx.package import assemble
-    from libreport.pdf import LayoutError, heading_pages, page_count, to_pdf, toc_pages
+    from libreport.pdf import LayoutError, LibreOffice, heading_pages, page_count, toc_pages
 
     data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
     pdf_bytes = None
     if use_layout:
         step(t("stage_layout"))
         try:
-            first = to_pdf(data)
-            pages = toc_pages(rendered.toc, heading_pages(first))
-            if pages is not None:
-                data = assemble(tpl, rendered, values, pages, update_fields=False, core=core)
-                result.toc_static = True
-                if options.pdf:
-                    pdf_bytes = to_pdf(data)
-                result.pages = page_count(pdf_bytes or first)
-            else:
-                data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+            with LibreOffice() as lo:
+                first = lo.to_pdf(data)
+                pages = toc_pages(rendered.toc, heading_pages(first))
+                if pages is not None:
+                    data = assemble(tpl, rendered, values, pages, update_fields=False, core=core)
+                    result.toc_static = True
+                    if options.pdf:
+                        pdf_bytes = lo.to_pdf(data)
+                    result.pages = page_count(pdf_bytes or first)
+                else:
+                    data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
         except LayoutError as exc:
             result.messages.append(str(exc))
             data = assemble(tpl, rendered, values, None, update_fields=True, core=core)

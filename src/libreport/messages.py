@@ -126,10 +126,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "template.render": ("{setting} in snippets.yaml cannot be rendered: {reason}",
                         "snippets.yaml 中的 {setting} 无法生成：{reason}"),
     "pdf": ("the PDF cannot be made: {reason}", "无法导出 PDF：{reason}"),
-    "pdf.missing": ("--pdf needs LibreOffice (soffice), which is not installed. Install it with: "
-                    "apt-get install libreoffice-writer (Debian/Ubuntu), or from libreoffice.org",
-                    "--pdf 需要 LibreOffice（soffice），但未安装。安装方法：apt-get install libreoffice-writer"
-                    "（Debian/Ubuntu），或从 libreoffice.org 下载"),
+    "pdf.missing": ("the report was written without its PDF: --pdf needs LibreOffice; install it with {install}",
+                    "报告已生成，但没有 PDF：--pdf 需要 LibreOffice，安装方法：{install}"),
     "locked": ("{file} is open in another program (lock file {lock}); close it and build again",
                "{file} 正被其他程序打开（锁文件 {lock}），请关闭后重新生成"),
     "write": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
@@ -138,6 +136,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
     # -- page layout and templates staff edit ----------------------------------------------------
+    "template.block": ("report.docx: {marker} must stand once, alone in a paragraph of the page body (not in a "
+                       "table, a text box or beside other text)",
+                       "report.docx：{marker} 只能出现一次，且须单独成段、位于正文中（不能在表格、文本框里或与其他文字同段）"),
 
 
     # -- report structure: sections, headings, tables, pictures ----------------------------------

@@ -13,25 +13,47 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-# Chinese office fonts by the names documents use, mapped to the free fonts a Linux machine has, so
-# that LibreOffice sets 黑体 headings in a sans face and 仿宋/宋体 text in a serif face (as Word on
-# Windows does) instead of one fallback face for everything. Only affects libreport's own LibreOffice runs.
-FONT_ALIASES = {
-    "Noto Sans CJK SC": ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei"),
-    "Noto Serif CJK SC": ("宋体", "SimSun", "仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312", "楷体", "KaiTi",
-                          "楷体_GB2312", "方正小标宋简体", "方正小标宋_GBK"),
-    "Liberation Serif": ("Times New Roman",),
+from libreport.docx.xml import esc
+
+# What the layout needs on a Debian/Ubuntu machine: LibreOffice, Noto CJK (Simplified Chinese faces)
+# and Liberation (metric twins of Times New Roman and Arial). README and .ci/run name the same packages;
+# tests/test_libreoffice.py checks that they do.
+PACKAGES = ("libreoffice-writer-nogui", "fonts-noto-cjk", "fonts-liberation2")
+INSTALL = "apt-get install " + " ".join(PACKAGES)
+
+SERIF_SC, SANS_SC = "Noto Serif CJK SC", "Noto Sans CJK SC"
+# The fonts report templates name, as Word on Windows has them, mapped to the free faces that stand in for
+# them. Every list ends in a Simplified-Chinese face, so a character the first face lacks (Ⅱ, ①, ※ in Times
+# New Roman) falls back to it: never to DejaVu, and never to the Japanese forms fontconfig picks for CJK
+# text by default. Only libreport's own LibreOffice runs see this; the .docx keeps the template's fonts.
+FONT_FACES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("Times New Roman", "Times", "Cambria", "Georgia"), ("Liberation Serif", SERIF_SC)),
+    **dict.fromkeys(("Arial", "Helvetica", "Calibri", "Verdana", "Tahoma"), ("Liberation Sans", SANS_SC)),
+    **dict.fromkeys(("Courier New",), ("Liberation Mono", SANS_SC)),
+    **dict.fromkeys((
+        "宋体", "SimSun", "新宋体", "NSimSun", "仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK",
+        "方正仿宋简体", "华文仿宋", "STFangsong", "楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312", "方正楷体_GBK",
+        "方正楷体简体", "华文楷体", "STKaiti", "方正小标宋简体", "方正小标宋_GBK", "方正小标宋", "华文中宋",
+        "STZhongsong", "华文宋体", "STSong", "方正书宋_GBK", "方正书宋简体"), (SERIF_SC,)),
+    **dict.fromkeys((
+        "黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian", "方正黑体_GBK", "方正黑体简体",
+        "华文黑体", "STHeiti", "华文细黑", "STXihei", "幼圆", "YouYuan"), (SANS_SC,)),
 }
 
 
-def _fontconfig(folder: Path) -> Path:
+def fontconfig(folder: Path) -> Path:
+    """A fontconfig file that maps every name in FONT_FACES to its faces, over the system's own configuration."""
     aliases = "".join(
-        f"<alias binding=\"same\"><family>{name}</family><prefer><family>{target}</family></prefer></alias>"
-        for target, names in FONT_ALIASES.items() for name in names)
+        f'<alias binding="same"><family>{esc(name)}</family><prefer>'
+        + "".join(f"<family>{face}</family>" for face in faces) + "</prefer></alias>"
+        for name, faces in FONT_FACES.items())
+    # Whatever else a document names, the last fallback is a Simplified-Chinese face.
+    rules = (f'<match target="pattern"><edit name="family" mode="append_last"><string>{SERIF_SC}</string></edit>'
+             '</match>')
     conf = folder / "fonts.conf"
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
                     '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                    f"{aliases}</fontconfig>", encoding="utf-8")
+                    f"{aliases}{rules}</fontconfig>", encoding="utf-8")
     return conf
 
 
@@ -47,27 +69,47 @@ class LayoutError(Exception):
     pass
 
 
-def to_pdf(docx_bytes: bytes, timeout: int = 300) -> bytes:
-    exe = soffice()
-    if exe is None:
-        raise LayoutError("LibreOffice (soffice) is not installed")
-    with tempfile.TemporaryDirectory(prefix="libreport-") as tmp:
-        tmpdir = Path(tmp)
-        src = tmpdir / "report.docx"
+class LibreOffice:
+    """LibreOffice with a user profile and font configuration of its own, kept for every conversion of one
+    build: the first start creates the profile, later ones reuse it and start faster."""
+
+    def __init__(self, timeout: int = 300):
+        exe = soffice()
+        if exe is None:
+            raise LayoutError("LibreOffice (soffice) is not installed")
+        self.exe, self.timeout = exe, timeout
+        self._tmp = tempfile.TemporaryDirectory(prefix="libreport-")
+        self.folder = Path(self._tmp.name)
+        self.env = {**os.environ, "HOME": str(self.folder), "FONTCONFIG_FILE": str(fontconfig(self.folder))}
+
+    def __enter__(self) -> LibreOffice:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._tmp.cleanup()
+
+    def to_pdf(self, docx_bytes: bytes) -> bytes:
+        work = Path(tempfile.mkdtemp(dir=self.folder))
+        src = work / "report.docx"
         src.write_bytes(docx_bytes)
-        profile = tmpdir / "profile"
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nolockcheck",
-               "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir), str(src)]
-        env = {**os.environ, "HOME": str(tmpdir), "FONTCONFIG_FILE": str(_fontconfig(tmpdir))}
+        cmd = [self.exe, f"-env:UserInstallation={(self.folder / 'profile').as_uri()}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(src)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
+            proc = subprocess.run(cmd, capture_output=True, timeout=self.timeout, env=self.env)
         except subprocess.TimeoutExpired as exc:
-            raise LayoutError(f"LibreOffice did not finish within {timeout} s") from exc
-        pdf = tmpdir / "report.pdf"
+            raise LayoutError(f"LibreOffice did not finish within {self.timeout} s") from exc
+        pdf = work / "report.pdf"
         if not pdf.is_file():
             said = proc.stderr.decode(errors="replace").strip()
             raise LayoutError(f"LibreOffice could not convert the report: {said}")
-        return pdf.read_bytes()
+        data = pdf.read_bytes()
+        shutil.rmtree(work, ignore_errors=True)
+        return data
+
+
+def to_pdf(docx_bytes: bytes, timeout: int = 300) -> bytes:
+    with LibreOffice(timeout) as lo:
+        return lo.to_pdf(docx_bytes)
 
 
 def heading_pages(pdf_bytes: bytes) -> list[tuple[str, int]]:

@@ -6,24 +6,114 @@ Each chart carries a small embedded workbook so that Word's "Edit Data" works.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
+from dataclasses import dataclass
 from decimal import Decimal
 
+from libreport.docx import measure
+from libreport.docx.measure import Face
 from libreport.docx.xml import esc
 
 EMU_PER_TWIP = 635
+EMU_PER_PT = 12700
 _SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-CHART_FONT = '<a:latin typeface="Times New Roman"/><a:ea typeface="黑体"/><a:cs typeface="Times New Roman"/>'
+NICE_STEPS = (1, 2, 2.5, 5)
+SMALLEST_LABEL = 7.5  # pt; below this a column chart turns into a bar chart instead
 
 
-def inline_chart(rid: str, n: int, text_width_twips: int) -> str:
-    cx = int(text_width_twips * EMU_PER_TWIP * 0.9)
-    cy = int(cx * 0.55)
+@dataclass(frozen=True)
+class ChartLook:
+    """The template's say on a chart: the fonts and size of the Chart paragraph style, the theme's accents."""
+
+    latin: str
+    east_asian: str
+    size: float
+    colours: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where everything goes, worked out from the data so that no two labels overlap."""
+
+    horizontal: bool  # bars across the page, for more categories than columns can label side by side
+    width: int  # EMU
+    height: int
+    gap: int  # space between categories, in percent of a bar
+    label_size: float  # pt
+    axis_max: Decimal
+    major_unit: Decimal
+    places: int  # decimals of the data labels
+
+
+def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool, look: ChartLook,
+         text_width: int) -> Plan:
+    width_pt = text_width / 20 * 0.9
+    places = max((-v.as_tuple().exponent for _, vs in series for v in vs if isinstance(v.as_tuple().exponent, int)),
+                 default=0)
+    places = max(places, 0)
+    top = max((v for _, vs in series for v in vs), default=Decimal(0))
+    label = _label(top, places, percent)
+    n_cat, n_ser = max(len(categories), 1), max(len(series), 1)
+    axis_label_pt = measure.width(_label(Decimal(100 if percent else top), 0, percent),
+                                  Face(look.size, look.latin)) / 20
+    plot_w = (width_pt - axis_label_pt - 36) * 0.9  # less the value axis, its ticks and the chart's margins
+    # Columns, with each label no wider than its column: try the template's size, then smaller ones.
+    size = look.size
+    while size >= SMALLEST_LABEL:
+        label_w = measure.width(label, Face(size, look.latin)) / 20 + 4
+        slot = plot_w / n_cat
+        gap = int((slot / label_w - n_ser) * 100)
+        if gap >= 40:
+            height_pt = width_pt * 0.55
+            plot_h = height_pt - 3.2 * look.size * 1.3 - 24
+            axis_max, unit = _axis(top, plot_h, size * 1.4 + 4, percent)
+            return Plan(False, _emu(width_pt), _emu(height_pt), min(gap, 150), size, axis_max, unit, places)
+        size -= 0.5
+    # Bars across: each bar as thick as its label is high, the chart as tall as the bars need.
+    size = look.size
+    bar_pt = size * 1.4 + 2
+    plot_h = n_cat * bar_pt * (n_ser + 0.6)
+    height_pt = plot_h + 3.2 * look.size * 1.3 + 24
+    category_w = max(measure.width(c, Face(look.size, look.latin)) / 20 for c in categories) if categories else 0
+    plot_w = (width_pt - category_w - 36) * 0.9
+    axis_max, unit = _axis(top, plot_w, measure.width(label, Face(size, look.latin)) / 20 + 6, percent)
+    return Plan(True, _emu(width_pt), _emu(height_pt), 60, size, axis_max, unit, places)
+
+
+def _emu(pt: float) -> int:
+    return int(pt * EMU_PER_PT)
+
+
+def _label(value: Decimal, places: int, percent: bool) -> str:
+    return f"{value:.{places}f}" + ("%" if percent else "")
+
+
+def _axis(top: Decimal, plot_extent: float, label_extent: float, percent: bool) -> tuple[Decimal, Decimal]:
+    """The value axis' maximum and step: room above the longest bar for its label, on a round number, at
+    most 100 for shares."""
+    if top <= 0:
+        return Decimal(100 if percent else 10), Decimal(20 if percent else 2)
+    room = min(label_extent / max(plot_extent, 1.0), 0.5)
+    needed = float(top) / (1 - room)
+    step = _nice(needed / 7)
+    axis_max = Decimal(str(step)) * math.ceil(needed / step)
+    if percent and axis_max > 100:
+        axis_max, step = Decimal(100), _nice(100 / 7)
+    return axis_max.normalize(), Decimal(str(step)).normalize()
+
+
+def _nice(raw: float) -> float:
+    power = 10 ** math.floor(math.log10(raw))
+    return next((k * power for k in NICE_STEPS if k * power >= raw), 10 * power)
+
+
+def inline_chart(rid: str, n: int, chart_plan: Plan) -> str:
     return (
         '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" '
         'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:extent cx="{chart_plan.width}" cy="{chart_plan.height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{1000 + n}" name="Chart {n}"/><wp:cNvGraphicFramePr/>'
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
@@ -37,16 +127,24 @@ def _col(i: int) -> str:
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i]
 
 
-def _text_props(size: int) -> str:
-    return (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}">{CHART_FONT}</a:defRPr></a:pPr>'
-            '<a:endParaRPr lang="zh-CN"/></a:p></c:txPr>')
+def _fonts(look: ChartLook) -> str:
+    return (f'<a:latin typeface="{esc(look.latin)}"/><a:ea typeface="{esc(look.east_asian)}"/>'
+            f'<a:cs typeface="{esc(look.latin)}"/>')
 
 
-def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool) -> str:
+def _text_props(look: ChartLook, size: float, bold: bool = False) -> str:
+    b = ' b="1"' if bold else ' b="0"'
+    return (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{int(size * 100)}"{b}>{_fonts(look)}'
+            '</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>')
+
+
+def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool,
+              look: ChartLook, chart_plan: Plan) -> str:
     rows = len(categories)
     sers = []
-    fmt = '0.00"%"' if percent else "General"
-    colors = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"]
+    suffix = '"%"' if percent else ""
+    label_fmt = ("0." + "0" * chart_plan.places if chart_plan.places else "0") + suffix
+    axis_fmt = "0" + suffix
     for k, (name, values) in enumerate(series):
         col = _col(k + 1)
         cats = "".join(f'<c:pt idx="{i}"><c:v>{esc(c)}</c:v></c:pt>' for i, c in enumerate(categories))
@@ -55,40 +153,49 @@ def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[De
             f'<c:ser><c:idx val="{k}"/><c:order val="{k}"/>'
             f'<c:tx><c:strRef><c:f>Sheet1!${col}$1</c:f><c:strCache><c:ptCount val="1"/>'
             f'<c:pt idx="0"><c:v>{esc(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
-            f'<c:spPr><a:solidFill><a:srgbClr val="{colors[k % len(colors)]}"/></a:solidFill></c:spPr>'
+            f'<c:spPr><a:solidFill><a:srgbClr val="{look.colours[k % len(look.colours)]}"/></a:solidFill></c:spPr>'
             '<c:invertIfNegative val="0"/>'
-            f'<c:dLbls><c:numFmt formatCode="{esc(fmt)}" sourceLinked="0"/>'
+            f'<c:dLbls><c:numFmt formatCode="{esc(label_fmt)}" sourceLinked="0"/>'
             '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
-            f'{_text_props(900)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+            f'{_text_props(look, chart_plan.label_size)}<c:dLblPos val="outEnd"/>'
+            '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
             '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
             f'<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${rows + 1}</c:f><c:strCache><c:ptCount val="{rows}"/>{cats}'
             '</c:strCache></c:strRef></c:cat>'
-            f'<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${rows + 1}</c:f><c:numCache><c:formatCode>{esc(fmt)}'
+            f'<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${rows + 1}</c:f><c:numCache><c:formatCode>{esc(label_fmt)}'
             f'</c:formatCode><c:ptCount val="{rows}"/>{vals}</c:numCache></c:numRef></c:val></c:ser>'
         )
+    across = chart_plan.horizontal
+    # Bars across list the categories top down, as the table does; the value axis then crosses at the end.
+    cat_orientation, val_crosses = ("maxMin", "max") if across else ("minMax", "autoZero")
+    grid = ('<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln>'
+            '</c:spPr></c:majorGridlines>')
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         '<c:lang val="zh-CN"/><c:roundedCorners val="0"/><c:chart>'
-        f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1">{CHART_FONT}'
-        f'</a:defRPr></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1">{CHART_FONT}</a:rPr><a:t>{esc(title)}</a:t></a:r>'
-        '</a:p></c:rich></c:tx><c:overlay val="0"/></c:title>'
+        f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{int(look.size * 120)}" b="1">'
+        f'{_fonts(look)}</a:defRPr></a:pPr><a:r><a:rPr lang="zh-CN" sz="{int(look.size * 120)}" b="1">{_fonts(look)}'
+        f'</a:rPr><a:t>{esc(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>'
         '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>'
-        '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
-        f'{"".join(sers)}<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>'
-        '<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
-        '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>'
-        f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{_text_props(1000)}'
-        '<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>'
-        '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
-        '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'
-        '<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>'
-        f'<c:numFmt formatCode="{esc(fmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
-        f'<c:tickLblPos val="nextTo"/>{_text_props(900)}<c:crossAx val="50010001"/><c:crosses val="autoZero"/>'
-        '<c:crossBetween val="between"/></c:valAx></c:plotArea>'
-        f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_text_props(1000)}</c:legend>'
+        f'<c:barChart><c:barDir val="{"bar" if across else "col"}"/><c:grouping val="clustered"/>'
+        f'<c:varyColors val="0"/>{"".join(sers)}<c:gapWidth val="{chart_plan.gap}"/>'
+        '<c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>'
+        f'<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="{cat_orientation}"/></c:scaling>'
+        f'<c:delete val="0"/><c:axPos val="{"l" if across else "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/>'
+        f'<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
+        f'{_text_props(look, look.size)}<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/>'
+        '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
+        '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/>'
+        f'<c:max val="{chart_plan.axis_max}"/><c:min val="0"/></c:scaling>'
+        f'<c:delete val="0"/><c:axPos val="{"b" if across else "l"}"/>{grid}'
+        f'<c:numFmt formatCode="{esc(axis_fmt)}" sourceLinked="0"/><c:majorTickMark val="out"/>'
+        f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{_text_props(look, chart_plan.label_size)}'
+        f'<c:crossAx val="50010001"/><c:crosses val="{val_crosses}"/><c:crossBetween val="between"/>'
+        f'<c:majorUnit val="{chart_plan.major_unit}"/></c:valAx></c:plotArea>'
+        f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_text_props(look, look.size)}</c:legend>'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     )

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 import zipfile
 
 from lxml import etree
 
 from libreport.diagnostics import Mark
+from libreport.docx import placeholders
 from libreport.docx.chart import chart_xml, workbook
 from libreport.docx.render import Rendered
+from libreport.docx.schema import clark, place, props
 from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
 
@@ -34,59 +35,51 @@ _BODY_MARK = "LIBREPORT-BODY"
 _TOC_MARK = "LIBREPORT-TOC"
 
 
-def text_width(tpl: Template) -> int:
-    """Width of the text area in twips, from the body section's page size and margins."""
-    doc = tpl.parts["word/document.xml"].decode("utf-8")
-    sect = doc[doc.rfind("<w:sectPr"):]
-    w = re.search(r'<w:pgSz[^>]*w:w="(\d+)"', sect)
-    left = re.search(r'<w:pgMar[^>]*w:left="(\d+)"', sect)
-    right = re.search(r'<w:pgMar[^>]*w:right="(\d+)"', sect)
-    if not (w and left and right):
-        return 9000
-    return int(w.group(1)) - int(left.group(1)) - int(right.group(1))
-
-
-def _fill_placeholders(root, values: dict, where) -> None:
+def _fill_placeholders(root, values: dict, where: Mark) -> None:
+    """Render the inline {{ … }} placeholders of a template part; {{ body }} and {{ toc }} become markers."""
+    from libreport.docx.template import SnippetError
     from libreport.prose.sandbox import compile_snippet
 
-    """Render {{ … }} in paragraphs, even where Word split the text over several runs."""
-    for p in list(root.iter(f"{W}p")):
-        texts = list(p.iter(f"{W}t"))
-        joined = "".join(t.text or "" for t in texts)
-        if "{{" not in joined:
-            continue
-        stripped = joined.strip()
-        if stripped in ("{{ body }}", "{{body}}"):
-            p.getparent().replace(p, etree.Comment(_BODY_MARK))
-            continue
-        if stripped in ("{{ toc }}", "{{toc}}"):
-            p.getparent().replace(p, etree.Comment(_TOC_MARK))
-            continue
-        try:
-            texts[0].text = compile_snippet(joined).render(values)
-        except Exception as exc:  # a placeholder staff typed into the Word template
-            from libreport.docx.template import SnippetError
+    found = placeholders.find(root)
+    for ph in placeholders.blocks(found):
+        if ph.alone:  # (the template check makes sure they are; a header is never checked for them)
+            ph.paragraph.getparent().replace(ph.paragraph, etree.Comment(_MARKS[ph.expr]))
 
-            raise SnippetError(where, where.file.name, f"{joined.strip()}: {exc}") from None
-        texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        for t in texts[1:]:
-            t.text = ""
+    def value(ph: placeholders.Placeholder) -> str:
+        try:
+            return compile_snippet(f"{{{{ {ph.expr} }}}}").render(values)
+        except Exception as exc:  # a placeholder staff typed into the Word template
+            raise SnippetError(where, where.file.name, f"{{{{ {ph.expr} }}}}: {exc}") from None
+
+    placeholders.fill([ph for ph in found if not ph.block], value)
+
+
+_MARKS = {"body": _BODY_MARK, "toc": _TOC_MARK}
 
 
 def toc_xml(tpl: Template, rendered: Rendered, pages: dict[str, int] | None) -> str:
     entries = rendered.toc
     out = []
+    ppr = {level: _toc_ppr(tpl, tpl.style(f"toc_{level}")) for level in (1, 2)}
     for i, e in enumerate(entries):
-        style = tpl.style("toc_1" if e.level == 1 else "toc_2")
         begin = field_begin('TOC \\o "1-2" \\h \\z \\u', dirty=pages is None) if i == 0 else ""
         page = str(pages[e.bookmark]) if pages and e.bookmark in pages else ""
         pageref = (field_begin(f"PAGEREF {e.bookmark} \\h") + f"<w:r><w:t>{page}</w:t></w:r>" + field_end()
                    if page else "")
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{begin}'
+        out.append(f'<w:p>{ppr[1 if e.level == 1 else 2]}{begin}'
                    f'<w:hyperlink w:anchor="{e.bookmark}" w:history="1">'
                    f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(e.text)}</w:t></w:r><w:r><w:tab/></w:r>{pageref}'
                    f'</w:hyperlink>{field_end() if i == len(entries) - 1 else ""}</w:p>')
     return "".join(out)
+
+
+def _toc_ppr(tpl: Template, style: str) -> str:
+    """A TOC line's page number stands at the right margin of this template, wherever the style's tab was."""
+    positions, leader = tpl.look.tabs.get(style, ([], "dot"))
+    right = tpl.text_width
+    stops = [f'<w:tab w:val="clear" w:pos="{pos}"/>' for pos in sorted(set(positions)) if pos != right]
+    stops.append(f'<w:tab w:val="right" w:leader="{leader}" w:pos="{right}"/>')
+    return props("w:pPr", [f'<w:pStyle w:val="{style}"/>', f"<w:tabs>{''.join(stops)}</w:tabs>"])
 
 
 def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, int] | None,
@@ -126,6 +119,13 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         section_xml.append(part_sect)
     if section_xml and section_xml[-1] is not None:
         body.replace(sect, section_xml[-1])
+    # Every other header and footer (the page-number footer, a cover's header) is filled once, with no
+    # running header of its own.
+    for name in [n for n in parts if n.startswith(("word/header", "word/footer")) and n.endswith(".xml")]:
+        hroot = etree.fromstring(parts[name])
+        if placeholders.find(hroot):
+            _fill_placeholders(hroot, {**values, "header": ""}, Mark(tpl.docx, 1, 1))
+            parts[name] = etree.tostring(hroot, xml_declaration=True, encoding="UTF-8", standalone=True)
     body_chunks: list[bytes] = []
     for i, chunks in enumerate(rendered.parts):
         body_chunks.extend(chunks)
@@ -135,7 +135,8 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
 
     for n, chart in enumerate(rendered.charts, 1):
         name = f"charts/chart{n}.xml"
-        new_parts[f"word/{name}"] = chart_xml(chart.title, chart.categories, chart.series, chart.percent).encode()
+        new_parts[f"word/{name}"] = chart_xml(chart.title, chart.categories, chart.series, chart.percent, chart.look,
+                                                     chart.plan).encode()
         new_parts[f"word/charts/_rels/chart{n}.xml.rels"] = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL_PACKAGE}" '
@@ -165,7 +166,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
     parts["docProps/core.xml"] = _core(core)
     parts.update(new_parts)
-    return _zip(parts, order=list(tpl.parts) + sorted(new_parts))
+    return write_zip(parts, order=list(tpl.parts) + sorted(new_parts))
 
 
 def _content_types(xml: bytes, overrides: list[tuple[str, str]], defaults: dict[str, str] | None = None) -> bytes:
@@ -182,21 +183,11 @@ def _content_types(xml: bytes, overrides: list[tuple[str, str]], defaults: dict[
     return text.replace("</Types>", extra + "</Types>").encode("utf-8")
 
 
-_SETTINGS_AFTER = ("<w:hdrShapeDefaults", "<w:footnotePr", "<w:endnotePr", "<w:compat", "<w:docVars", "<w:rsids",
-                   "<m:mathPr", "<w:attachedSchema", "<w:themeFontLang", "<w:clrSchemeMapping",
-                   "<w:doNotIncludeSubdocsInStats", "<w:doNotAutoCompressPictures", "<w:forceUpgrade",
-                   "<w:captions", "<w:readModeInkLockDown", "<w:smartTagType", "<w:shapeDefaults",
-                   "<w:decimalSymbol", "<w:listSeparator", "</w:settings>")
-
-
 def _update_fields(xml: bytes) -> bytes:
-    """Ask Word to refresh fields on open; the element must stand at its place in the schema order."""
-    text = xml.decode("utf-8")
-    if "<w:updateFields" in text:
-        return xml
-    positions = [text.find(tag) for tag in _SETTINGS_AFTER if text.find(tag) >= 0]
-    at = min(positions)
-    return (text[:at] + '<w:updateFields w:val="true"/>' + text[at:]).encode("utf-8")
+    """Ask Word to refresh fields on open."""
+    root = etree.fromstring(xml)
+    place(root, etree.Element(clark("w:updateFields"), {clark("w:val"): "true"}))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _core(core: dict) -> bytes:
@@ -213,7 +204,9 @@ def _core(core: dict) -> bytes:
     ).encode()
 
 
-def _zip(parts: dict[str, bytes | list[bytes]], order: list[str]) -> bytes:
+def write_zip(parts: dict[str, bytes | list[bytes]], order: list[str]) -> bytes:
+    """A zip of `parts` in `order`, [Content_Types].xml first, with fixed timestamps: the same input gives the
+    same bytes."""
     buf = io.BytesIO()
     seen = set()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:

@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from libreport import model as m
 from libreport.compute.tables import activity_table, chronicle_months, statistics_rows
+from libreport.docx.chart import ChartLook, Plan, inline_chart, plan
 from libreport.docx.template import Template
-from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, scale_widths, text_para
+from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, text_para
 from libreport.numbers import change_percent, group_thousands
 from libreport.prose.pictures import Picture
 
@@ -31,6 +32,8 @@ class Chart:
     categories: list[str]
     series: list[tuple[str, list[Decimal]]]
     percent: bool
+    look: ChartLook
+    plan: Plan
 
 
 @dataclass
@@ -138,11 +141,19 @@ class Renderer:
         raise AssertionError(kind)
 
     # -- sections ------------------------------------------------------------------
-    def awards(self, awards: list[m.Award]) -> str:
+    def table(self, widths: str, style_role: str, columns: int, keep_with_next: bool = False,
+              keep_columns: list[int] | None = None) -> Table:
+        """A table of the template's `style_role`, its columns weighted as snippets.yaml's `widths` say
+        (only `keep_columns` of them, when some are left out)."""
+        weights = self.tpl.widths.get(widths) or [1.0] * columns
+        if keep_columns is not None:
+            weights = [weights[k] for k in keep_columns]
+        return Table(self.s(style_role), self.width, weights, self.tpl, keep_with_next)
+
+    def awards(self, awards: list[m.Award]) -> list[bytes]:
         # The table prints what the report gives: without any issuer, the 颁奖部门 column is left out.
         keep = [0, 1, 2, 3] if any(a.bodies for a in awards) else [0, 1, 3]
-        widths = [self.tpl.widths["awards"][k] for k in keep]
-        t = Table(scale_widths(widths, self.width), self.s("list_table"))
+        t = self.table("awards", "list_table", 4, keep_columns=keep)
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
         heads = self.tpl.heads("awards")
         t.row([heads[k] for k in keep], header=True, styles=[hd] * len(keep))
@@ -153,8 +164,8 @@ class Renderer:
             t.row([cells[k] for k in keep], styles=[[c, txt, txt, c][k] for k in keep])
         return t.xml()
 
-    def coverage(self, rows: list[m.Coverage]) -> str:
-        t = Table(scale_widths(self.tpl.widths["coverage"], self.width), self.s("list_table"))
+    def coverage(self, rows: list[m.Coverage]) -> list[bytes]:
+        t = self.table("coverage", "list_table", 5)
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
         t.row(self.tpl.heads("coverage"), header=True, styles=[hd] * 5)
         when = self.tpl.snippets["coverage_date"]
@@ -163,23 +174,24 @@ class Renderer:
             t.row([str(i), when.render(date=r.date), r.outlet, r.section, r.title], styles=styles)
         return t.xml()
 
-    def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> str:
+    def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> list[bytes]:
         from libreport.compute.tables import StatIndex
 
         with_prev = previous is not None and report.year_over_year is not None and report.year_over_year.columns
         c, txt, num, hd = (self.s("table_center"), self.s("table_text"), self.s("table_number"),
                            self.s("table_header"))
         heads = self.tpl.heads("statistics")
-        widths = self.tpl.widths["statistics"]
+        widths = "statistics"
         if with_prev:
             heads = heads + self.tpl.heads("statistics_previous", previous_year=previous.year)
-            widths = self.tpl.widths["statistics_previous"]
+            widths = "statistics_previous"
             before = StatIndex(previous.first("statistics"))
             change = self.tpl.snippets["change"]
-        t = Table(scale_widths(widths, self.width), self.s("stat_table"))
+        t = self.table(widths, "stat_table", len(heads))
         t.row(heads, header=True, styles=[hd] * len(heads))
         styles = [c, txt, c, num] + ([num, num] if with_prev else [])
-        for row in statistics_rows(stats):
+        rows = statistics_rows(stats)
+        for i, row in enumerate(rows):
             cells = [row.marker, row.shown_label, row.unit, row.shown_value]
             if with_prev:
                 old = before.find(row.item.path)
@@ -188,38 +200,46 @@ class Renderer:
                 else:
                     pct = change_percent(row.value, old.value, 2)
                     cells += [group_thousands(old.value), change.render(change=pct)]
-            t.row(cells, styles=styles)
+            # An item keeps with the first of its own sub-items (其中…), so a page never parts them.
+            opens_group = i + 1 < len(rows) and rows[i + 1].depth > row.depth
+            t.row(cells, styles=styles, keep=opens_group)
         return t.xml()
 
     def activities(self, acts: m.Activities, report: m.Report) -> list:
         table = activity_table(acts)
         c, num, hd = self.s("table_center"), self.s("table_number"), self.s("table_header")
-        t = Table(scale_widths(self.tpl.widths["activities"], self.width), self.s("stat_table"))
         top = self.tpl.heads("activities_top")
         sub = self.tpl.heads("activities_sub")
+        # A column has shares when every row gives its count and they add up to more than 0; otherwise a dash
+        # stands in every row and below, instead of 0% and 100%, and the chart leaves the column out.
+        shared = {col: table.has_shares(col) and any(ln.shares[col] for ln in table.lines)
+                  for col in ("sessions", "attendance")}
+        names = self.tpl.lists.get("activity_chart_series", ["", ""])
+        series = [(name, [ln.shares[col] for ln in table.lines])
+                  for name, col in zip(names, ("sessions", "attendance")) if shared[col]]
+        # The chart stays on the page of its table: the table keeps with the paragraph that holds the chart.
+        t = self.table("activities", "stat_table", 6, keep_with_next=bool(series))
         t.row([top[0], top[1], top[2], top[3]], header=True, styles=[hd] * 4, spans=[1, 1, 2, 2],
               vmerge=["restart", "restart", None, None])
         t.row(["", "", *sub], header=True, styles=[hd] * 6, vmerge=["continue", "continue", None, None, None, None])
         share = self.tpl.snippets["share"]
 
-        def count(figure) -> str:  # a count the report does not give prints —
-            return "—" if figure is None else figure.number()
+        def count(figure) -> str:  # a count the report does not give prints —; thousands grouped as in 综合统计
+            return "—" if figure is None else figure.cell()
 
-        def ratio(value) -> str:
-            return "—" if value is None else share.render(share=value)
+        def ratio(value, column: str) -> str:
+            return share.render(share=value) if value is not None and shared[column] else "—"
 
         for line in table.lines:
-            t.row([str(line.number), line.type, count(line.counts["sessions"]), ratio(line.shares["sessions"]),
-                   count(line.counts["attendance"]), ratio(line.shares["attendance"])],
+            t.row([str(line.number), line.type, count(line.counts["sessions"]),
+                   ratio(line.shares["sessions"], "sessions"), count(line.counts["attendance"]),
+                   ratio(line.shares["attendance"], "attendance")],
                   styles=[c, c, num, num, num, num])
         total_share = self.tpl.say("total_share")
-        shares = [total_share if table.has_shares(col) else "—" for col in ("sessions", "attendance")]
+        shares = [total_share if shared[col] else "—" for col in ("sessions", "attendance")]
         t.row([self.tpl.say("total_label"), count(table.total.counts["sessions"]), shares[0],
                count(table.total.counts["attendance"]), shares[1]], styles=[c, num, num, num, num],
-              spans=[2, 1, 1, 1, 1])
-        names = self.tpl.lists.get("activity_chart_series", ["", ""])
-        series = [(name, [ln.shares[col] for ln in table.lines])
-                  for name, col in zip(names, ("sessions", "attendance")) if table.has_shares(col)]
+              spans=[2, 1, 1, 1, 1], total=True)
         if not series:
             return t.xml()
         chart = self.chart(self.tpl.say("activity_chart_title", year=report.year), [ln.type for ln in table.lines],
@@ -247,24 +267,33 @@ class Renderer:
         for n, d in enumerate(dists, 1):
             out.append(para(run(self.tpl.say("summary_heading_1", number=n, text=d.name)), self.s("summary_1")))
             shares = shares_half_up([g.count for g in d.groups])
-            t = Table(scale_widths(self.tpl.widths["staff"], self.width), self.s("stat_table"))
+            counted = sum(g.count for g in d.groups) != 0
+            t = self.table("staff", "stat_table", 3, keep_with_next=counted)
             t.row(self.tpl.heads("staff"), header=True, styles=[hd] * 3)
             share = self.tpl.snippets["share"]
             for g, s in zip(d.groups, shares):
-                t.row([g.label, str(g.count), share.render(share=s)], styles=[c, num, num])
+                t.row([g.label, group_thousands(g.count), share.render(share=s) if counted else "—"],
+                      styles=[c, num, num])
             out.extend(t.xml())
-            out.append(self.chart(self.tpl.say("staff_chart_title", name=d.name), [g.label for g in d.groups],
-                                  [(d.name, shares)], percent=True))
+            if counted:
+                out.append(self.chart(self.tpl.say("staff_chart_title", name=d.name), [g.label for g in d.groups],
+                                      [(d.name, shares)], percent=True))
         return out
 
     # -- charts ---------------------------------------------------------------------
     def chart(self, title: str, categories: list[str], series, percent: bool) -> str:
-        from libreport.docx.chart import inline_chart
-
+        """A chart in the paragraph style `chart`, whose fonts and size the chart's text takes; its series
+        take the colours of the template's theme."""
+        style = self.s("chart")
+        face = self.tpl.face(style)
+        look = ChartLook(face.latin or "Times New Roman", self.tpl.look.east_asian.get(style, ""), face.size,
+                         self.tpl.look.accents)
+        series = list(series)
+        chart_plan = plan(categories, series, percent, look, self.width)
         n = len(self.out.charts) + 1
         rid = f"rIdLrChart{n}"
-        self.out.charts.append(Chart(rid, title, categories, list(series), percent))
-        return para(inline_chart(rid, n, self.width), self.s("chart"))
+        self.out.charts.append(Chart(rid, title, categories, series, percent, look, chart_plan))
+        return para(inline_chart(rid, n, chart_plan), style)
 
 
 def _chunks(xml) -> list[bytes]:

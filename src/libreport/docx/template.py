@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.docx import placeholders
+from libreport.docx.look import DEFAULT_SIZE, WORD_CELL_MARGIN, Look, LookError, read_look
+from libreport.docx.measure import Face
 from libreport.sources.reader import Reader
 from libreport.sources.text import read_text
 from libreport.sources.yamlfile import compose
@@ -66,6 +71,7 @@ class Template:
     folder: Path
     docx: Path
     parts: dict[str, bytes]  # every part of report.docx, by name
+    look: Look
     snippets: dict = field(default_factory=dict)  # name → compiled Jinja template
     lists: dict = field(default_factory=dict)
     columns: dict = field(default_factory=dict)  # table → [compiled headings]
@@ -90,12 +96,23 @@ class Template:
             raise SnippetError(Mark(self.folder / "snippets.yaml", 1, 1), snippet, "not set in snippets.yaml")
         return self.snippets[snippet].render(values)
 
+    @property
+    def text_width(self) -> int:
+        return self.look.text_width
+
+    def face(self, paragraph_style: str | None) -> Face:
+        return self.look.faces.get(paragraph_style or "", self.look.faces.get("Normal", Face(DEFAULT_SIZE)))
+
+    def cell_margins(self, table_style: str) -> int:
+        return self.look.margins.get(table_style, 2 * WORD_CELL_MARGIN)
+
 
 def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     docx = folder / "report.docx"
     snippets_path = folder / "snippets.yaml"
     try:
-        with zipfile.ZipFile(docx) as z:
+        data = docx.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             parts = {name: z.read(name) for name in z.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
         diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
@@ -104,12 +121,14 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
         if needed not in parts:
             diags.error("template", Mark(docx, 1, 1), part=needed, variant="part")
             return None
-    body = parts["word/document.xml"].decode("utf-8")
-    for marker in ("{{ body }}",):
-        if marker not in body:
-            diags.error("template", Mark(docx, 1, 1), marker=marker, variant="body")
-            return None
-    tpl = Template(folder, docx, parts)
+    if not _check_placeholders(parts["word/document.xml"], docx, diags):
+        return None
+    try:
+        look = read_look(data, parts.get("word/theme/theme1.xml"))
+    except LookError as exc:
+        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        return None
+    tpl = Template(folder, docx, parts, look)
     src = read_text(snippets_path, diags) if snippets_path.is_file() else None
     if src is None:
         if not snippets_path.is_file():
@@ -139,7 +158,6 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     for name in LIST_SNIPPETS:
         if name in fields:
             tpl.lists[name] = r.text_list(fields[name][1], name) or []
-    styles = _style_names(parts["word/styles.xml"])
     for table in TABLES:
         if table not in fields:
             continue
@@ -159,13 +177,33 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
                                    for i, n in enumerate(items)]
             else:
                 name = r.text(node, path)
-                tpl.style_ids[key] = _style_id(styles, name, diags, r.mark(node), path) if name else None
+                tpl.style_ids[key] = _style_id(look, name, diags, r.mark(node), path) if name else None
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
         diags.error("template", r.mark(root), f"styles.{key}", setting=f"styles.{key}", variant="unset")
     if not ok or missing or None in tpl.style_ids.values():
         return None
     return tpl
+
+
+def _check_placeholders(document: bytes, docx: Path, diags: Diagnostics) -> bool:
+    """{{ body }} stands alone in a paragraph of the document's body, once; so does {{ toc }}, if there."""
+    try:
+        root = etree.fromstring(document)
+    except etree.XMLSyntaxError as exc:
+        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        return False
+    found = {name: [ph for ph in placeholders.find(root) if ph.expr == name] for name in placeholders.BLOCKS}
+    if not found["body"]:
+        diags.error("template", Mark(docx, 1, 1), marker="{{ body }}", variant="body")
+        return False
+    ok = True
+    for name, phs in found.items():
+        body_level = [ph for ph in phs if ph.alone and ph.paragraph.getparent().tag == f"{placeholders.W}body"]
+        if len(phs) > 1 or len(body_level) != len(phs):
+            diags.error("template", Mark(docx, 1, 1), marker=f"{{{{ {name} }}}}", variant="block")
+            ok = False
+    return ok
 
 
 def _table_keys(table: str) -> tuple[str, ...]:
@@ -178,18 +216,10 @@ def _table_keys(table: str) -> tuple[str, ...]:
             "list_table", "stat_table")
 
 
-_STYLE = re.compile(r'<w:style\b[^>]*?w:styleId="([^"]+)"[^>]*>.*?<w:name w:val="([^"]+)"', re.S)
-
-
-def _style_names(styles_xml: bytes) -> list[tuple[str, str]]:
-    return [(sid, sname.lower()) for sid, sname in _STYLE.findall(styles_xml.decode("utf-8"))]
-
-
-def _style_id(styles: list[tuple[str, str]], name: str, diags: Diagnostics, mark: Mark, path: str) -> str | None:
+def _style_id(look: Look, name: str, diags: Diagnostics, mark: Mark, path: str) -> str | None:
     """Styles are named as Word shows them; the document refers to them by id."""
     wanted = name.lower()
-    for sid, sname in styles:
-        if sname == wanted or sid.lower() == wanted.replace(" ", ""):
-            return sid
-    diags.error("template", mark, path, setting=path, name=name, variant="style")
-    return None
+    found = look.styles.get(wanted) or look.styles.get(wanted.replace(" ", ""))
+    if found is None:
+        diags.error("template", mark, path, setting=path, name=name, variant="style")
+    return found

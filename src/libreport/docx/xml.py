@@ -8,6 +8,11 @@ Every piece of text goes through `esc`, so data can never become markup.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from libreport.docx.measure import Face, share_widths, unbreakable, width
+from libreport.docx.schema import props
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -51,56 +56,140 @@ def bookmarked(content: str, name: str, bid: int) -> str:
     return f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{content}<w:bookmarkEnd w:id="{bid}"/>'
 
 
-# -- tables ---------------------------------------------------------------------
+# -- tables ---------------------------------------------------------------------------------
+
+class Typeset(Protocol):
+    """What a table needs to know of the template to measure its text (docx.template.Template has it)."""
+
+    def face(self, paragraph_style: str | None) -> Face: ...
+
+    def cell_margins(self, table_style: str) -> int: ...
+
+
+_DEFAULT_FACE = Face(10.5)
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    styles: list[str | None]
+    spans: list[int]
+    vmerge: list[str | None]
+    header: bool
+    total: bool
+    keep: bool
+
 
 class Table:
-    """A table written row by row into one string list.
+    """A table whose column widths come from its content, and whose rows keep together on the page.
 
-    Widths go both into the grid and into every cell: Word reads the cells,
-    WPS reads the grid, LibreOffice reads either.
+    Rows are added with `row()`; `xml()` then sizes the columns (`measure.share_widths`: numbers, dates and
+    short labels never wrap, the remainder goes to the columns of running text, in proportion to `weights`)
+    and writes the table. Widths go both into the grid and into every cell: Word reads the cells, WPS the
+    grid, LibreOffice either. Rows never break across pages; header rows repeat and keep with the first
+    two rows, and the last two rows (three with a total row) keep together, so no page starts with a lonely
+    row. `keep_with_next` keeps the whole table on the page of what follows it (a chart).
     """
 
-    def __init__(self, widths: list[int], style: str, total_width: int | None = None):
-        self.widths = widths
+    def __init__(self, style: str, total_width: int, weights: list[float], typeset: Typeset | None = None,
+                 keep_with_next: bool = False):
         self.style = style
-        self.total = total_width or sum(widths)
-        self.rows: list[bytes] = []
-        self._tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
+        self.total = total_width
+        self.weights = list(weights)
+        self.keep_with_next = keep_with_next
+        self._typeset = typeset
+        self._margins = typeset.cell_margins(style) if typeset else 216
+        self._faces: dict[str | None, Face] = {}
+        n = len(self.weights)
+        self.least = [self._margins] * n
+        self.most = [self._margins] * n
+        self.rows: list[_Row] = []
 
-    def row(self, cells: list[str], header: bool = False, styles: list[str] | None = None,
-            spans: list[int] | None = None, vmerge: list[str | None] | None = None) -> None:
-        """cells are plain text; styles are paragraph styles per cell."""
-        parts = ['<w:tr><w:trPr><w:cantSplit/>', '<w:tblHeader/>' if header else '', '</w:trPr>']
+    def row(self, cells: list[str], header: bool = False, styles: list[str | None] | None = None,
+            spans: list[int] | None = None, vmerge: list[str | None] | None = None, total: bool = False,
+            keep: bool = False) -> None:
+        """One row: cells are plain text; styles are paragraph styles per cell; a total row is the last;
+        `keep` keeps this row on the page of the next (an item and its first sub-item)."""
+        spans = spans or [1] * len(cells)
+        styles = styles or [None] * len(cells)
         col = 0
-        for i, text in enumerate(cells):
-            span = spans[i] if spans else 1
-            if span == 1:
-                tcw = self._tcw[col]
-            else:
-                tcw = f'<w:tcW w:w="{sum(self.widths[col:col + span])}" w:type="dxa"/><w:gridSpan w:val="{span}"/>'
-            vm = vmerge[i] if vmerge else None
-            if vm == "restart":
-                tcw += '<w:vMerge w:val="restart"/>'
-            elif vm == "continue":
-                tcw += "<w:vMerge/>"
-            style = styles[i] if styles else None
-            style_xml = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-            body = f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
-            parts.append(f'<w:tc><w:tcPr>{tcw}<w:vAlign w:val="center"/></w:tcPr><w:p>{style_xml}{body}</w:p></w:tc>')
+        for text, style, span in zip(cells, styles, spans):
+            if text:
+                self._measure(text, style, col, span)
             col += span
-        parts.append("</w:tr>")
-        # Kept as UTF-8: markup is mostly ASCII, and a str holding Chinese takes two bytes a character.
-        self.rows.append("".join(parts).encode("utf-8"))
+        self.rows.append(_Row(cells, styles, spans, vmerge or [None] * len(cells), header, total, keep))
+
+    def _measure(self, text: str, style: str | None, col: int, span: int) -> None:
+        face = self._faces.get(style)
+        if face is None:
+            face = self._faces[style] = self._typeset.face(style) if self._typeset else _DEFAULT_FACE
+        margins = self._margins
+        # A bound from the character count (no character is much wider than an em) skips measuring text
+        # that cannot change a column's widths: most rows of a long table.
+        bound = face.twips(len(text) * 1020) + margins
+        cols = range(col, col + span)
+        if bound > sum(self.most[c] for c in cols):
+            full = width(text, face) + margins
+            for c in cols:
+                self.most[c] = max(self.most[c], -(-full // span))
+        if bound > sum(self.least[c] for c in cols):
+            need = unbreakable(text, face) + margins
+            for c in cols:
+                self.least[c] = max(self.least[c], -(-need // span))
+
+    def widths(self) -> list[int]:
+        return share_widths(self.weights, self.least, self.most, self.total)
+
+    def _keeps(self) -> list[bool]:
+        """Which rows keep with the row (or paragraph) after them."""
+        n = len(self.rows)
+        if self.keep_with_next:
+            return [True] * n
+        keep = [r.header or r.keep for r in self.rows]
+        body = [i for i, r in enumerate(self.rows) if not r.header]
+        if len(body) >= 2:
+            keep[body[0]] = True
+            tail = 2 if self.rows[-1].total else 1
+            for i in body[-1 - tail:-1]:
+                keep[i] = True
+        if keep:
+            keep[-1] = False
+        return keep
 
     def xml(self) -> list[bytes]:
         """The table as chunks of UTF-8, one a row, to be streamed into the document."""
-        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in self.widths)
-        head = (f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style}"/><w:tblW w:w="{self.total}" w:type="dxa"/>'
+        widths = self.widths()
+        tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
+        ppr_cache: dict[tuple[str | None, bool], str] = {}
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        out = [(f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style}"/><w:tblW w:w="{self.total}" w:type="dxa"/>'
                 f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
                 f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
                 f'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-                f'<w:tblGrid>{grid}</w:tblGrid>')
-        return [head.encode("utf-8"), *self.rows, b"</w:tbl>"]
+                f'<w:tblGrid>{grid}</w:tblGrid>').encode()]
+        for r, keep in zip(self.rows, self._keeps()):
+            trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r.header else "<w:trPr><w:cantSplit/></w:trPr>"
+            parts = ["<w:tr>", trpr]
+            col = 0
+            for text, style, span, vm in zip(r.cells, r.styles, r.spans, r.vmerge):
+                cell = (tcw[col] if span == 1 else
+                        f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/><w:gridSpan w:val="{span}"/>')
+                if vm == "restart":
+                    cell += '<w:vMerge w:val="restart"/>'
+                elif vm == "continue":
+                    cell += "<w:vMerge/>"
+                ppr = ppr_cache.get((style, keep))
+                if ppr is None:
+                    ppr = ppr_cache[(style, keep)] = props("w:pPr", [
+                        f'<w:pStyle w:val="{style}"/>' if style else "", "<w:keepNext/>" if keep else ""])
+                body = f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
+                parts.append(f'<w:tc><w:tcPr>{cell}<w:vAlign w:val="center"/></w:tcPr><w:p>{ppr}{body}</w:p></w:tc>')
+                col += span
+            parts.append("</w:tr>")
+            # Kept as UTF-8: markup is mostly ASCII, and a str holding Chinese takes two bytes a character.
+            out.append("".join(parts).encode("utf-8"))
+        out.append(b"</w:tbl>")
+        return out
 
 
 def scale_widths(fractions: list[float], total: int) -> list[int]:
