@@ -303,11 +303,12 @@ def _theme(xml: bytes) -> bytes:
 
 
 def _without_dropped(xml: bytes) -> bytes:
+    """Relationships and content types without the dropped parts."""
     root = etree.fromstring(xml)
     for el in list(root):
-        target = (el.get("Target") or el.get("PartName") or "").lstrip("/").removeprefix("word/")
-        if any(target.startswith(d) or f"word/{target}".startswith(d) or target.endswith("stylesWithEffects.xml")
-               for d in DROPPED_PARTS) or el.get("Type", "").endswith("/customXml"):
+        target = (el.get("Target") or el.get("PartName") or "").lstrip("/")
+        named = {target, f"word/{target}", target.removeprefix("../")}
+        if any(name.startswith(DROPPED_PARTS) for name in named) or el.get("Type", "").endswith("/customXml"):
             root.remove(el)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -127,9 +127,11 @@ def heading_pages(pdf_bytes: bytes) -> list[tuple[str, int]]:
                 walk(item)
             else:
                 try:
-                    out.append((str(item.title).strip(), reader.get_destination_page_number(item) + 1))
+                    page = reader.get_destination_page_number(item)
                 except Exception:  # an entry without a destination carries no page
                     continue
+                if page is not None:
+                    out.append((str(item.title).strip(), page + 1))
 
     walk(reader.outline)
     return out

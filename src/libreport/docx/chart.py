@@ -50,9 +50,7 @@ class Plan:
 def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool, look: ChartLook,
          text_width: int) -> Plan:
     width_pt = text_width / 20 * 0.9
-    places = max((-v.as_tuple().exponent for _, vs in series for v in vs if isinstance(v.as_tuple().exponent, int)),
-                 default=0)
-    places = max(places, 0)
+    places = max([0, *(-e for _, vs in series for v in vs if isinstance(e := v.as_tuple().exponent, int))])
     top = max((v for _, vs in series for v in vs), default=Decimal(0))
     label = _label(top, places, percent)
     n_cat, n_ser = max(len(categories), 1), max(len(series), 1)

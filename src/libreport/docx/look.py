@@ -46,10 +46,9 @@ def read_look(docx_bytes: bytes, theme: bytes | None) -> Look:
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise LookError(str(exc)) from None
     section = doc.sections[-1]
-    try:
-        text_width = int((section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP)
-    except TypeError:  # a section without page size or margins: A4 with Word's margins
-        text_width = 9026
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    # A section without page size or margins: A4 with Word's margins.
+    text_width = int((page - left - right) / EMU_PER_TWIP) if page and left is not None and right is not None else 9026
     defaults = _defaults(doc)
     look = Look(text_width, {}, accents=_accents(theme))
     for style in doc.styles:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -84,7 +85,7 @@ def _toc_ppr(tpl: Template, style: str) -> str:
 
 def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, int] | None,
              update_fields: bool, core: dict) -> bytes:
-    parts = dict(tpl.parts)
+    parts: dict[str, bytes | list[bytes]] = dict(tpl.parts)
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
     targets = {r.get("Id"): r.get("Target") for r in rels}
     root = etree.fromstring(parts["word/document.xml"])
@@ -161,9 +162,9 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
     parts["word/document.xml"] = [before.encode("utf-8"), *body_chunks, after.encode("utf-8")]
     parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
                                                            standalone=True)
-    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], overrides, defaults)
-    if update_fields and "word/settings.xml" in parts:
-        parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
+    parts["[Content_Types].xml"] = _content_types(tpl.parts["[Content_Types].xml"], overrides, defaults)
+    if update_fields and "word/settings.xml" in tpl.parts:
+        parts["word/settings.xml"] = _update_fields(tpl.parts["word/settings.xml"])
     parts["docProps/core.xml"] = _core(core)
     parts.update(new_parts)
     return write_zip(parts, order=list(tpl.parts) + sorted(new_parts))
@@ -204,7 +205,7 @@ def _core(core: dict) -> bytes:
     ).encode()
 
 
-def write_zip(parts: dict[str, bytes | list[bytes]], order: list[str]) -> bytes:
+def write_zip(parts: Mapping[str, bytes | list[bytes]], order: list[str]) -> bytes:
     """A zip of `parts` in `order`, [Content_Types].xml first, with fixed timestamps: the same input gives the
     same bytes."""
     buf = io.BytesIO()

@@ -176,8 +176,8 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
                 tpl.widths[key] = [float(r.number(n, f"{path}[{i + 1}]", integer=False) or 1)
                                    for i, n in enumerate(items)]
             else:
-                name = r.text(node, path)
-                tpl.style_ids[key] = _style_id(look, name, diags, r.mark(node), path) if name else None
+                style_name = r.text(node, path)
+                tpl.style_ids[key] = _style_id(look, style_name, diags, r.mark(node), path) if style_name else None
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
         diags.error("template", r.mark(root), f"styles.{key}", setting=f"styles.{key}", variant="unset")

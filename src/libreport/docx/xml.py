@@ -8,6 +8,7 @@ Every piece of text goes through `esc`, so data can never become markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -71,10 +72,10 @@ _DEFAULT_FACE = Face(10.5)
 
 @dataclass
 class _Row:
-    cells: list[str]
-    styles: list[str | None]
-    spans: list[int]
-    vmerge: list[str | None]
+    cells: Sequence[str]
+    styles: Sequence[str | None]
+    spans: Sequence[int]
+    vmerge: Sequence[str | None]
     header: bool
     total: bool
     keep: bool
@@ -105,8 +106,8 @@ class Table:
         self.most = [self._margins] * n
         self.rows: list[_Row] = []
 
-    def row(self, cells: list[str], header: bool = False, styles: list[str | None] | None = None,
-            spans: list[int] | None = None, vmerge: list[str | None] | None = None, total: bool = False,
+    def row(self, cells: Sequence[str], header: bool = False, styles: Sequence[str | None] | None = None,
+            spans: Sequence[int] | None = None, vmerge: Sequence[str | None] | None = None, total: bool = False,
             keep: bool = False) -> None:
         """One row: cells are plain text; styles are paragraph styles per cell; a total row is the last;
         `keep` keeps this row on the page of the next (an item and its first sub-item)."""
