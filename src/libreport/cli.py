@@ -166,10 +166,30 @@ def show(year: YearArg, source: SourceOpt = None, lang: LangOpt = None) -> None:
     raise typer.Exit(show_year(project, year))
 
 
+@command(help="init_help", cls=LocalCommand)
+def init(
+    folder: Annotated[Path, typer.Argument(help="opt_init_dir", metavar="DIR", show_default=False)],
+    library: Annotated[str, typer.Option("--library", help="opt_library", metavar="NAME", show_default=False)],
+    year: Annotated[str, typer.Option("--year", help="opt_init_year", metavar="YEAR", callback=_year,
+                                      show_default=False)],
+    title: Annotated[Optional[str], typer.Option("--title", help="opt_title", metavar="TEXT")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="opt_kind", metavar="年报|工作总结")] = "年报",
+    lang: LangOpt = None,
+) -> None:
+    from libreport.commands.init import InitError, init_project
+
+    try:
+        message = init_project(folder, library, int(year), title, kind)
+    except InitError as exc:
+        raise UsageProblem(str(exc)) from None
+    typer.echo(message)
+
+
 @command(help="new_help", cls=LocalCommand)
 def new(
     year: YearArg,
     from_year: Annotated[Optional[str], typer.Option("--from", help="opt_from", metavar="YEAR", callback=_year)] = None,
+    library: Annotated[Optional[str], typer.Option("--library", help="opt_new_library", metavar="NAME")] = None,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -177,7 +197,7 @@ def new(
 
     project = _project(source)
     try:
-        message = new_year(project, int(year), int(from_year) if from_year is not None else None)
+        message = new_year(project, int(year), int(from_year) if from_year is not None else None, library)
     except ScaffoldError as exc:
         raise UsageProblem(str(exc)) from None
     typer.echo(message)

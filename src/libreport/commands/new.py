@@ -47,8 +47,10 @@ EXAMPLES = {
 }
 
 
-def new_year(project: Project, year: int, from_year: int | None = None) -> str:
-    """Create <sources>/<year>/ from `from_year` (default: the latest earlier year). Returns the message to print."""
+def new_year(project: Project, year: int, from_year: int | None = None, library: str | None = None) -> str:
+    """Create <sources>/<year>/ from `from_year` (default: the latest earlier year of the library). Returns the
+    message to print. A year is only ever started from a year of the same library: when the sources hold the
+    years of several, `library` (or `from_year`) says which."""
     if not 1900 <= year <= 2200:
         raise ScaffoldError(t("new_bad_year", year=year))
     target = project.year_folder(year)
@@ -61,13 +63,34 @@ def new_year(project: Project, year: int, from_year: int | None = None) -> str:
             raise ScaffoldError(t("new_from_missing", year=from_year, folder=shown_path(project.sources),
                                   known=", ".join(project.years()) or "-"))
     else:
-        source = project.previous_year(year)
-        if source is None:
-            raise ScaffoldError(t("new_no_earlier", year=year, folder=shown_path(project.sources)))
+        source = _latest_of_library(project, year, library)
     files, items = _plan(source, year)
     _write_all(project.sources, target, files)
     return "\n".join([t("new_created", folder=shown_path(target), source=source.name, items=items),
                       t("new_next", year=year)])
+
+
+def _latest_of_library(project: Project, year: int, library: str | None) -> Path:
+    from libreport.sources.report import load_report
+
+    libraries: dict[str, list[int]] = {}
+    for name in project.years():
+        report = load_report(project.year_folder(name), Diagnostics()) if name.isdigit() else None
+        if report is not None:
+            libraries.setdefault(report.library.strip(), []).append(int(name))
+    found = ", ".join(f"{lib} ({', '.join(map(str, sorted(ys)))})" for lib, ys in sorted(libraries.items())) or "-"
+    if library is None and len(libraries) > 1:
+        raise ScaffoldError(t("new_several_libraries", folder=shown_path(project.sources), libraries=found))
+    if library is None:
+        earlier = [y for ys in libraries.values() for y in ys if y < year]
+    else:
+        earlier = [y for y in libraries.get(library.strip(), []) if y < year]
+        if not earlier:
+            raise ScaffoldError(t("new_no_library", library=library, year=year,
+                                  folder=shown_path(project.sources), libraries=found))
+    if not earlier:
+        raise ScaffoldError(t("new_no_earlier", year=year, folder=shown_path(project.sources)))
+    return project.year_folder(max(earlier))
 
 
 # -- what to write ---------------------------------------------------------------
