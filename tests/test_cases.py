@@ -149,12 +149,16 @@ def test_every_validate_code_has_a_case():
     """Each diagnostic validate can give is specified by a case here or by a test in test_validate.py."""
     codes = {e.code for case in case_folders("invalid") for e in read_expected(case)[0]}
     elsewhere = {"file-too-large", "unreadable", "implausible-change"}  # tests in test_validate.py
+    # tests in test_structure.py and test_table.py
+    elsewhere |= {"report-contents", "numbering-form", "signature-date", "markdown", "picture", "table-sheet"}
     assert codes | elsewhere >= {
         "yaml-syntax", "yaml-alias", "duplicate-key", "unknown-key", "missing-key", "type", "empty", "negative",
         "encoding", "file-too-large", "unreadable", "missing-file", "unknown-section", "section-file", "bad-date",
         "impossible-date", "reversed-range", "date-outside-year", "duplicate-coverage", "duplicate-event",
         "sum-mismatch", "subset-exceeds", "unknown-reference", "activity-mismatch", "share-sum", "unknown-data",
         "summary-syntax", "summary-expression", "heading-number", "year-mismatch", "implausible-change", "to-fill",
+        "report-contents", "numbering-form", "signature-date", "markdown", "picture", "table-column", "table-row",
+        "table-cell", "table-sheet",
     }
 
 
@@ -172,10 +176,14 @@ def test_case_folders_are_complete_years():
         if not isinstance(report, dict):
             continue
         named = set()
-        for part in report.get("parts") or []:
-            for section in part.get("sections") or []:
-                suffix = "md" if section["kind"] == "summary" else "yaml"
-                named.add(section.get("file") or f"{section['kind']}.{suffix}")
-        if not any(s["kind"] == "statistics" for part in report.get("parts") or [] for s in part.get("sections") or []):
+        sections = [s for part in report.get("parts") or [] for s in part.get("sections") or []]
+        sections += report.get("sections") or []
+        for section in sections:
+            suffix = "md" if section["kind"] == "summary" else "yaml"
+            named.add(section.get("file") or f"{section['kind']}.{suffix}")
+            if section["kind"] == "table":  # and the sheet a table reads its rows from
+                table = yaml.load((case / section["file"]).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+                named.add(table.get("from")) if isinstance(table, dict) else None
+        if not any(s["kind"] == "statistics" for s in sections):
             named.add("statistics.yaml")  # with no statistics section, read for its figures only
         assert extra <= named, f"{case.name}: files no section reads: {sorted(extra - named)}"

@@ -12,7 +12,7 @@ from libreport.diagnostics import Mark
 from libreport.figures import Figure
 from libreport.headings import Numbering
 
-SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle")
+SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle", "table")
 DEFAULT_FILES = {
     "summary": "summary.md",
     "staff": "staff.yaml",

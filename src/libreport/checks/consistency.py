@@ -30,6 +30,10 @@ def check_report(report: m.Report, diags: Diagnostics) -> None:
             check_ratios(data, diags)
         elif kind == "activities":
             _activities(report, section, data, diags)
+        elif kind == "table":
+            from libreport.checks.table import check_table
+
+            check_table(data, diags)
     _duplicate_sections(report, diags)
 
 

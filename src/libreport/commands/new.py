@@ -8,6 +8,7 @@ The new folder has last year's shape and none of last year's figures:
   `value:` left with nothing after it;
 * activities.yaml: the same rows, links and rounding, `sessions:` and `attendance:` left empty;
 * staff.yaml (when last year had one): the same groups, `count:` left empty;
+* table sections: the same columns, caption and total, and no rows yet (`from:` still names its sheet);
 * awards.yaml, coverage.yaml, chronicle.yaml: no entries, and a comment showing one;
 * summary.md: last year's `#` and `##` headings with the placeholder （待填写） where text stood.
 
@@ -129,6 +130,9 @@ def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
         elif kind == "staff":
             if exists:
                 files[rel] = _blank(section.file, _staff_counts, old, year)[0]
+        elif kind == "table":
+            if exists:  # the same columns, caption and total; no rows yet (a sheet named by `from:` is kept)
+                files[rel] = _table(section.file, old, year)
         else:
             files[rel] = _empty_list(section, _read(section.file) if exists else "", old, year)
     return files, items
@@ -225,6 +229,19 @@ def _staff_counts(root) -> list[yaml.Node]:
                 for group in _items(value):
                     found += [v for k, v in _pairs(group) if k == "count" and isinstance(v, yaml.ScalarNode)]
     return found
+
+
+def _table(path: Path, old: int, year: int) -> str:
+    """A table section's file with its rows taken out: a block list goes with the lines it stands on."""
+    text = _retitle_comments(_read(path), old, year)
+    rows = [value for key, value in _pairs(_compose(text, path)) if key == "rows"]
+    if not rows or not isinstance(rows[0], yaml.SequenceNode):
+        return text
+    node = rows[0]
+    if node.flow_style:
+        return _splice(text, [(node, "[]")])
+    start = text.rfind("\n", 0, node.start_mark.index) + 1
+    return text[:start] + text[node.end_mark.index:]
 
 
 def _blank(path: Path, find, old: int, year: int) -> tuple[str, int]:

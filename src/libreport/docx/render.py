@@ -55,6 +55,7 @@ class Renderer:
         self.out = Rendered()
         self._bookmark = 0
         self.s = tpl.style
+        self.tables = 0  # captioned tables so far: 表 1, 表 2 …
 
     # -- headings ---------------------------------------------------------------
     def heading(self, text: str, style_role: str, level: int | None, ppr: str = "") -> str:
@@ -94,7 +95,9 @@ class Renderer:
         prose = ProseWriter(self, report)
         self.prose = prose
         pn = 0
-        for index, part in enumerate(report.parts):
+        # a part whose sections all print nothing (no data yet, a table with no rows) is left out whole
+        parts = [p for p in report.parts if any(s.data is not None and not _empty_table(s) for s in p.sections)]
+        for index, part in enumerate(parts):
             xml: list[bytes] = []
             if index == 0 and report.letterhead:
                 xml.append(prose.letterhead(report.letterhead).encode("utf-8"))
@@ -105,7 +108,7 @@ class Renderer:
                 depth = 1
             sn = 0
             for k, section in enumerate(part.sections):
-                if section.data is None:
+                if section.data is None or _empty_table(section):
                     continue
                 below = depth
                 if section.title is not None and not (k == 0 and part.heading_is_section):
@@ -114,7 +117,7 @@ class Renderer:
                                             depth + 1).encode("utf-8"))
                     below = depth + 1
                 xml.extend(_chunks(self.section(section, report, context, previous, below)))
-            if index == len(report.parts) - 1 and report.signature is not None:
+            if index == len(parts) - 1 and report.signature is not None:
                 xml.extend(_chunks(prose.signature(report.signature)))
             self.out.parts.append(xml)
             self.out.headers.append(self.tpl.say("running_header", header=part.header or title,
@@ -138,6 +141,10 @@ class Renderer:
             return self.chronicle(section.data)
         if kind == "staff":
             return self.staff(section.data)
+        if kind == "table":
+            from libreport.docx.table import table_xml
+
+            return table_xml(self, section.data)
         raise AssertionError(kind)
 
     # -- sections ------------------------------------------------------------------
@@ -294,6 +301,11 @@ class Renderer:
         rid = f"rIdLrChart{n}"
         self.out.charts.append(Chart(rid, title, categories, series, percent, look, chart_plan))
         return para(inline_chart(rid, n, chart_plan), style)
+
+
+def _empty_table(section: m.Section) -> bool:
+    """A table with no rows yet prints nothing, not a header alone (validate lists it as still to fill)."""
+    return section.kind == "table" and not getattr(section.data, "rows", None)
 
 
 def _chunks(xml) -> list[bytes]:

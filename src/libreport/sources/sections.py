@@ -55,6 +55,10 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
         return None
     root = load_yaml(section.file, diags)
     r = Reader(section.file, diags)
+    if section.kind == "table":  # a sheet it names must lie in the year folder, where report.yaml is
+        from libreport.sources.table import load_table
+
+        return load_table(root, r, year, section.mark.file.parent)
     if root is None:
         return _EMPTY[section.kind](section.file, r)
     return _LOADERS[section.kind](root, r, year)

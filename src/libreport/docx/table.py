@@ -1,0 +1,105 @@
+"""A `table` section as a Word table: declared columns, 序号, a total row and computed shares, in the
+template's table styles (`grid`: Report Grid, `three-line`: Three Line) and table paragraph styles."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from libreport.compute.table import compute
+from libreport.docx.xml import Table, para, run, scale_widths
+from libreport.numbers import group_thousands
+from libreport.sources.table import Column, TableData
+
+if TYPE_CHECKING:
+    from libreport.docx.render import Renderer
+
+_ALIGN = {"left": "table_text", "center": "table_center", "right": "table_number"}
+_SHORT = 8  # a text column whose cells are all this short (in characters) is centred, as in the other tables
+
+
+def table_xml(r: Renderer, data: TableData) -> list:
+    tpl = r.tpl
+    computed = compute(data)
+    out: list = []
+    if data.caption:
+        r.tables += 1
+        caption = tpl.optional("table_caption", number=r.tables, caption=data.caption)
+        out.append(para(run(caption), r.s("caption"), "<w:keepNext/>"))  # a caption stays with its table
+    heads = [_heading(r, c) for c in data.columns]
+    share = tpl.snippets["share"]
+
+    def share_text(value) -> str:
+        return share.render(share=value)
+
+    body = [[_printed(r, data, computed, row_index, c, share_text) for c in data.columns]
+            for row_index in range(len(data.rows))]
+    styles = [r.s(_ALIGN[_align(c, [line[k] for line in body])]) for k, c in enumerate(data.columns)]
+    fractions = [c.width or _width([heads[k]] + [line[k] for line in body]) for k, c in enumerate(data.columns)]
+    if data.number:
+        heads = [tpl.optional("number_heading"), *heads]
+        fractions = [_width([heads[0], str(len(data.rows))]), *fractions]
+        styles = [r.s("table_center"), *styles]
+        body = [[str(i), *line] for i, line in enumerate(body, 1)]
+    t = Table(scale_widths(fractions, r.width), r.s("stat_table" if data.style == "three-line" else "list_table"))
+    t.row(heads, header=True, styles=[r.s("table_header")] * len(heads))
+    for line in body:
+        t.row(line, styles=styles)
+    if data.total is not None:
+        cells = [_total_cell(r, data, computed, c) for c in data.columns]
+        cells[0] = data.total.label
+        if data.number:  # the label spans 序号 and the first column, as in 活动统计
+            t.row(cells, styles=[r.s("table_center"), *styles[2:]] if len(styles) > 2 else [r.s("table_center")],
+                  spans=[2] + [1] * (len(cells) - 1))
+        else:
+            t.row(cells, styles=[r.s("table_center"), *styles[1:]])
+    out.extend(t.xml())
+    if data.note:
+        out.append(para(run(data.note), r.s("table_note")))
+    return out
+
+
+def _heading(r: Renderer, column: Column) -> str:
+    if column.unit:
+        return r.tpl.optional("column_unit", name=column.name, unit=column.unit)
+    return column.name
+
+
+def _printed(r: Renderer, data: TableData, computed, index: int, column: Column, share_text) -> str:
+    row = data.rows[index]
+    if column.type == "share":
+        share = computed.shares.get(column.name, [None] * len(data.rows))[index]
+        return "" if share is None else share_text(share)
+    cell = row.cells.get(column.name)
+    if cell is not None and cell.day is not None:  # an Excel date cell: printed in the template's form
+        return r.tpl.optional("table_date", date=cell.day)
+    return "" if cell is None else cell.text
+
+
+
+
+def _total_cell(r: Renderer, data: TableData, computed, column: Column) -> str:
+    given = data.total.given if data.total else {}
+    if column.name in given:
+        return given[column.name].text  # as the report prints it
+    if column.type == "number" and column.name in computed.sums and column.total:
+        return group_thousands(computed.sums[column.name])
+    if column.type == "share" and column.name in computed.share_totals:
+        return r.tpl.say("total_share")
+    return ""
+
+
+def _align(column: Column, cells: list[str]) -> str:
+    if column.align:
+        return column.align
+    if column.type in ("number", "percent", "share"):
+        return "right"
+    if column.type == "date" or all(len(c) <= _SHORT for c in cells):
+        return "center"
+    return "left"
+
+
+def _width(texts: list[str]) -> float:
+    """A column's relative width from its longest text: a Chinese character counts two, a digit one."""
+    longest = max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in t) for t in texts), default=4)
+    return float(min(max(longest, 4), 40))

@@ -1,0 +1,160 @@
+"""The generic `table` section: any table a library keeps, from YAML, CSV or xlsx, with declared columns,
+序号, a total row and computed shares, printed in the template's table styles. No code change per table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from libreport.build import BuildOptions, build_year
+from libreport.project import load_project
+
+from .docxdump import blocks
+from .test_structure import HEAD, body, build, problems, year
+
+BRANCHES = """caption: 2023 年总分馆服务情况
+number: true
+columns:
+  - 馆名
+  - {name: 接待读者, type: number, unit: 万人次}
+  - {name: 占比, type: share, of: 接待读者}
+  - {name: 开馆日期, type: date}
+  - {name: 满意度, type: percent}
+total: 合计
+rows:
+  - [中心馆, 38.6, 2015-05-01, 98.5%]
+  - [东城分馆, 12.3, 2019年9月, 97]
+  - {馆名: 西江分馆, 接待读者: 9.2}
+note: 注：接待读者含线上服务。
+"""
+
+
+ONE_TABLE = HEAD + "sections:\n  - {kind: table, title: 分馆服务, file: branches.yaml}\n"
+
+
+def tables(docx: Path):
+    return [b for b in blocks(docx) if b.kind == "table"]
+
+
+def test_a_table_prints_its_columns_numbers_shares_and_total(tmp_path):
+    result = build(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": BRANCHES})
+    [table] = tables(result.docx)
+    assert table.style == "ReportGrid"
+    assert table.rows == [
+        ["序号", "馆名", "接待读者（万人次）", "占比", "开馆日期", "满意度"],
+        ["1", "中心馆", "38.6", "64.23%", "2015-05-01", "98.5%"],
+        ["2", "东城分馆", "12.3", "20.47%", "2019年9月", "97%"],
+        ["3", "西江分馆", "9.2", "15.31%", "", ""],
+        ["合计", "60.1", "100%", "", ""],  # the label spans 序号 and 馆名
+    ]
+    ps = body(result.docx)
+    assert ("Caption", "表 1 2023 年总分馆服务情况") in ps
+    assert ps[-1] == ("TableText", "注：接待读者含线上服务。")
+
+
+def test_numbers_are_right_aligned_short_text_centred_and_widths_follow_the_content(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    result = build(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": BRANCHES})
+    tbl = Document(str(result.docx)).element.body.find(qn("w:tbl"))
+    row = tbl.findall(qn("w:tr"))[1]
+    styles = [tc.find(qn("w:p")).pPr.pStyle.val for tc in row.findall(qn("w:tc"))]
+    assert styles == ["TableCenter", "TableCenter", "TableNumber", "TableNumber", "TableCenter", "TableNumber"]
+    grid = [int(g.get(qn("w:w"))) for g in tbl.find(qn("w:tblGrid"))]
+    assert grid[0] < grid[2]  # 序号 is narrower than 接待读者（万人次）
+
+
+def test_a_total_the_report_prints_is_kept_and_checked(tmp_path):
+    source = BRANCHES.replace("total: 合计", "total: {label: 合计, 接待读者: 60.2}")
+    found = problems(tmp_path / "a", {"report.yaml": HEAD + "sections:\n  - {kind: table, file: branches.yaml}\n",
+                                      "branches.yaml": source})
+    mismatch = [(code, line, col, msg) for code, line, col, msg in found if code == "sum-mismatch"]
+    assert [m[:3] for m in mismatch] == [("sum-mismatch", 9, 26)]
+    assert "60.1" in mismatch[0][3] and "60.2" in mismatch[0][3]
+
+
+def test_rows_from_a_csv_sheet_with_a_title_row_and_its_own_total_row(tmp_path):
+    result = build(tmp_path, {
+        "report.yaml": HEAD + "sections:\n  - {kind: table, title: 读者结构, file: readers.yaml}\n",
+        "readers.yaml": "style: three-line\ncolumns:\n  - 年龄段\n  - {name: 持证读者, type: number, unit: 人}\n"
+                        "  - {name: 比例, type: share, of: 持证读者}\nrounding: largest-remainder\nfrom: readers.csv\n",
+        "readers.csv": "2023 年持证读者年龄结构\n年龄段,持证读者\n少儿,12034\n青年,20311\n中年,15222\n老年,6840\n"
+                       "合计,54407\n".encode("gbk")})
+    [table] = tables(result.docx)
+    assert table.style == "ThreeLine"
+    assert table.rows == [["年龄段", "持证读者（人）", "比例"], ["少儿", "12,034", "22.12%"],
+                          ["青年", "20,311", "37.33%"], ["中年", "15,222", "27.98%"], ["老年", "6,840", "12.57%"],
+                          ["合计", "54,407", "100%"]]
+
+
+def test_rows_from_an_xlsx_workbook_with_excel_dates_and_percentages(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023"
+    ws.append(["馆名", "开馆日期", "满意度", "接待读者"])
+    ws.append(["中心馆", datetime(2015, 5, 1), 0.985, 38.6])
+    ws.append(["东城分馆", "2019年9月", 97, None])
+    year(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: table, title: 分馆, file: branches.yaml}\n",
+                    "branches.yaml": "columns:\n  - 馆名\n  - {name: 开馆日期, type: date}\n"
+                                     "  - {name: 满意度, type: percent}\n  - {name: 接待读者, type: number}\n"
+                                     "from: 分馆.xlsx\nsheet: '2023'\n"})
+    wb.save(tmp_path / "years/2023/分馆.xlsx")
+    found = problems(tmp_path, {})
+    # an empty number cell is still to fill, named by its row and column in the sheet
+    assert [(code, line, col) for code, line, col, _ in found] == [("to-fill", 3, 4)]
+    result = build_year(load_project(tmp_path), "2023", BuildOptions(toc="field"))
+    [table] = tables(result.docx)
+    assert table.rows[1:] == [["中心馆", "2015.5.1", "98.5%", "38.6"], ["东城分馆", "2019年9月", "97%", ""]]
+
+
+def test_a_sheet_without_the_declared_columns_names_the_missing_ones(tmp_path):
+    found = problems(tmp_path, {
+        "report.yaml": HEAD + "sections:\n  - {kind: table, file: t.yaml}\n",
+        "t.yaml": "columns: [馆名, {name: 藏书, type: number}]\nfrom: t.csv\n",
+        "t.csv": "馆名,藏量\n中心馆,100\n"})
+    assert [(code, line, col) for code, line, col, _ in found] == [("table-sheet", 2, 7)]
+    assert "藏书" in found[0][3]
+
+
+def test_a_sheet_outside_the_year_folder_is_refused(tmp_path):
+    (tmp_path / "years").mkdir()
+    (tmp_path / "years/t.csv").write_text("馆名\n中心馆\n", encoding="utf-8")
+    found = problems(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: table, file: t.yaml}\n",
+                                "t.yaml": "columns: [馆名]\nfrom: ../t.csv\n"})
+    assert [(code, line) for code, line, _c, _m in found] == [("table-sheet", 2)]
+
+
+def test_a_table_without_rows_yet_is_a_to_do_and_prints_nothing(tmp_path):
+    files = {"report.yaml": HEAD + "sections:\n  - {kind: summary, title: 总结}\n  - {kind: table, title: 分馆, "
+                                   "file: t.yaml}\n",
+             "summary.md": "文字。\n", "t.yaml": "columns: [馆名, {name: 藏书, type: number}]\nrows:\n"}
+    assert [(code, line) for code, line, _c, _m in problems(tmp_path / "a", files)] == [("to-fill", 1)]
+    result = build(tmp_path / "b", files)
+    assert tables(result.docx) == []
+    assert [t for s, t in body(result.docx) if s.startswith("Heading")] == ["一、总结"]
+
+
+def test_captions_number_tables_through_the_report(tmp_path):
+    result = build(tmp_path, {
+        "report.yaml": HEAD + "sections:\n  - {kind: table, file: a.yaml}\n  - {kind: table, file: b.yaml}\n",
+        "a.yaml": "caption: 分馆\ncolumns: [馆名]\nrows: [[中心馆]]\n",
+        "b.yaml": "caption: 服务点\ncolumns: [名称]\nrows: [[社区服务点]]\n"})
+    assert [t for s, t in body(result.docx) if s == "Caption"] == ["表 1 分馆", "表 2 服务点"]
+
+
+def test_new_year_keeps_a_tables_columns_and_empties_its_rows(tmp_path):
+    from libreport.commands.new import new_year
+
+    year(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: table, title: 分馆, file: branches.yaml}\n",
+                    "branches.yaml": BRANCHES})
+    project = load_project(tmp_path)
+    new_year(project, 2024)
+    text = (tmp_path / "years/2024/branches.yaml").read_text(encoding="utf-8")
+    assert "caption: 2023 年总分馆服务情况" in text and "{name: 占比, type: share, of: 接待读者}" in text
+    assert "中心馆" not in text
+    found = [(d.code, d.line) for d in __import__("libreport.pipeline", fromlist=["x"]).check_year(project, "2024")
+             .diags.items]
+    assert found == [("to-fill", 1)]
