@@ -3,11 +3,10 @@ template's table styles (`grid`: Report Grid, `three-line`: Three Line) and tabl
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from libreport.compute.table import compute
-from libreport.docx.xml import Table, para, run, scale_widths
+from libreport.docx.xml import Table, para, run
 from libreport.numbers import group_thousands
 from libreport.sources.table import Column, TableData
 
@@ -35,13 +34,14 @@ def table_xml(r: Renderer, data: TableData) -> list:
     body = [[_printed(r, data, computed, row_index, c, share_text) for c in data.columns]
             for row_index in range(len(data.rows))]
     styles = [r.s(_ALIGN[_align(c, [line[k] for line in body])]) for k, c in enumerate(data.columns)]
-    fractions = [c.width or _width([heads[k]] + [line[k] for line in body]) for k, c in enumerate(data.columns)]
+    # the template's measure sizes each column to its content; `width:` weighs what is left among the columns
+    weights = [c.width or 1.0 for c in data.columns]
     if data.number:
         heads = [tpl.optional("number_heading"), *heads]
-        fractions = [_width([heads[0], str(len(data.rows))]), *fractions]
+        weights = [0.1, *weights]
         styles = [r.s("table_center"), *styles]
         body = [[str(i), *line] for i, line in enumerate(body, 1)]
-    t = Table(scale_widths(fractions, r.width), r.s("stat_table" if data.style == "three-line" else "list_table"))
+    t = Table(r.s("stat_table" if data.style == "three-line" else "list_table"), r.width, weights, tpl)
     t.row(heads, header=True, styles=[r.s("table_header")] * len(heads))
     for line in body:
         t.row(line, styles=styles)
@@ -50,9 +50,9 @@ def table_xml(r: Renderer, data: TableData) -> list:
         cells[0] = data.total.label
         if data.number:  # the label spans 序号 and the first column, as in 活动统计
             t.row(cells, styles=[r.s("table_center"), *styles[2:]] if len(styles) > 2 else [r.s("table_center")],
-                  spans=[2] + [1] * (len(cells) - 1))
+                  spans=[2] + [1] * (len(cells) - 1), total=True)
         else:
-            t.row(cells, styles=[r.s("table_center"), *styles[1:]])
+            t.row(cells, styles=[r.s("table_center"), *styles[1:]], total=True)
     out.extend(t.xml())
     if data.note:
         out.append(para(run(data.note), r.s("table_note")))
@@ -97,9 +97,3 @@ def _align(column: Column, cells: list[str]) -> str:
     if column.type == "date" or all(len(c) <= _SHORT for c in cells):
         return "center"
     return "left"
-
-
-def _width(texts: list[str]) -> float:
-    """A column's relative width from its longest text: a Chinese character counts two, a digit one."""
-    longest = max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in t) for t in texts), default=4)
-    return float(min(max(longest, 4), 40))
