@@ -86,7 +86,7 @@ def test_tables_print_what_the_report_gives(built):
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in Document(str(out["report"])).tables]
     activities, awards = tables
     assert activities[2] == ["1", "公益讲座", "48", "24.00%", "—", "—"]
-    assert activities[-1][-3:] == ["100%", "近 32000", "—"]
+    assert activities[-1][-3:] == ["100%", "近 32,000", "—"]
     assert awards[0] == ["序号", "奖项名称", "获奖时间"]  # no issuer is given, so no issuer column
     assert [row[2] for row in awards[1:]] == ["2023年", "2023年", "全年"]
 
