@@ -158,3 +158,26 @@ def test_new_year_keeps_a_tables_columns_and_empties_its_rows(tmp_path):
     found = [(d.code, d.line) for d in __import__("libreport.pipeline", fromlist=["x"]).check_year(project, "2024")
              .diags.items]
     assert found == [("to-fill", 1)]
+
+
+def test_figures_keep_their_approximation_words_and_notes_and_totals_allow_for_them(tmp_path):
+    source = """columns:
+  - 服务点
+  - {name: 藏书, type: number, unit: 册}
+  - {name: 占比, type: share, of: 藏书}
+total: {label: 合计, 藏书: 近 9000}
+rows:
+  - [城东服务点, 5000 余]
+  - [城西服务点, 近 3000]
+  - {服务点: 流动书车, 藏书: {value: 800, approx: 约, note: 含流动站}}
+"""
+    result = build(tmp_path / "a", {"report.yaml": HEAD + "sections:\n  - {kind: table, title: 服务点, file: t.yaml}\n",
+                                    "t.yaml": source})
+    [table] = tables(result.docx)
+    assert table.rows[1:] == [["城东服务点", "5,000 余", "56.82%"], ["城西服务点", "近 3,000", "34.09%"],
+                              ["流动书车", "约 800（含流动站）", "9.09%"], ["合计", "近 9,000", "100%"]]
+    # 5000 余 + 近 3000 + 约 800 may well be 近 9000; it cannot be 近 7000
+    wrong = source.replace("近 9000", "近 7000")
+    found = problems(tmp_path / "b", {"report.yaml": HEAD + "sections:\n  - {kind: table, file: t.yaml}\n",
+                                      "t.yaml": wrong})
+    assert [(code, line) for code, line, _c, _m in found if code != "share-sum"] == [("sum-mismatch", 5)]

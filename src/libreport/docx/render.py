@@ -144,7 +144,7 @@ class Renderer:
         if kind == "table":
             from libreport.docx.table import table_xml
 
-            return table_xml(self, section.data)
+            return table_xml(self, section.data)  # type: ignore[arg-type]  # loaded by sources.table
         raise AssertionError(kind)
 
     # -- sections ------------------------------------------------------------------

@@ -15,11 +15,13 @@ from pathlib import Path
 import yaml
 
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.figures import Figure
 from libreport.messages import Both
 from libreport.sources.reader import Reader, describe
 
 TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note")
 COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places")
+FIGURE_KEYS = ("value", "approx", "note")  # a number cell written out: {value: 28.6, approx: 近, note: 含分馆}
 TYPES = ("text", "number", "date", "percent", "share")
 STYLES = ("grid", "three-line")
 ALIGNS = ("left", "center", "right")
@@ -46,7 +48,7 @@ class Cell:
     text: str  # as printed
     mark: Mark
     value: Decimal | None = None  # number and percent cells
-    figure: object = None  # number cells: the figure as printed (approximation word, note)
+    figure: Figure | None = None  # number cells: the figure as printed (approximation word, note)
     day: date | None = None  # a date read from a spreadsheet's date cell, printed with the template's form
 
 
@@ -203,6 +205,13 @@ def _share_of(r: Reader, cf: dict, column: Column, columns: list[Column], path: 
 def _cell(r: Reader, node: yaml.Node, path: str, column: Column, year: int) -> Cell | None:
     """One cell written in YAML; None when empty or wrong (a wrong one is reported)."""
     mark = r.mark(node)
+    if isinstance(node, yaml.MappingNode) and column.type == "number":  # {value: 28.6, approx: 近, note: 含分馆}
+        f = r.mapping(node, path, FIGURE_KEYS, ("value",))
+        if f is None or "value" not in f or not isinstance(f["value"][1], yaml.ScalarNode):
+            return None
+        approx = r.text(f["approx"][1], f"{path}.approx") if "approx" in f else None
+        note = r.text(f["note"][1], f"{path}.note") if "note" in f else None
+        return _number_cell(r.diags, f["value"][1].value, r.mark(f["value"][1]), f"{path}.value", approx, note)
     if not isinstance(node, yaml.ScalarNode):
         r.diags.error("type", mark, path, what=path, expected=_EXPECTED[column.type], found=describe(node))
         return None
@@ -233,15 +242,21 @@ def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column,
     return Cell(text, mark)
 
 
-def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str) -> Cell | None:
-    from libreport.numbers import NumberFormatError, group_thousands, parse_number
+def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: str | None = None,
+                 note: str | None = None) -> Cell | None:
+    """A figure as printed: digits, an approximation word (近 28.6, 5000 余), a scope note (含分馆)."""
+    from libreport.figures import WORDS, FigureError, parse_figure
 
     try:
-        value, _ = parse_number(text)
-    except NumberFormatError:
-        diags.error("type", mark, path, what=path, expected=_EXPECTED["number"], found=repr(text))
+        figure = parse_figure(text, approx=approx, note=note)
+    except FigureError as exc:
+        if exc.kind == "form":
+            diags.error("type", mark, path, what=path, expected=_EXPECTED["number"], found=repr(text))
+        else:
+            diags.error("type", mark, path, what=path, text=text, words="、".join(WORDS), variant=exc.kind)
         return None
-    return Cell(group_thousands(value), mark, value)
+    printed = figure.cell() + (f"（{note}）" if note else "")
+    return Cell(printed, mark, figure.value, figure)
 
 
 def _percent_cell(diags: Diagnostics, text: str, mark: Mark, path: str) -> Cell | None:
@@ -296,9 +311,9 @@ def _yaml_row(r: Reader, node: yaml.Node, path: str, table: TableData, year: int
     if f is None:
         return None
     for name, (_key, vnode) in f.items():
-        column = table.column(name)
-        if column is not None:
-            cell = _cell(r, vnode, f"{path}.{name}", column, year)
+        declared = table.column(name)
+        if declared is not None:
+            cell = _cell(r, vnode, f"{path}.{name}", declared, year)
             if cell is not None:
                 cells[name] = cell
     return Row(cells, r.mark(node))
@@ -319,7 +334,8 @@ def _total(r: Reader, node: yaml.Node, table: TableData, year: int) -> Total | N
     total = Total(r.text(f["label"][1], "total.label") or "合计" if "label" in f else "合计", mark=r.mark(node))
     for name in names:
         if name in f:
-            cell = _cell(r, f[name][1], f"total.{name}", table.column(name), year)  # type: ignore[arg-type]
+            column = table.column(name)
+            cell = _cell(r, f[name][1], f"total.{name}", column, year) if column else None
             if cell is not None:
                 total.given[name] = cell
     return total
@@ -366,15 +382,14 @@ def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData,
     wanted = {_norm(c.name): c for c in written}
     rows = sheets[0].rows if sheets else []
     header = None
-    for index, (_rownum, cells) in enumerate(rows[:HEADER_SCAN]):
-        found = {_norm(v): k for k, v in enumerate(cells) if _norm(v) in wanted}
+    for index, (_rownum, heads) in enumerate(rows[:HEADER_SCAN]):
+        found = {_norm(v): k for k, v in enumerate(heads) if _norm(v) in wanted}
         if len(found) == len(wanted):
             header = index, {wanted[h].name: k for h, k in found.items()}
             break
     if header is None:
-        best = max((sum(_norm(v) in wanted for v in cells) for _n, cells in rows[:HEADER_SCAN]), default=0)
-        missing = [c.name for c in written if not any(_norm(v) == _norm(c.name) for _n, cells in rows[:HEADER_SCAN]
-                                                       for v in cells)] if best else [c.name for c in written]
+        seen = {_norm(v) for _n, heads in rows[:HEADER_SCAN] for v in heads}
+        missing = [c.name for c in written if _norm(c.name) not in seen]
         r.diags.error("table-sheet", r.mark(node), "from", sheet=name, columns="、".join(missing), variant="header")
         return False
     start, positions = header
