@@ -145,3 +145,22 @@ def test_compare_with_must_be_an_earlier_year_with_sources(project: Path):
     diags = [d for d in validate_json(project) if d["file"].endswith("report.yaml")]
     assert [(d["code"], d["line"]) for d in diags] == [("missing-file", line)]
     assert "2020" in diags[0]["message"]
+
+
+def test_an_item_in_another_unit_than_last_year_is_not_compared(project: Path):
+    path = project / "years/2021/statistics.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "{name: 有效借书证数, unit: 个, value: 188543}"
+    assert old in text
+    path.write_text(text.replace(old, "{name: 有效借书证数, unit: 万个, value: 18.85}"), encoding="utf-8")
+    set_yoy(project, "{compare_with: 2019, columns: true}")
+    [d] = [d for d in validate_json(project) if d["code"] == "unit-mismatch"]
+    assert (d["severity"], d["line"]) == ("warning", 1 + text.splitlines().index(
+        next(line for line in text.splitlines() if old in line)))
+    assert "万个" in d["message"] and "个 in 2019" in d["message"]
+    assert run_cli("build", "2021", "--toc", "field", cwd=project).returncode == 0
+    row = next(r for r in statistics_table(project / REPORT) if r[1] == "有效借书证数")
+    assert row[3:] == ["18.85", "—", "—"]  # no change of 18.85 against 163,918
+    text, problems = summary_says(project, "借书证{{ change('有效借书证数') }}。")
+    assert [p.code for p in problems] == ["summary-expression"]
+    assert "in 万个 this year and in 个 in 2019" in problems[0].message
