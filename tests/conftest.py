@@ -10,6 +10,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +108,115 @@ def needs_libreoffice():
     if os.environ.get("CI"):
         return pytest.mark.libreoffice
     return pytest.mark.skip(reason="LibreOffice (soffice) is not installed")
+
+
+# -- the examples laid out once per session ---------------------------------------------------------------
+
+EXAMPLE_YEARS = ("2021", "2019")
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "ooxml" / "validate.py").is_file()), None)
+
+
+def has_libreoffice() -> bool:
+    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+@dataclass
+class Built:
+    """One example year built by the real command: the .docx, its PDF when LibreOffice is there, and what
+    the command printed."""
+
+    docx: Path
+    pdf: Path | None
+    run: subprocess.CompletedProcess
+
+
+class Layouts:
+    """Every example built (and laid out by LibreOffice, when installed) once per test session.
+
+    A layout costs seconds, so the builds start in the background as soon as the tests that read them are
+    collected, and run beside the other tests; the first test that needs one waits for it. The schema check
+    of the built reports and the template follows the builds; a template saved by LibreOffice is built too.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="libreport-layouts-"))
+        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        self._pool: Any = None
+        self._jobs: dict[str, Any] = {}
+
+    def start(self) -> None:
+        if self._pool is not None:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=3)
+        atexit.register(self._pool.shutdown, wait=True, cancel_futures=True)
+        for year in EXAMPLE_YEARS:
+            self._jobs[year] = self._pool.submit(self._build, year)
+        self._jobs["resaved"] = self._pool.submit(self._resaved_template)
+        self._jobs["schema"] = self._pool.submit(self._schema)
+
+    def _wait(self, name: str):
+        self.start()
+        return self._jobs[name].result()
+
+    def example(self, year: str) -> Built:
+        return self._wait(year)
+
+    def resaved(self) -> Built:
+        """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""
+        return self._wait("resaved")
+
+    def schema(self) -> subprocess.CompletedProcess | None:
+        """The schema check of the template and every report built here (None without jing)."""
+        return self._wait("schema")
+
+    def _build(self, year: str, *extra: str) -> Built:
+        out = self.folder / (year + "".join(extra).replace("-", "").replace("/", "_"))
+        pdf = ("--pdf",) if has_libreoffice() else ("--toc", "field")
+        done = run_process("build", year, *pdf, "--output", str(out), *extra, timeout=900)
+        docx = next(out.glob(f"{year}/*.docx"), out / "missing.docx")
+        found = docx.with_suffix(".pdf")
+        return Built(docx, found if found.is_file() else None, done)
+
+    def _resaved_template(self) -> Built | None:
+        exe = shutil.which("soffice") or shutil.which("libreoffice")
+        if exe is None:
+            return None
+        folder = self.folder / "resaved"
+        shutil.copytree(TEMPLATES, folder / "templates")
+        profile = (self.folder / "profile").as_uri()
+        subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to",
+                        "docx:MS Word 2007 XML", "--outdir", str(folder / "saved"), str(TEMPLATES / "report.docx")],
+                       capture_output=True, timeout=300, env={**os.environ, "HOME": str(self.folder)})
+        shutil.copy(folder / "saved" / "report.docx", folder / "templates" / "report.docx")
+        out = folder / "out"
+        done = run_process("build", "2019", "--toc", "field", "--pdf", "--output", str(out), "--template",
+                           str(folder / "templates"), timeout=900)
+        docx = next(out.glob("2019/*.docx"), out / "missing.docx")
+        return Built(docx, docx.with_suffix(".pdf") if docx.with_suffix(".pdf").is_file() else None, done)
+
+    def _schema(self) -> subprocess.CompletedProcess | None:
+        if SHARED is None or shutil.which("jing") is None:
+            return None
+        files = {"template": TEMPLATES / "report.docx"}
+        files.update({year: self._jobs[year].result().docx for year in EXAMPLE_YEARS})
+        resaved = self._jobs["resaved"].result()
+        if resaved is not None:
+            files["resaved-template-2019"] = resaved.docx
+        return subprocess.run([sys.executable, str(SHARED / "ooxml" / "validate.py"),
+                               *(f"{label}={path}" for label, path in files.items())],
+                              capture_output=True, text=True, timeout=600)
+
+
+LAYOUTS = Layouts()
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    if any("layouts" in getattr(item, "fixturenames", ()) for item in items):
+        LAYOUTS.start()
+
+
+@pytest.fixture(scope="session")
+def layouts() -> Layouts:
+    return LAYOUTS

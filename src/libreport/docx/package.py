@@ -17,7 +17,7 @@ from libreport.diagnostics import Mark
 from libreport.docx import placeholders
 from libreport.docx.chart import chart_xml, workbook
 from libreport.docx.render import Rendered
-from libreport.docx.schema import clark, place, props
+from libreport.docx.schema import clark, place, props, reorder
 from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, R_NS, W_NS, esc, field_begin, field_end
 
@@ -41,10 +41,22 @@ def _fill_placeholders(root, values: dict, where: Mark) -> None:
     from libreport.docx.template import SnippetError
     from libreport.prose.sandbox import compile_snippet
 
+    reorder(root)
     found = placeholders.find(root)
     for ph in placeholders.blocks(found):
-        if ph.alone:  # (the template check makes sure they are; a header is never checked for them)
-            ph.paragraph.getparent().replace(ph.paragraph, etree.Comment(_MARKS[ph.expr]))
+        if not ph.alone:  # (the template check makes sure they are; a header is never checked for them)
+            continue
+        p = ph.paragraph
+        if p.find(f"{W}pPr/{W}sectPr") is None:
+            p.getparent().replace(p, etree.Comment(_MARKS[ph.expr]))
+        else:
+            # The paragraph also ends a section (Word and LibreOffice fold a section break into the paragraph
+            # before it when the empty one is deleted or on saving): the content goes before it, and the
+            # paragraph stays, emptied, to keep the break, and with it the page the TOC or body stands on.
+            p.addprevious(etree.Comment(_MARKS[ph.expr]))
+            for child in list(p):
+                if child.tag != f"{W}pPr":
+                    p.remove(child)
 
     def value(ph: placeholders.Placeholder) -> str:
         try:

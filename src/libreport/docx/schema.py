@@ -157,3 +157,20 @@ def _name_of(markup: str) -> str:
         if 0 < at < end:
             end = at
     return markup[1:end]
+
+
+def reorder(root: etree._Element) -> None:
+    """Put the children of every declared element under `root` into the schema's order, as another editor
+    may have written them out of it (LibreOffice puts a paragraph's section break first). Children the
+    declaration does not know (extensions) keep their place after the child they followed."""
+    for parent in root.iter(*_RANK):
+        rank = _RANK[parent.tag]
+        children = list(parent)
+        keys, last = [], -1
+        for child in children:
+            last = rank.get(child.tag, last)
+            keys.append(last)
+        if keys != sorted(keys):
+            ordered = [c for _, c in sorted(zip(keys, children), key=lambda kc: kc[0])]
+            for child in ordered:
+                parent.append(child)
