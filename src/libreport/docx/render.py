@@ -254,7 +254,7 @@ class Renderer:
         return [*t.xml(), chart]
 
     def chronicle(self, events: list[m.Event]) -> list:
-        out = []
+        out: list[str | bytes] = []
         month, body, line = self.s("month"), self.s("chronicle"), self.tpl.snippets["chronicle_line"]
         for group in chronicle_months(events):
             heading = (self.tpl.say("chronicle_month", month=group.month) if group.month
@@ -267,7 +267,7 @@ class Renderer:
         return out
 
     def staff(self, dists: list[m.StaffDistribution]) -> list:
-        out = []
+        out: list[str | bytes] = []
         c, num, hd = self.s("table_center"), self.s("table_number"), self.s("table_header")
         from libreport.numbers import shares_half_up
 
