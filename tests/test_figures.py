@@ -136,3 +136,14 @@ def test_filters_keep_the_words_and_refuse_to_count_in_wan_twice():
 ])
 def test_the_words_say_where_the_true_number_lies(printed, true, ok):
     assert printed.allows(true) is ok
+
+
+@pytest.mark.parametrize("text, printed, inside, outside", [
+    ("不足 5", "不足 5%", Decimal("3.1"), Decimal("5.2")),
+    ("至少 200", "至少 200%", Decimal("900"), Decimal("199")),
+    ("1000以下", "1000%以下", Decimal("10"), Decimal("1001")),
+])
+def test_more_words_reports_print(text, printed, inside, outside):
+    f = fig(text, "%")
+    assert f.printed() == printed
+    assert f.allows(inside) and not f.allows(outside)

@@ -99,3 +99,20 @@ def test_nothing_of_the_example_library_anywhere(built):
     for path in project.rglob("*"):
         if path.is_file() and path.suffix in (".yaml", ".md"):
             assert "越秀" not in path.read_text(encoding="utf-8")
+
+
+def test_an_awards_table_without_dates_or_issuers_prints_what_is_given(tmp_path):
+    from docx import Document
+
+    shutil.copytree(HERE / "2023", tmp_path / "2023")
+    (tmp_path / "libreport.yaml").write_text("sources: .\noutput: build\n", encoding="utf-8")
+    (tmp_path / "2023/awards.yaml").write_text(
+        "- {name: 全民阅读示范单位}\n- {name: 优秀志愿服务项目, date: 2023年11月20日}\n", encoding="utf-8")
+    assert run_cli("build", "2023", "--toc", "field", cwd=tmp_path).returncode == 0
+    awards = Document(str(tmp_path / "build/2023/柳川市图书馆2023年工作总结.docx")).tables[-1]
+    assert [[c.text for c in row.cells] for row in awards.rows] == [
+        ["序号", "奖项名称", "获奖时间"], ["1", "全民阅读示范单位", ""], ["2", "优秀志愿服务项目", "2023年11月20日"]]
+    (tmp_path / "2023/awards.yaml").write_text("- {name: 全民阅读示范单位}\n", encoding="utf-8")
+    assert run_cli("build", "2023", "--toc", "field", cwd=tmp_path).returncode == 0
+    awards = Document(str(tmp_path / "build/2023/柳川市图书馆2023年工作总结.docx")).tables[-1]
+    assert [[c.text for c in row.cells] for row in awards.rows] == [["序号", "奖项名称"], ["1", "全民阅读示范单位"]]

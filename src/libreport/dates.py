@@ -182,19 +182,20 @@ _YEAR_ONLY = re.compile(r"^(?P<y>\d{4})\s*(?:年(?:度|全年)?)?$")
 
 
 def parse_award_date(text: str, year: int) -> tuple[date, str]:
-    """When an honour was given, as reports print it: a year and month (2021-04, 2021年4月), or the year only
-    (2021, 2021年, 2021年度, 全年 — the report's year). Returns the first day it can mean and its precision,
-    "month" or "year"."""
+    """When an honour was given, as reports print it: a year and month (2021-04, 2021年4月), the year only
+    (2021, 2021年, 2021年度, 全年 — the report's year), or a day (2021-04-23, 2021年4月23日). Returns the first
+    day it can mean and its precision, "month", "year" or "day"."""
     t = text.strip().translate(_FULLWIDTH).replace(" ", "")
     if t == "全年":
         return date(year, 1, 1), "year"
     m = _YEAR_ONLY.match(t)
     if m:
         return date(int(m["y"]), 1, 1), "year"
-    try:
-        return parse_year_month(text), "month"
-    except DateError as exc:
-        if exc.kind != "form":
-            raise
-    raise DateError("form", f"{text!r} is not a year and month or a year "
-                            f"(write {year}-04, {year}年4月, {year}年 or 全年)")
+    for parse, precision in ((parse_year_month, "month"), (parse_day, "day")):
+        try:
+            return parse(text), precision
+        except DateError as exc:
+            if exc.kind != "form":
+                raise
+    raise DateError("form", f"{text!r} is not a year and month, a year or a day "
+                            f"(write {year}-04, {year}年4月, {year}年, 全年 or {year}年4月23日)")

@@ -20,13 +20,14 @@ from decimal import Decimal
 
 from libreport import numbers
 
-BEFORE = ("将近", "接近", "大约", "超过", "近", "约", "逾", "超")  # printed before the number
-AFTER = ("以上", "左右", "余", "多")  # printed after it
+BEFORE = ("将近", "接近", "大约", "超过", "至少", "不足", "不到", "近", "约", "逾", "超")  # printed before the number
+AFTER = ("以上", "以下", "左右", "余", "多")  # printed after it
 WORDS = BEFORE + AFTER
-AT_LEAST = frozenset(("超过", "逾", "超", "以上", "余", "多"))  # the true number is the figure or more
+AT_LEAST = frozenset(("超过", "至少", "逾", "超", "以上", "余", "多"))  # the true number is the figure or more
 AT_MOST = frozenset(("将近", "接近", "近"))  # the true number is the figure or a little less
+BELOW = frozenset(("不足", "不到", "以下"))  # the true number is the figure or less
 ABOUT = frozenset(("约", "大约", "左右"))  # the figure is the true number rounded
-_AFTER_UNIT = frozenset(("以上", "左右"))  # these follow the measure word: 1000 人次以上
+_AFTER_UNIT = frozenset(("以上", "以下", "左右"))  # these follow the measure word: 1000 人次以上
 MAGNITUDES = ("亿", "万")  # a unit that starts with one counts in it: 万册 is ten thousand 册
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
@@ -114,8 +115,9 @@ class Figure:
         An exact figure is exactly itself, or with `rounded` anything that rounds to it at its last
         written place (35.2 → 35.15 … 35.25). 余/多/超过 mean the figure or more: below the next step of
         its last significant digit for 余/多 (1700 多 → 1700 … 1800; 5 万余 → 5 … 6), without limit for
-        超过/逾/以上; 近 means a little less (近 6 万 → 5.4 … 6); 约/左右 mean rounded at that digit
-        (约 35 → 34.5 … 35.5). 近 and 约 never reach further than a tenth of the figure (近 100 → 90 … 100)."""
+        超过/逾/以上/至少; 不足/不到/以下 mean the figure or less; 近 means a little less (近 6 万 → 5.4 … 6);
+        约/左右 mean rounded at that digit (约 35 → 34.5 … 35.5). 近 and 约 never reach further than a tenth of
+        the figure (近 100 → 90 … 100)."""
         v = self.value
         if self.approx is None:
             if not rounded:
@@ -127,6 +129,8 @@ class Figure:
             return v, v + step
         if self.approx in AT_LEAST:
             return v, None
+        if self.approx in BELOW:
+            return min(Decimal(0), v), v
         near = abs(v) / 10  # 近 and 约 stay within a tenth of the figure: 近 100 is not 3
         if self.approx in AT_MOST:
             return max(v - step, v - near), v

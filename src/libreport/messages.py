@@ -236,8 +236,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "a percentage compares figures in the same unit, and none is converted",
                             "{item} 是 {part}（{part_unit}）占 {whole}（{whole_unit}）的百分比，但两者单位不同；"
                             "百分比只在同一单位的数字之间计算，单位不会自动换算"),
-    "bad-date.award": ("{text!r} is not a year and month or a year (write {year}-04, {year}年4月, {year}年 or 全年)",
-                       "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年 或 全年）"),
+    "bad-date.award": ("{text!r} is not a year and month, a year or a day (write {year}-04, {year}年4月, {year}年, 全年 "
+                       "or {year}年4月23日)",
+                       "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年、全年 或 {year}年4月23日）"),
     "sum-mismatch.activities": ("the rows' {column} add up to {total} but the total gives {value}",
                                 "各行{column}合计为 {total}，但 total 给出的合计为 {value}"),
     "unit-mismatch.activity": ("{type}'s {column} is counted one by one but {item} is in {unit}; "

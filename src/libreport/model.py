@@ -67,15 +67,16 @@ class Signature:
 class Award:
     name: str
     bodies: list[str]  # who gave it; empty when the report does not say
-    date: date  # the first day of the month (or of the year) it was given
+    date: date | None  # the day, or the first day of the month or year, it was given; None when not said
     mark: Mark
     date_mark: Mark | None = None  # where the date value is written, for date diagnostics
-    precision: str = "month"  # "month", or "year" when the report gives the year only
+    precision: str = "month"  # "month"; "year" when the report gives the year only, "day" when a day
     date_text: str = ""  # the date as written
 
     @property
     def shown_date(self) -> str:
-        """A year-only date as written (2023年, 全年); month dates are worded by the template."""
+        """A date of a year or a day as written (2023年, 全年, 2023年11月20日); month dates are worded by the
+        template's award_date."""
         return self.date_text
 
 

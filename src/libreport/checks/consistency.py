@@ -65,9 +65,9 @@ def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> N
 
 def _awards(report: m.Report, rows: list[m.Award], diags: Diagnostics) -> None:
     for i, row in enumerate(rows, 1):
-        if row.date.year != report.year:
+        if row.date is not None and row.date.year != report.year:
             _outside(diags, report.year, row.date, row.date_mark or row.mark, f"[{i}].date",
-                     row.date_text if row.precision == "year" else f"{row.date.year}-{row.date.month:02d}")
+                     f"{row.date.year}-{row.date.month:02d}" if row.precision == "month" else row.date_text)
 
 
 def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> None:

@@ -158,15 +158,16 @@ class Renderer:
         return Table(self.s(style_role), self.width, weights, self.tpl, keep_with_next)
 
     def awards(self, awards: list[m.Award]) -> list[bytes]:
-        # The table prints what the report gives: without any issuer, the 颁奖部门 column is left out.
-        keep = [0, 1, 2, 3] if any(a.bodies for a in awards) else [0, 1, 3]
+        # The table prints what the report gives: without any issuer (or any date), that column is left out.
+        keep = [k for k, given in ((0, True), (1, True), (2, any(a.bodies for a in awards)),
+                                   (3, any(a.date is not None for a in awards))) if given]
         t = self.table("awards", "list_table", 4, keep_columns=keep)
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
         heads = self.tpl.heads("awards")
         t.row([heads[k] for k in keep], header=True, styles=[hd] * len(keep))
         bodies, when = self.tpl.snippets["award_bodies"], self.tpl.snippets["award_date"]
         for i, a in enumerate(awards, 1):
-            date = a.shown_date if a.precision == "year" else when.render(date=a.date)
+            date = "" if a.date is None else when.render(date=a.date) if a.precision == "month" else a.shown_date
             cells = [str(i), a.name, bodies.render(bodies=a.bodies) if a.bodies else "", date]
             t.row([cells[k] for k in keep], styles=[[c, txt, txt, c][k] for k in keep])
         return t.xml()

@@ -92,17 +92,22 @@ def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str, **args
 
 def _awards(root, r: Reader, year: int) -> list[m.Award]:
     def build(node, path):
-        f = r.mapping(node, path, AWARD_KEYS, ("name", "date"))
+        f = r.mapping(node, path, AWARD_KEYS, ("name",))
         if f is None:
             return None
         name = r.text(f["name"][1], f"{path}.name") if "name" in f else None
         bodies = r.text_list(f["by"][1], f"{path}.by") if "by" in f else []  # no issuer printed: none given
-        when = (_date_field(r, f["date"][1], f"{path}.date", lambda t: parse_award_date(t, year), "award",
-                            year=year) if "date" in f else None)
-        if name is None or bodies is None or when is None:
+        when = None
+        if "date" in f:  # the report may give no date; the table then prints none
+            when = _date_field(r, f["date"][1], f"{path}.date", lambda t: parse_award_date(t, year), "award",
+                               year=year)
+            if when is None:
+                return None
+        if name is None or bodies is None:
             return None
-        return m.Award(name, bodies, when[0], r.mark(node), r.mark(f["date"][1]), precision=when[1],
-                       date_text=r.text(f["date"][1], f"{path}.date") or "")
+        return m.Award(name, bodies, when[0] if when else None, r.mark(node),
+                       r.mark(f["date"][1]) if "date" in f else None, precision=when[1] if when else "month",
+                       date_text=r.text(f["date"][1], f"{path}.date") or "" if "date" in f else "")
     return _list_of(root, r, build)
 
 
