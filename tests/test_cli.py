@@ -71,7 +71,7 @@ def test_import_accepts_chronicle_as_the_kind(project, tmp_path):
 
 
 def test_validate_words_severities_in_the_run_language(project):
-    (project / "years/2021/awards.yaml").write_text("- name: 先进单位\n  by: 某中心\n", encoding="utf-8")
+    (project / "years/2021/awards.yaml").write_text("- by: 某中心\n  date: 2021-04\n", encoding="utf-8")
     zh = run_cli("--lang", "zh", "validate", "2021", cwd=project).stdout
     assert ": 错误 missing-key:" in zh and ": 警告 activity-mismatch:" in zh
     en = run_cli("--lang", "en", "validate", "2021", cwd=project).stdout

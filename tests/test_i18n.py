@@ -37,7 +37,7 @@ INVALID = {
     "coverage.yaml": "- date: 2021-02-30\n  outlet: 广州日报\n  section: 客户端\n  title: 一\n"
                      "- date: 2020-05-01\n  outlet: 广州日报\n  section: 客户端\n  title: 二\n"
                      "- date: 2021-05-01\n  outlt: 广州日报\n  section: 客户端\n  title: 三\n",
-    "awards.yaml": "- name: 先进单位\n  by: 某中心\n",
+    "awards.yaml": "- by: 某中心\n  date: 2021-04\n",
     "chronicle.yaml": "- date: 春节前后\n  text: 一\n- date: 3月1日\n  text: 二\n  text: 三\n",
 }
 
