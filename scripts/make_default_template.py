@@ -219,13 +219,14 @@ def document() -> Document:
 
 
 def structure_styles(doc) -> None:
-    """What only some reports print: list items, pictures and their captions, a letterhead, a signature."""
+    """What only some reports print: list items, pictures and captions, table notes, a letterhead, a signature."""
     from docx.shared import RGBColor
 
     paragraph_style(doc, "List Paragraph", cjk=BODY_CJK, size=14, line=26, indent_chars=2)
     paragraph_style(doc, "Picture", cjk=BODY_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.CENTER, before=6,
                     keep_next=True)
     paragraph_style(doc, "Caption", cjk=BODY_CJK, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=12, line=20)
+    paragraph_style(doc, "Table Note", cjk=BODY_CJK, size=10.5, before=3, after=12, line=15)  # 注：… under a table
     letterhead = paragraph_style(doc, "Letterhead", cjk=TITLE_CJK, size=30, align=WD_ALIGN_PARAGRAPH.CENTER,
                                  after=24, line=None)
     letterhead.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)  # 红头: the issuing body's name in red, ruled below

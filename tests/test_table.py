@@ -49,7 +49,7 @@ def test_a_table_prints_its_columns_numbers_shares_and_total(tmp_path):
     ]
     ps = body(result.docx)
     assert ("Caption", "表 1 2023 年总分馆服务情况") in ps
-    assert ps[-1] == ("TableText", "注：接待读者含线上服务。")
+    assert ps[-1] == ("TableNote", "注：接待读者含线上服务。")
 
 
 def test_numbers_are_right_aligned_short_text_centred_and_widths_follow_the_content(tmp_path):

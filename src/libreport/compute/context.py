@@ -24,6 +24,9 @@ def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
     }
     if acts is not None:
         ctx["activities"] = activity_table(acts)
+    tables = _tables(report)
+    if tables:
+        ctx["tables"] = tables
     if previous is not None:
         prev_stats = Figures(StatIndex(previous.first("statistics")).figures())
         ctx["previous"] = {"year": previous.year, "stats": prev_stats}
@@ -31,6 +34,21 @@ def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
     else:
         ctx["change"] = _no_change(report.library)
     return ctx
+
+
+def _tables(report: m.Report) -> dict:
+    """Table sections by their file's name (`tables['branches']`), and by their title or caption too."""
+    from libreport.compute.table import TableView
+    from libreport.sources.table import TableData
+
+    views: dict[str, object] = {}
+    for section in report.sections("table"):
+        if isinstance(section.data, TableData):
+            view = TableView(section.data)
+            for key in (section.file.stem, section.title, section.data.caption):
+                if key:
+                    views.setdefault(key, view)
+    return views
 
 
 def _no_change(library: str):

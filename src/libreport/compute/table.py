@@ -1,4 +1,5 @@
-"""A `table` section's derived figures: column sums for the total row, and computed share columns."""
+"""A `table` section's derived figures: column sums for the total row, computed share columns, and the view
+prose quotes them through (`tables['branches']['中心馆']['接待读者']`, `tables['branches'].total['接待读者']`)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,39 @@ def compute(table: TableData) -> Computed:
         out.shares[column.name] = [next(computed) if v is not None else None for v in values]
         out.share_totals[column.name] = sum((s for s in out.shares[column.name] if s is not None), Decimal(0))
     return out
+
+
+class TableView(dict):
+    """One table as the summary quotes it: rows by their first cell, each a mapping of column to figure (number
+    columns, with the column's unit), share (share columns) or text; `total` maps number columns to the total
+    row's figures (as printed when given, else the sum); `rows` is the number of rows."""
+
+    def __init__(self, table: TableData):
+        from libreport.figures import Figure
+
+        computed = compute(table)
+        super().__init__()
+        first = table.columns[0].name if table.columns else None
+        for index, row in enumerate(table.rows):
+            values: dict[str, object] = {}
+            for column in table.columns:
+                if column.type == "share":
+                    share = computed.shares.get(column.name, [])
+                    if index < len(share) and share[index] is not None:
+                        values[column.name] = share[index]
+                elif column.name in row.cells:
+                    cell = row.cells[column.name]
+                    values[column.name] = cell.figure if cell.figure is not None else cell.text
+            label = row.cells[first].text if first and first in row.cells else None
+            if label is not None:
+                self.setdefault(label, values)
+        given = table.total.given if table.total else {}
+        self.total: dict[str, object] = {}
+        for column in table.columns:
+            if column.type != "number":
+                continue
+            if column.name in given and given[column.name].figure is not None:
+                self.total[column.name] = given[column.name].figure
+            elif column.name in computed.sums:
+                self.total[column.name] = Figure(computed.sums[column.name], unit=column.unit)
+        self.rows = len(table.rows)

@@ -211,7 +211,8 @@ def _cell(r: Reader, node: yaml.Node, path: str, column: Column, year: int) -> C
             return None
         approx = r.text(f["approx"][1], f"{path}.approx") if "approx" in f else None
         note = r.text(f["note"][1], f"{path}.note") if "note" in f else None
-        return _number_cell(r.diags, f["value"][1].value, r.mark(f["value"][1]), f"{path}.value", approx, note)
+        return _number_cell(r.diags, f["value"][1].value, r.mark(f["value"][1]), f"{path}.value", approx, note,
+                            column.unit)
     if not isinstance(node, yaml.ScalarNode):
         r.diags.error("type", mark, path, what=path, expected=_EXPECTED[column.type], found=describe(node))
         return None
@@ -234,7 +235,7 @@ def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column,
         diags.error("table-cell", mark, path, column=column.name, variant="share")
         return None
     if column.type == "number":
-        return _number_cell(diags, text, mark, path)
+        return _number_cell(diags, text, mark, path, unit=column.unit)
     if column.type == "percent":
         return _percent_cell(diags, text, mark, path)
     if column.type == "date":
@@ -243,12 +244,12 @@ def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column,
 
 
 def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: str | None = None,
-                 note: str | None = None) -> Cell | None:
+                 note: str | None = None, unit: str | None = None) -> Cell | None:
     """A figure as printed: digits, an approximation word (近 28.6, 5000 余), a scope note (含分馆)."""
     from libreport.figures import WORDS, FigureError, parse_figure
 
     try:
-        figure = parse_figure(text, approx=approx, note=note)
+        figure = parse_figure(text, unit=unit, approx=approx, note=note)
     except FigureError as exc:
         if exc.kind == "form":
             diags.error("type", mark, path, what=path, expected=_EXPECTED["number"], found=repr(text))
