@@ -244,6 +244,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit-mismatch.activity": ("{type}'s {column} is counted one by one but {item} is in {unit}; "
                                "they are not compared (no unit is converted)",
                                "“{type}”的{column}按个数计，而 {item} 的单位是 {unit}；两者不作比较（单位不会自动换算）"),
+    "yaml-syntax.quote": ("a value cannot start with {char} in YAML; put it in quotes: unit: \"{char}\"",
+                          "YAML 中的值不能以 {char} 开头，请加引号：unit: \"{char}\""),
     "stale-accept": ("accept: {which} acknowledges nothing here: this entry has no {which} diagnostic; "
                      "delete the line", "accept: {which} 无可确认：此条目没有 {which} 诊断，请删除此行"),
     "stale-accept.hint": ("accept: {which!r} is not a diagnostic code; did you mean {hint!r}?",

@@ -43,7 +43,12 @@ def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        diags.error("yaml-syntax", Mark(source.path, line, col), problem=problem)
+        written = source.text.split("\n")[line - 1] if mark and line <= source.text.count("\n") + 1 else ""
+        char = written[col - 1] if 0 < col <= len(written) else ""
+        if "cannot start any token" in problem and char in "%@`":  # unit: % — a unit as printed, unquoted
+            diags.error("yaml-syntax", Mark(source.path, line, col), char=char, variant="quote")
+        else:
+            diags.error("yaml-syntax", Mark(source.path, line, col), problem=problem)
         return None
     except yaml.reader.ReaderError as exc:  # a control character (Word's manual line break U+000B, say)
         # Its position is a byte offset with libyaml and a character offset without; find the character itself.
