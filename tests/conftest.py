@@ -91,6 +91,16 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None, in
                           capture_output=True, text=True, input=input, timeout=timeout)
 
 
+def beyond_staff_to_fill(diags) -> list:
+    """Diagnostics other than the one the examples are meant to give: the printed reports show 人员结构 only as
+    charts, whose figures their text does not hold, so the examples list the section without a staff.yaml and
+    validate names it as still to fill."""
+    def message(d) -> str:
+        return d["message"] if isinstance(d, dict) else d.message
+
+    return [d for d in diags if not message(d).startswith("report.yaml lists 人员结构")]
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the example years as a project of its own, safe to change."""

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import EXAMPLE_YEARS, needs_libreoffice
+from .conftest import EXAMPLE_YEARS, ROOT, needs_libreoffice
 from .docxdump import blocks, section_after
 
 pytestmark = needs_libreoffice()
@@ -251,3 +251,13 @@ def test_a_template_saved_by_libreoffice_still_builds_with_cover_toc_and_body_on
     assert pages[0].startswith("越秀区图书馆2019年年报")
     assert pages[1].startswith("目录一、年度概况")
     assert pages[2].startswith("年度概况一、年度概况")  # the running header, then the first part
+
+
+def test_readme_ci_and_the_build_give_the_same_install_advice():
+    from libreport.pdf import INSTALL, PACKAGES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    assert f"`{INSTALL}`" in readme
+    installed = re.search(r'^packages="(.*)"$', ci, re.M).group(1).split()
+    assert set(PACKAGES) | {"jing", "poppler-utils"} == set(installed)

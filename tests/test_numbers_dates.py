@@ -25,7 +25,7 @@ from libreport.numbers import (
 )
 from libreport.sources.sections import load_year
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, beyond_staff_to_fill
 
 D = Decimal
 
@@ -33,7 +33,7 @@ D = Decimal
 def example(year: str):
     diags = Diagnostics()
     report = load_year(EXAMPLES / year, diags)
-    assert diags.items == []
+    assert beyond_staff_to_fill(diags.items) == []
     return report
 
 

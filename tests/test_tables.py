@@ -132,3 +132,16 @@ def test_an_activity_column_that_adds_up_to_nothing_prints_no_shares_and_no_char
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(docx) as z:
         assert not [n for n in z.namelist() if n.startswith("word/charts/")]
+
+
+def test_a_listed_section_with_no_rows_prints_nothing_and_validate_names_its_file(project):
+    (project / "years/2019/coverage.yaml").write_text("# 媒体报道\n[]\n", encoding="utf-8")
+    checked = run_cli("validate", "2019", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert "years/2019/coverage.yaml:1:1: warning to-fill: coverage.yaml: 媒体报道 has no rows yet" in checked.stdout
+    done = run_cli("build", "2019", "--toc", "field", cwd=project)
+    assert done.returncode == 0, done.stderr
+    bs = blocks(project / "out/2019/越秀区图书馆2019年年报.docx")
+    printed = [b.text for b in bs if b.kind == "p"]
+    assert not any("媒体报道" in text for text in printed)  # no heading, no TOC entry
+    assert sum(b.kind == "table" for b in bs) == 3  # 荣誉表彰, 综合统计, 活动统计: no table of headers alone

@@ -115,6 +115,9 @@ class Diagnostics:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
+    def any_in(self, file: Path) -> bool:
+        return any(d.file == file for d in self.items)
+
     def has_errors(self, strict: bool = False) -> bool:
         if strict:
             return any(d.severity is not Severity.NOTE for d in self.items)

@@ -136,6 +136,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
     # -- page layout and templates staff edit ----------------------------------------------------
+    "to-fill.missing": ("report.yaml lists {section}, but {file} does not exist yet; the section is left out of "
+                        "the report until it does",
+                        "report.yaml 列有“{section}”，但 {file} 尚不存在；在该文件建立前，报告中不印此栏目"),
+    "to-fill.section": ("{file}: {section} has no rows yet; it is left out of the report, and of its table of "
+                        "contents, until it has",
+                        "{file}：“{section}”尚无数据；在填写之前，报告及目录中不印此栏目"),
     "template.block": ("report.docx: {marker} must stand once, alone in a paragraph of the page body (not in a "
                        "table, a text box or beside other text)",
                        "report.docx：{marker} 只能出现一次，且须单独成段、位于正文中（不能在表格、文本框里或与其他文字同段）"),

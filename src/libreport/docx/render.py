@@ -16,6 +16,7 @@ from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, text_para
 from libreport.numbers import change_percent, group_thousands
 from libreport.prose.pictures import Picture
+from libreport.sources.sections import prints_nothing
 
 
 @dataclass
@@ -96,7 +97,7 @@ class Renderer:
         self.prose = prose
         pn = 0
         # a part whose sections all print nothing (no data yet, a table with no rows) is left out whole
-        parts = [p for p in report.parts if any(s.data is not None and not _empty_table(s) for s in p.sections)]
+        parts = [p for p in report.parts if not all(prints_nothing(s) for s in p.sections)]
         for index, part in enumerate(parts):
             xml: list[bytes] = []
             if index == 0 and report.letterhead:
@@ -108,7 +109,7 @@ class Renderer:
                 depth = 1
             sn = 0
             for k, section in enumerate(part.sections):
-                if section.data is None or _empty_table(section):
+                if prints_nothing(section):
                     continue
                 below = depth
                 if section.title is not None and not (k == 0 and part.heading_is_section):
@@ -302,11 +303,6 @@ class Renderer:
         rid = f"rIdLrChart{n}"
         self.out.charts.append(Chart(rid, title, categories, series, percent, look, chart_plan))
         return para(inline_chart(rid, n, chart_plan), style)
-
-
-def _empty_table(section: m.Section) -> bool:
-    """A table with no rows yet prints nothing, not a header alone (validate lists it as still to fill)."""
-    return section.kind == "table" and not getattr(section.data, "rows", None)
 
 
 def _chunks(xml) -> list[bytes]:

@@ -49,8 +49,9 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
         check_placeholders(summary, section.label, diags)
         return summary
     if not section.file.is_file():
-        if section.kind == "staff":
-            return None  # 人员结构 is printed only when its data exists
+        if section.kind == "staff":  # 人员结构 is printed once its data exists; until then it is still to fill
+            diags.warning("to-fill", section.mark, file=section.file, section=section.label, variant="missing")
+            return None
         diags.error("missing-file", section.mark, file=section.file, section=section.label, variant="section")
         return None
     root = load_yaml(section.file, diags)
@@ -62,6 +63,22 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
     if root is None:
         return _EMPTY[section.kind](section.file, r)
     return _LOADERS[section.kind](root, r, year)
+
+
+def _nothing_in(data) -> bool:
+    if isinstance(data, m.Statistics):
+        return not data.items
+    if isinstance(data, m.Activities):
+        return not data.rows
+    if isinstance(data, list):
+        return not data
+    return data is None or (hasattr(data, "rows") and not data.rows)
+
+
+def prints_nothing(section: m.Section) -> bool:
+    """A listed section with nothing to print yet (no data file, no rows): it is left out of the report, its
+    heading and its TOC entry with it, and `validate` lists it as still to fill."""
+    return section.kind != "summary" and _nothing_in(section.data)
 
 
 def _list_of(root, r: Reader, build):
@@ -335,4 +352,11 @@ def load_year(folder: Path, diags: Diagnostics) -> m.Report | None:
         if read_as.setdefault(section.file.resolve(), section.kind) != section.kind:
             continue
         section.data = load_section(section, report.year, diags)
+        listed = not any(section is data for data in report.data_sections)
+        if listed and section.kind not in ("summary", "table") and section.file.is_file() \
+                and _nothing_in(section.data) and not diags.any_in(section.file):
+            # Printed, it would be a heading over a table header alone; it is left out until it has rows.
+            # (A file with rows still to fill, or in error, has its own diagnostics already.)
+            diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.label,
+                          variant="section")
     return report
