@@ -163,6 +163,7 @@ class Layouts:
         atexit.register(self._pool.shutdown, wait=True, cancel_futures=True)
         for year in EXAMPLE_YEARS:
             self._jobs[year] = self._pool.submit(self._build, year)
+        self._jobs["narrative"] = self._pool.submit(self._build_narrative)
         self._jobs["resaved"] = self._pool.submit(self._resaved_template)
         self._jobs["schema"] = self._pool.submit(self._schema)
 
@@ -172,6 +173,10 @@ class Layouts:
 
     def example(self, year: str) -> Built:
         return self._wait(year)
+
+    def narrative(self) -> Built:
+        """examples/qinghe's 2023: another library's project, a narrative 工作总结."""
+        return self._wait("narrative")
 
     def resaved(self) -> Built:
         """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""
@@ -186,6 +191,14 @@ class Layouts:
         pdf = ("--pdf",) if has_libreoffice() else ("--toc", "field")
         done = run_process("build", year, *pdf, "--output", str(out), *extra, timeout=900)
         docx = next(out.glob(f"{year}/*.docx"), out / "missing.docx")
+        found = docx.with_suffix(".pdf")
+        return Built(docx, found if found.is_file() else None, done)
+
+    def _build_narrative(self) -> Built:
+        out = self.folder / "narrative"
+        pdf = ("--pdf",) if has_libreoffice() else ("--toc", "field")
+        done = run_process("build", "2023", *pdf, "--output", str(out), cwd=EXAMPLES / "qinghe", timeout=900)
+        docx = next(out.glob("2023/*.docx"), out / "missing.docx")
         found = docx.with_suffix(".pdf")
         return Built(docx, found if found.is_file() else None, done)
 
@@ -211,6 +224,7 @@ class Layouts:
             return None
         files = {"template": TEMPLATES / "report.docx"}
         files.update({year: self._jobs[year].result().docx for year in EXAMPLE_YEARS})
+        files["qinghe-2023"] = self._jobs["narrative"].result().docx  # pictures, letterhead, a table section
         resaved = self._jobs["resaved"].result()
         if resaved is not None:
             files["resaved-template-2019"] = resaved.docx

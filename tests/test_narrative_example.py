@@ -114,18 +114,17 @@ def test_nothing_of_the_other_library_is_in_it(report):
 
 
 @needs_libreoffice()
-def test_laid_out_it_reads_as_a_short_official_summary(tmp_path_factory):
+def test_laid_out_it_reads_as_a_short_official_summary(layouts):
     from pypdf import PdfReader
 
-    out = tmp_path_factory.mktemp("qinghe-pdf")
-    done = run_cli("build", "2023", "--pdf", "--output", str(out), cwd=PROJECT, timeout=600)
-    assert done.returncode == 0, done.stderr
-    docx, pdf = out / "2023" / f"{NAME}.docx", out / "2023" / f"{NAME}.pdf"
-    pages = [re.sub(r"\s+", "", p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages]
+    built = layouts.narrative()
+    assert built.run.returncode == 0, built.run.stderr
+    assert built.pdf is not None
+    pages = [re.sub(r"\s+", "", p.extract_text() or "") for p in PdfReader(io.BytesIO(built.pdf.read_bytes())).pages]
     assert 4 <= len(pages) <= 9
     first = next(i for i, text in enumerate(pages) if "现将全年工作总结如下" in text)
     assert "青禾市图书馆" in pages[first] and pages[-1].rstrip("0123456789").endswith("青禾市图书馆2024年1月12日")
-    for entry in (b for b in blocks(docx) if b.style in ("TOC1", "TOC2")):  # each TOC number is its page
+    for entry in (b for b in blocks(built.docx) if b.style in ("TOC1", "TOC2")):  # each TOC number is its page
         title, page = re.match(r"^(.*?)(\d+)$", entry.text).groups()
         assert title.replace(" ", "") in pages[first + int(page) - 1], entry.text
     assert not any("**" in p or "{{" in p for p in pages)

@@ -181,3 +181,17 @@ rows:
     found = problems(tmp_path / "b", {"report.yaml": HEAD + "sections:\n  - {kind: table, file: t.yaml}\n",
                                       "t.yaml": wrong})
     assert [(code, line) for code, line, _c, _m in found if code != "share-sum"] == [("sum-mismatch", 5)]
+
+
+def test_the_summary_quotes_a_tables_cells_and_total_and_names_what_is_not_there(tmp_path):
+    files = {"report.yaml": HEAD + "sections:\n  - {kind: summary}\n  - {kind: table, file: branches.yaml}\n",
+             "branches.yaml": BRANCHES,
+             "summary.md": "中心馆接待读者 {{ tables['branches']['中心馆']['接待读者'] | unit }}，"
+                           "占 {{ tables['2023 年总分馆服务情况']['中心馆']['占比'] | pct }}；"
+                           "全市 {{ tables['branches'].total['接待读者'] | unit }}，"
+                           "{{ tables['branches'].rows }} 个馆。\n"}
+    result = build(tmp_path / "a", files)
+    assert body(result.docx)[0] == ("Normal", "中心馆接待读者 38.6 万人次，占 64.23%；全市 60.1 万人次，3 个馆。")
+    files["summary.md"] = "北区 {{ tables['branches']['北区分馆']['接待读者'] }}。\n"
+    found = problems(tmp_path / "b", files)
+    assert [(code, line, col) for code, line, col, _ in found if code != "share-sum"] == [("unknown-data", 1, 4)]
