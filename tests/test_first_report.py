@@ -116,3 +116,18 @@ def test_an_awards_table_without_dates_or_issuers_prints_what_is_given(tmp_path)
     assert run_cli("build", "2023", "--toc", "field", cwd=tmp_path).returncode == 0
     awards = Document(str(tmp_path / "build/2023/柳川市图书馆2023年工作总结.docx")).tables[-1]
     assert [[c.text for c in row.cells] for row in awards.rows] == [["序号", "奖项名称"], ["1", "全民阅读示范单位"]]
+
+
+def test_the_next_year_keeps_the_shape_and_leaves_last_years_slips_behind(tmp_path):
+    shutil.copytree(HERE / "2023", tmp_path / "2023")
+    (tmp_path / "libreport.yaml").write_text("sources: .\noutput: build\n", encoding="utf-8")
+    assert run_cli("new", "2024", cwd=tmp_path).returncode == 0
+    stats = (tmp_path / "2024/statistics.yaml").read_text(encoding="utf-8")
+    assert "accept" not in stats  # they acknowledged 2023's printed slips, not 2024's
+    assert "{name: 到馆人次, unit: 万人次, value: , approx: 近, note: 含分馆}" in stats
+    assert "ratio: {part: 持证读者, whole: 服务人口}" in stats
+    assert (tmp_path / "2024/activities.yaml").read_text(encoding="utf-8").endswith("total:\n  attendance:\n")
+    done = run_cli("validate", "2024", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0
+    codes = {d["code"] for d in json.loads(done.stdout)["years"][0]["diagnostics"]}
+    assert codes == {"to-fill"}

@@ -127,9 +127,14 @@ def test_a_library_name_yaml_would_misread_is_kept_as_written(tmp_path: Path):
 
 def test_the_next_year_starts_from_the_library_own_year(tmp_path: Path):
     folder = init(tmp_path)
+    stats = "items:\n  - {name: 到馆人次, unit: 万人次, value: 57.34, approx: 近}\n"
+    (folder / "2023/statistics.yaml").write_text(stats, encoding="utf-8")
     done = run_cli("new", "2024", cwd=folder)
     assert done.returncode == 0, done.stderr
     assert "library: 青溪市图书馆" in (folder / "2024/report.yaml").read_text(encoding="utf-8")
+    # the figures the summary quotes (statistics not printed as a table) come along, values emptied
+    assert "{name: 到馆人次, unit: 万人次, value: , approx: 近}" in (folder / "2024/statistics.yaml").read_text(
+        encoding="utf-8")
     assert run_cli("validate", "2024", cwd=folder).returncode == 0
 
 

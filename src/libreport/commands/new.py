@@ -104,6 +104,9 @@ def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
     report = load_report(source, diags)
     if report is None:
         raise ScaffoldError(_bad_source(source, diags))
+    from libreport.sources.sections import attach_data_only
+
+    attach_data_only(report)  # figures the summary quotes from an unlisted statistics.yaml come along too
     old = report.year
     files: dict[Path, str] = {Path("report.yaml"): _report_yaml(source / "report.yaml", old, year,
                                                                   int(source.name) if source.name.isdigit() else old)}
@@ -218,6 +221,8 @@ def _activity_counts(root) -> list[yaml.Node]:
                 # only the row's own counts: `statistics: {sessions: …}` below it are links, kept as they are
                 found += [v for k, v in _pairs(row)
                           if k in ("sessions", "attendance") and isinstance(v, yaml.ScalarNode)]
+        elif key == "total":  # the 合计 the report gives
+            found += [v for k, v in _pairs(value) if k in ("sessions", "attendance") and isinstance(v, yaml.ScalarNode)]
     return found
 
 
@@ -248,7 +253,35 @@ def _blank(path: Path, find, old: int, year: int) -> tuple[str, int]:
     text = _read(path)
     root = _compose(text, path)
     nodes = find(root) if root is not None else []
-    return _splice(_retitle_comments(text, old, year), [(n, "") for n in nodes]), len(nodes)
+    spans = [(n.start_mark.index, n.end_mark.index, "") for n in nodes] + _accepts(root, text)
+    return _splice_spans(_retitle_comments(text, old, year), spans), len(nodes)
+
+
+def _accepts(node, text: str) -> list[tuple[int, int, str]]:
+    """The `accept:` entries of every mapping, to leave out: they acknowledge last year's printed slips."""
+    out: list[tuple[int, int, str]] = []
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            out += _accepts(child, text)
+    if not isinstance(node, yaml.MappingNode):
+        return out
+    pairs = node.value
+    for k, (key, value) in enumerate(pairs):
+        if not (isinstance(key, yaml.ScalarNode) and key.value == "accept"):
+            out += _accepts(value, text)
+            continue
+        start, end = key.start_mark.index, value.end_mark.index
+        if node.flow_style:  # {name: 藏量, value: 1, accept: {…}}: the pair and the comma before it (or after it)
+            if k > 0:
+                start = text.rindex(",", 0, start)
+            elif k + 1 < len(pairs):
+                end = pairs[k + 1][0].start_mark.index
+        else:  # a line of its own (and the lines of its value)
+            start = text.rfind("\n", 0, start) + 1
+            newline = text.find("\n", end - 1 if text[end - 1:end] == "\n" else end)
+            end = len(text) if newline < 0 else newline + 1
+        out.append((start, end, ""))
+    return out
 
 
 def _empty_list(section: m.Section, text: str, old: int, year: int) -> str:
@@ -311,8 +344,12 @@ def _retitle_comments(text: str, old: int, year: int) -> str:
 
 def _splice(text: str, edits: list[tuple[yaml.Node, str]]) -> str:
     """Replace each node's text span. A value emptied at the end of its line takes its spaces with it (`value:`)."""
+    return _splice_spans(text, [(n.start_mark.index, n.end_mark.index, new) for n, new in edits])
+
+
+def _splice_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
     out, pos = [], 0
-    for start, end, new in sorted((n.start_mark.index, n.end_mark.index, new) for n, new in edits):
+    for start, end, new in sorted(spans):
         if not new and (end == len(text) or text[end] == "\n"):
             while start > pos and text[start - 1] == " ":
                 start -= 1

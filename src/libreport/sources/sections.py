@@ -31,6 +31,7 @@ EVENT_KEYS = ("date", "text", "shown")
 STAFF_KEYS = ("name", "groups")
 STAFF_GROUP_KEYS = ("label", "count")
 ROUNDINGS = ("half-up", "largest-remainder")
+TOTAL = Both("total", "合计")
 _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendance", "人次")}
 
 
@@ -251,7 +252,11 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
     totals: dict[str, tuple] = {}
     if "total" in f:
         tf = r.mapping(f["total"][1], "total", ACTIVITY_COLUMNS) or {}
-        for col, (_k, v) in tf.items():
+        for col, (k, v) in tf.items():
+            if r.is_null(v):  # left empty by `new`
+                r.diags.warning("to-fill", r.mark(k), f"total.{col}", type=TOTAL, column=_COLUMNS[col],
+                                variant="activity")
+                continue
             figure = r.figure(v, f"total.{col}", integer=True)
             if figure is not None:
                 totals[col] = (figure, r.mark(v))
