@@ -19,7 +19,8 @@ EMU_PER_TWIP = 635
 EMU_PER_PT = 12700
 _SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NICE_STEPS = (1, 2, 2.5, 5)
+NICE_STEPS = (1, 2, 5)
+BAR_GAP = 40  # between the categories of bars across, in percent of a bar
 SMALLEST_LABEL = 7.5  # pt; below this a column chart turns into a bar chart instead
 
 
@@ -48,7 +49,8 @@ class Plan:
 
 
 def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool, look: ChartLook,
-         text_width: int) -> Plan:
+         text_width: int, room: float | None = None) -> Plan:
+    """`room`: the height (pt) the chart may take and still stand on the page of its table."""
     width_pt = text_width / 20 * 0.9
     places = max([0, *(-e for _, vs in series for v in vs if isinstance(e := v.as_tuple().exponent, int))])
     top = max((v for _, vs in series for v in vs), default=Decimal(0))
@@ -69,15 +71,20 @@ def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent
             axis_max, unit = _axis(top, plot_h, size * 1.4 + 4, percent)
             return Plan(False, _emu(width_pt), _emu(height_pt), min(gap, 150), size, axis_max, unit, places)
         size -= 0.5
-    # Bars across: each bar as thick as its label is high, the chart as tall as the bars need.
+    # Bars across: each bar as thick as its label is high, the chart as tall as the bars need, within the room
+    # left on the page (smaller labels rather than a chart parted from its table).
+    overhead = 3.2 * look.size * 1.3 + 24
     size = look.size
-    bar_pt = size * 1.4 + 2
-    plot_h = n_cat * bar_pt * (n_ser + 0.6)
-    height_pt = plot_h + 3.2 * look.size * 1.3 + 24
+    if room is not None:
+        thickest = (room - overhead) / (n_cat * (n_ser + BAR_GAP / 100))
+        size = max(min(size, (thickest - 0.5) / 1.2), 6.0)
+    bar_pt = size * 1.2 + 0.5  # a label's glyphs are about as high as the font is large
+    plot_h = n_cat * bar_pt * (n_ser + BAR_GAP / 100)
+    height_pt = plot_h + overhead
     category_w = max(measure.width(c, Face(look.size, look.latin)) / 20 for c in categories) if categories else 0
     plot_w = (width_pt - category_w - 36) * 0.9
     axis_max, unit = _axis(top, plot_w, measure.width(label, Face(size, look.latin)) / 20 + 6, percent)
-    return Plan(True, _emu(width_pt), _emu(height_pt), 60, size, axis_max, unit, places)
+    return Plan(True, _emu(width_pt), _emu(height_pt), BAR_GAP, size, axis_max, unit, places)
 
 
 def _emu(pt: float) -> int:
@@ -142,7 +149,8 @@ def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[De
     sers = []
     suffix = '"%"' if percent else ""
     label_fmt = ("0." + "0" * chart_plan.places if chart_plan.places else "0") + suffix
-    axis_fmt = "0" + suffix
+    step_places = max(0, -chart_plan.major_unit.normalize().as_tuple().exponent)  # type: ignore[operator]
+    axis_fmt = ("0." + "0" * step_places if step_places else "0") + suffix
     for k, (name, values) in enumerate(series):
         col = _col(k + 1)
         cats = "".join(f'<c:pt idx="{i}"><c:v>{esc(c)}</c:v></c:pt>' for i, c in enumerate(categories))

@@ -28,6 +28,7 @@ ACCENTS = ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47")
 @dataclass
 class Look:
     text_width: int  # twips between the margins of the body section
+    text_height: int  # twips between its top and bottom margins
     styles: dict[str, str]  # lower-cased style name (and id) → style id
     faces: dict[str, Face] = field(default_factory=dict)  # paragraph style id → the font its text is set in
     east_asian: dict[str, str] = field(default_factory=dict)  # paragraph style id → its Chinese font
@@ -49,8 +50,11 @@ def read_look(docx_bytes: bytes, theme: bytes | None) -> Look:
     page, left, right = section.page_width, section.left_margin, section.right_margin
     # A section without page size or margins: A4 with Word's margins.
     text_width = int((page - left - right) / EMU_PER_TWIP) if page and left is not None and right is not None else 9026
+    height, top, bottom = section.page_height, section.top_margin, section.bottom_margin
+    text_height = (int((height - top - bottom) / EMU_PER_TWIP) if height and top is not None and bottom is not None
+                   else 13000)
     defaults = _defaults(doc)
-    look = Look(text_width, {}, accents=_accents(theme))
+    look = Look(text_width, text_height, {}, accents=_accents(theme))
     for style in doc.styles:
         sid = style.style_id
         look.styles.setdefault(style.name.lower(), sid)

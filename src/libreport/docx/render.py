@@ -252,7 +252,7 @@ class Renderer:
         if not series:
             return t.xml()
         chart = self.chart(self.tpl.say("activity_chart_title", year=report.year), [ln.type for ln in table.lines],
-                           series, percent=True)
+                           series, percent=True, rows=len(t.rows))
         return [*t.xml(), chart]
 
     def chronicle(self, events: list[m.Event]) -> list:
@@ -286,19 +286,22 @@ class Renderer:
             out.extend(t.xml())
             if counted:
                 out.append(self.chart(self.tpl.say("staff_chart_title", name=d.name), [g.label for g in d.groups],
-                                      [(d.name, shares)], percent=True))
+                                      [(d.name, shares)], percent=True, rows=len(t.rows)))
         return out
 
     # -- charts ---------------------------------------------------------------------
-    def chart(self, title: str, categories: list[str], series, percent: bool) -> str:
+    def chart(self, title: str, categories: list[str], series, percent: bool, rows: int = 0) -> str:
         """A chart in the paragraph style `chart`, whose fonts and size the chart's text takes; its series
-        take the colours of the template's theme."""
+        take the colours of the template's theme. It stands below a table of `rows` rows and under a heading,
+        on the same page."""
         style = self.s("chart")
         face = self.tpl.face(style)
         look = ChartLook(face.latin or "Times New Roman", self.tpl.look.east_asian.get(style, ""), face.size,
                          self.tpl.look.accents)
         series = list(series)
-        chart_plan = plan(categories, series, percent, look, self.width)
+        row_pt = self.tpl.face(self.s("table_number")).size * 1.6
+        room = self.tpl.look.text_height / 20 - (rows + 1) * row_pt - 4 * self.tpl.face(self.s("section")).size
+        chart_plan = plan(categories, series, percent, look, self.width, room)
         n = len(self.out.charts) + 1
         rid = f"rIdLrChart{n}"
         self.out.charts.append(Chart(rid, title, categories, series, percent, look, chart_plan))
