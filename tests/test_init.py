@@ -173,3 +173,13 @@ def test_years_of_two_libraries_are_never_compared(tmp_path: Path):
     done = run_cli("validate", "2023", "--format", "json", cwd=project)
     codes = [d["code"] for d in json.loads(done.stdout)["years"][0]["diagnostics"] if d["severity"] == "error"]
     assert "other-library" in codes
+
+
+def test_an_annual_report_starts_with_the_sections_a_nianbao_has_each_on_the_to_do_list(tmp_path: Path):
+    folder = init(tmp_path)  # --kind 年报 by default
+    validated = run_cli("validate", "--format", "json", cwd=folder)
+    assert validated.returncode == 0
+    [year] = json.loads(validated.stdout)["years"]
+    to_fill = sorted(d["file"].split("/")[-1] for d in year["diagnostics"] if d["code"] == "to-fill")
+    assert to_fill == ["awards.yaml", "chronicle.yaml", "statistics.yaml", "summary.md"]
+    assert run_cli("build", "2023", "--toc", "field", cwd=folder).returncode == 0  # a draft of what there is

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from libreport.i18n import t
@@ -67,7 +68,7 @@ def skeleton(library: str, year: int, title: str | None, kind: str) -> dict[str,
                                           title_line=(f"title: {_scalar(title)}" if title else
                                                       "# title: 封面标题          # 不写时为“图书馆 年份 年文档类型”"),
                                           shown_title=shown_title,
-                                          summary_line=SUMMARY_TITLED if kind == "年报" else SUMMARY_UNTITLED),
+                                          section_lines=_section_lines(kind)),
         f"{y}/summary.md": SUMMARY.format(hole=PLACEHOLDER),
         f"{y}/statistics.yaml": STATISTICS,
         f"{y}/awards.yaml": AWARDS.format(year=year),
@@ -106,19 +107,41 @@ year: {year}
 kind: {kind}                  # 文档类型：印在封面上，也用在文件名里（年报、工作总结……）
 {title_line}
 sections:                     # 栏目，按印出的顺序；有标题的栏目编号为 一、二、三、
-{summary_line}
-  # 报告还有下列内容时，去掉行首的“# ”（每种栏目的写法见 docs/sources.md）：
-  # - {{kind: statistics, title: 主要业务数据}}     # statistics.yaml 印成统计表
-  # - {{kind: activities, title: 读者活动}}         # activities.yaml：各类活动的场次、人次和比例
-  # - {{kind: awards, title: 所获荣誉}}             # awards.yaml
-  # - {{kind: coverage, title: 宣传报道}}           # coverage.yaml
-  # - {{kind: chronicle, title: 大事记}}            # chronicle.yaml
+{section_lines}
 """
 
-# An annual report holds its summary as one section among others; a narrative report (工作总结) is the
-# summary itself, whose # headings are the report's 一、二、三、.
-SUMMARY_TITLED = "  - {kind: summary, title: 工作总结}              # 正文：summary.md"
-SUMMARY_UNTITLED = "  - {kind: summary}                              # 正文：summary.md，其中 # 标题即 一、二、三、"
+# An annual report holds its summary as one section among the tables a 年报 usually has; a narrative report
+# (工作总结) is the summary itself, whose # headings are the report's 一、二、三、, and quotes its figures from an
+# unlisted statistics.yaml. Either way every other kind of section is there, commented out, to list when needed.
+SECTIONS = (
+    ("statistics", "主要业务数据", "statistics.yaml 印成统计表"),
+    ("activities", "读者活动", "activities.yaml：各类活动的场次、人次和比例"),
+    ("awards", "所获荣誉", "awards.yaml"),
+    ("coverage", "宣传报道", "coverage.yaml"),
+    ("chronicle", "大事记", "chronicle.yaml"),
+)
+ANNUAL = ("statistics", "awards", "chronicle")
+
+
+def _section_lines(kind: str) -> str:
+    annual = kind == KINDS[0]
+    lines = [_pad("  - {kind: summary, title: 工作总结}") + "# 正文：summary.md" if annual else
+             _pad("  - {kind: summary}") + "# 正文：summary.md，其中 # 标题即 一、二、三、"]
+    listed = [s for s in SECTIONS if annual and s[0] in ANNUAL]
+    for name, title, comment in listed:
+        lines.append(_pad(f"  - {{kind: {name}, title: {title}}}") + f"# {comment}；尚无内容时不印出")
+    rest = [s for s in SECTIONS if s not in listed]
+    lines.append("  # 报告还有下列内容时，去掉行首的“# ”（每种栏目的写法见 docs/sources.md）：")
+    for name, title, comment in rest:
+        lines.append(_pad(f"  # - {{kind: {name}, title: {title}}}") + f"# {comment}")
+    return "\n".join(lines)
+
+
+def _pad(text: str, column: int = 49) -> str:
+    """`text` padded to `column` as an editor shows it (a Chinese character is two columns wide)."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(column - width, 1)
+
 
 SUMMARY = """\
 <!--
