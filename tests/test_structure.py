@@ -335,3 +335,19 @@ def test_a_symbolic_link_out_of_the_year_folder_is_refused(tmp_path):
     (tmp_path / "years/2023/link.png").symlink_to(tmp_path / "secret.png")
     found = problems(tmp_path, files)
     assert [(code, line) for code, line, _c, _m in found] == [("picture", 1)]
+
+
+def turned_jpeg(orientation: int) -> bytes:
+    """The test photo with an EXIF note saying how to turn it, as phones store photos taken sideways."""
+    tiff = b"MM\x00*\x00\x00\x00\x08" + struct.pack(">H", 1) + struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0)
+    app1 = b"Exif\x00\x00" + tiff + b"\x00\x00\x00\x00"
+    data = (DATA / "photo.jpg").read_bytes()
+    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + data[2:]
+
+
+def test_a_photo_stored_turned_is_a_warning_since_word_would_show_it_on_its_side(tmp_path):
+    files: dict[str, str | bytes] = {"report.yaml": HEAD + "sections:\n  - {kind: summary}\n",
+                                     "summary.md": "![活动现场](photo.jpg)\n", "photo.jpg": turned_jpeg(6)}
+    assert [(code, line) for code, line, _c, _m in problems(tmp_path / "a", files)] == [("picture-turned", 1)]
+    files["photo.jpg"] = turned_jpeg(1)
+    assert problems(tmp_path / "b", files) == []

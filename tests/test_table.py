@@ -195,3 +195,17 @@ def test_the_summary_quotes_a_tables_cells_and_total_and_names_what_is_not_there
     files["summary.md"] = "北区 {{ tables['branches']['北区分馆']['接待读者'] }}。\n"
     found = problems(tmp_path / "b", files)
     assert [(code, line, col) for code, line, col, _ in found if code != "share-sum"] == [("unknown-data", 1, 4)]
+
+
+def test_show_prints_a_table_as_the_report_does(tmp_path):
+    from .conftest import run_cli
+
+    year(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": BRANCHES})
+    done = run_cli("show", "2023", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Table: 2023 年总分馆服务情况" in out and "接待读者（万人次）" in out
+    row = next(line for line in out.splitlines() if "东城分馆" in line)
+    assert [c.strip() for c in row.strip("│ ").split("│")] == ["东城分馆", "12.3", "20.47%", "2019年9月", "97%"]
+    total = next(line for line in out.splitlines() if "合计" in line)
+    assert "60.1" in total and "100%" in total

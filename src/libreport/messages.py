@@ -207,6 +207,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad-date.table": ("{text!r} is not a date form libreport knows (2023-05-01, 2023年5月1日, 2023-05, 5月1日, "
                        "4-6月, 全年)",
                        "无法识别的日期 {text!r}（可写作 2023-05-01、2023年5月1日、2023-05、5月1日、4-6月、全年）"),
+    "picture-turned": ("the photo {src} is stored turned, with a note saying which way up it goes (EXIF "
+                       "orientation), which Word does not follow: open it in a photo editor, turn it upright and save",
+                       "照片 {src} 以旋转后的方向存储，仅靠 EXIF 方向标记显示为正，Word 不会据此旋转；"
+                       "请用图片编辑器把它转正后另存"),
     "picture.no-file": ("the picture names no file: write ![caption](photos/name.jpg)",
                         "图片没有写文件名：请写作 ![图片说明](photos/文件名.jpg)"),
     "picture.remote": ("{src} is not a file in the year folder; download the picture into it and name it there",

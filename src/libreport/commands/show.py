@@ -43,6 +43,8 @@ def show_year(project: Project, year: str) -> int:
             _print(console, t("show_activities", title=section.label), _activities(section))
         elif section.kind == "chronicle":
             _print(console, t("show_chronicle", title=section.label), _chronicle(section))
+        elif section.kind == "table" and getattr(section.data, "rows", None):
+            _print(console, t("show_table", title=section.data.caption or section.label), _table(section))
     _print(console, t("show_counts"), _counts(report))
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
     if errors or warnings:
@@ -121,6 +123,24 @@ def _activities(section: m.Section) -> Table:
     return table
 
 
+def _table(section: m.Section) -> Table:
+    """A table section as the report prints it: its columns (units in the headings), computed shares, total."""
+    from libreport.compute.table import Wording, compute, printed_rows, printed_total
+
+    data = section.data
+    computed = compute(data)
+    say = Wording(percent, "100%", lambda day: day.isoformat())
+    table = Table(show_footer=data.total is not None)
+    total = printed_total(data, computed, say) if data.total is not None else [""] * len(data.columns)
+    for column, foot in zip(data.columns, total):
+        heading = f"{column.name}（{column.unit}）" if column.unit else column.name
+        right = "right" if column.type in ("number", "percent", "share") else "left"
+        table.add_column(heading, justify=right, footer=foot)
+    for line in printed_rows(data, computed, say):
+        table.add_row(*line)
+    return table
+
+
 def _chronicle(section: m.Section) -> Table:
     from libreport.compute.tables import chronicle_months
 
@@ -154,4 +174,6 @@ def _counts(report: m.Report) -> Table:
             table.add_row(section.label, str(len(statistics_rows(section.data))))
         elif section.kind == "activities" and section.data is not None:
             table.add_row(section.label, str(len(section.data.rows)))
+        elif section.kind == "table" and section.data is not None:
+            table.add_row(section.data.caption or section.label, str(len(section.data.rows)))
     return table

@@ -38,6 +38,55 @@ def compute(table: TableData) -> Computed:
     return out
 
 
+class Wording:
+    """How printed cells are worded where the template decides: a share, the total row's share, an Excel date."""
+
+    def __init__(self, share, total_share: str, date):
+        self.share, self.total_share, self.date = share, total_share, date
+
+
+def printed_rows(table: TableData, computed: Computed, say: Wording) -> list[list[str]]:
+    """Each row's cells as printed, column by column (shares computed, empty cells empty)."""
+    out = []
+    for index, row in enumerate(table.rows):
+        line = []
+        for column in table.columns:
+            if column.type == "share":
+                shares = computed.shares.get(column.name, [])
+                value = shares[index] if index < len(shares) else None
+                line.append("" if value is None else say.share(value))
+                continue
+            cell = row.cells.get(column.name)
+            if cell is None:
+                line.append("")
+            elif cell.day is not None:  # an Excel date cell
+                line.append(say.date(cell.day))
+            else:
+                line.append(cell.text)
+        out.append(line)
+    return out
+
+
+def printed_total(table: TableData, computed: Computed, say: Wording) -> list[str]:
+    """The total row's cells, the label in the first: totals as the report prints them when given, else sums."""
+    from libreport.numbers import group_thousands
+
+    given = table.total.given if table.total else {}
+    cells = []
+    for column in table.columns:
+        if column.name in given:
+            cells.append(given[column.name].text)
+        elif column.type == "number" and column.name in computed.sums:
+            cells.append(group_thousands(computed.sums[column.name]))
+        elif column.type == "share" and column.name in computed.share_totals:
+            cells.append(say.total_share)
+        else:
+            cells.append("")
+    if cells and table.total is not None:
+        cells[0] = table.total.label
+    return cells
+
+
 class TableView(dict):
     """One table as the summary quotes it: rows by their first cell, each a mapping of column to figure (number
     columns, with the column's unit), share (share columns) or text; `total` maps number columns to the total

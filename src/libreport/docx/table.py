@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from libreport.compute.table import compute
+from libreport.compute.table import Wording, compute, printed_rows, printed_total
 from libreport.docx.xml import Table, para, run
-from libreport.numbers import group_thousands
 from libreport.sources.table import Column, TableData
 
 if TYPE_CHECKING:
@@ -27,12 +26,9 @@ def table_xml(r: Renderer, data: TableData) -> list:
         out.append(para(run(caption), r.s("caption"), "<w:keepNext/>"))  # a caption stays with its table
     heads = [_heading(r, c) for c in data.columns]
     share = tpl.snippets["share"]
-
-    def share_text(value) -> str:
-        return share.render(share=value)
-
-    body = [[_printed(r, data, computed, row_index, c, share_text) for c in data.columns]
-            for row_index in range(len(data.rows))]
+    say = Wording(lambda value: share.render(share=value), tpl.say("total_share"),
+                  lambda day: tpl.optional("table_date", date=day))
+    body = printed_rows(data, computed, say)
     styles = [r.s(_ALIGN[_align(c, [line[k] for line in body])]) for k, c in enumerate(data.columns)]
     # the template's measure sizes each column to its content; `width:` weighs what is left among the columns
     weights = [c.width or 1.0 for c in data.columns]
@@ -46,8 +42,7 @@ def table_xml(r: Renderer, data: TableData) -> list:
     for line in body:
         t.row(line, styles=styles)
     if data.total is not None:
-        cells = [_total_cell(r, data, computed, c) for c in data.columns]
-        cells[0] = data.total.label
+        cells = printed_total(data, computed, say)
         if data.number:  # the label spans 序号 and the first column, as in 活动统计
             t.row(cells, styles=[r.s("table_center"), *styles[2:]] if len(styles) > 2 else [r.s("table_center")],
                   spans=[2] + [1] * (len(cells) - 1), total=True)
@@ -63,30 +58,6 @@ def _heading(r: Renderer, column: Column) -> str:
     if column.unit:
         return r.tpl.optional("column_unit", name=column.name, unit=column.unit)
     return column.name
-
-
-def _printed(r: Renderer, data: TableData, computed, index: int, column: Column, share_text) -> str:
-    row = data.rows[index]
-    if column.type == "share":
-        share = computed.shares.get(column.name, [None] * len(data.rows))[index]
-        return "" if share is None else share_text(share)
-    cell = row.cells.get(column.name)
-    if cell is not None and cell.day is not None:  # an Excel date cell: printed in the template's form
-        return r.tpl.optional("table_date", date=cell.day)
-    return "" if cell is None else cell.text
-
-
-
-
-def _total_cell(r: Renderer, data: TableData, computed, column: Column) -> str:
-    given = data.total.given if data.total else {}
-    if column.name in given:
-        return given[column.name].text  # as the report prints it
-    if column.type == "number" and column.name in computed.sums and column.total:
-        return group_thousands(computed.sums[column.name])
-    if column.type == "share" and column.name in computed.share_totals:
-        return r.tpl.say("total_share")
-    return ""
 
 
 def _align(column: Column, cells: list[str]) -> str:

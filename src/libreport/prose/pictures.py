@@ -25,6 +25,7 @@ class Picture:
     format: str  # "jpeg" | "png"
     width: int  # pixels
     height: int
+    orientation: int = 1  # a JPEG's EXIF orientation: 1 is upright; phones store turned photos as 3, 6 or 8
 
 
 class PictureError(ValueError):
@@ -36,10 +37,13 @@ class PictureError(ValueError):
 def load_picture(ref, base: Path, folder: Path, diags: Diagnostics, mark: Mark) -> Picture | None:
     """The picture `ref.src` names, relative to `base` and inside `folder`; a diagnostic at `mark` if not."""
     try:
-        return _load(ref.src, base, folder)
+        picture = _load(ref.src, base, folder)
     except PictureError as exc:
         diags.error("picture", mark, src=ref.src, variant=exc.variant, **exc.args_)
         return None
+    if picture.orientation != 1:  # Word shows the pixels as stored, LibreOffice and WPS may turn them
+        diags.warning("picture-turned", mark, src=ref.src)
+    return picture
 
 
 def _load(src: str, base: Path, folder: Path) -> Picture:
@@ -70,7 +74,7 @@ def _load(src: str, base: Path, folder: Path) -> Picture:
     fmt, width, height = image_size(data)
     if width * height > MAX_PIXELS:
         raise PictureError("pixels", width=width, height=height)
-    return Picture(real, data, fmt, width, height)
+    return Picture(real, data, fmt, width, height, jpeg_orientation(data) if fmt == "jpeg" else 1)
 
 
 def image_size(data: bytes) -> tuple[str, int, int]:
@@ -119,6 +123,36 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
             break
         pos += 2 + length
     raise PictureError("broken", format="JPEG")
+
+
+def jpeg_orientation(data: bytes) -> int:
+    """The EXIF orientation of a JPEG (1 when it has none): the APP1 segment's first IFD, tag 0x0112."""
+    pos = 2
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        (length,) = struct.unpack(">H", data[pos + 2:pos + 4])
+        if marker == 0xDA or length < 2:
+            break
+        if marker == 0xE1 and data[pos + 4:pos + 10] == b"Exif\x00\x00":
+            tiff = data[pos + 10:pos + 2 + length]
+            order = {b"II": "<", b"MM": ">"}.get(tiff[:2])
+            if order is None or len(tiff) < 8:
+                return 1
+            (ifd,) = struct.unpack(order + "I", tiff[4:8])
+            if ifd + 2 > len(tiff):
+                return 1
+            (count,) = struct.unpack(order + "H", tiff[ifd:ifd + 2])
+            for k in range(min(count, 500)):
+                entry = tiff[ifd + 2 + 12 * k:ifd + 14 + 12 * k]
+                if len(entry) < 12:
+                    break
+                tag, _kind, _n = struct.unpack(order + "HHI", entry[:8])
+                if tag == 0x0112:
+                    (value,) = struct.unpack(order + "H", entry[8:10])
+                    return value if 1 <= value <= 8 else 1
+            return 1
+        pos += 2 + length
+    return 1
 
 
 def _checked(fmt: str, width: int, height: int) -> tuple[str, int, int]:
