@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from libreport.diagnostics import Diagnostic, Diagnostics, Mark, Severity
+from libreport.diagnostics import Diagnostics, Mark, Severity
 from libreport.messages import Both
 
 KEY = "accept"
@@ -70,26 +70,32 @@ def settle(diags: Diagnostics) -> None:
         return
     from libreport.i18n import t
 
-    files = {a.file: _same_file_key(a.file) for a in acks}
+    files: dict[Path, str] = {}
+
+    def same(path: Path) -> str:  # one file may be named by differently written paths
+        if path not in files:
+            files[path] = _same_file_key(path)
+        return files[path]
+
     used: set[int] = set()
     for i, d in enumerate(diags.items):
         if d.file is None or d.line is None or d.accepted is not None:
             continue
         at = (d.line, d.column or 1)
-        key = _same_file_key(d.file)
+        key = same(d.file)
         best = None
         for k, a in enumerate(acks):
-            if a.code == d.code and files[a.file] == key and a.start <= at < a.end and (
+            if a.code == d.code and a.start <= at < a.end and same(a.file) == key and (
                     best is None or (a.start, _neg(a.end)) > (acks[best].start, _neg(acks[best].end))):
                 best = k
         if best is not None:
             used.add(best)
             diags.items[i] = replace(d, severity=Severity.NOTE, accepted=acks[best].reason,
                                      message=t("accepted", message=d.message, reason=acks[best].reason))
+    known = known_codes()
     for k, a in enumerate(acks):
         if k in used:
             continue
-        known = known_codes()
         if a.code in known:
             diags.warning("stale-accept", a.mark, a.path, which=a.code)
         else:
@@ -114,9 +120,6 @@ def known_codes() -> set[str]:
 
     return {key.split(".")[0] for key in CATALOGUE}
 
-
-def accepted(items: list[Diagnostic]) -> list[Diagnostic]:
-    return [d for d in items if d.accepted is not None]
 
 
 _CODE = Both("a diagnostic code (sum-mismatch, ratio-mismatch, …)", "诊断代码（如 sum-mismatch、ratio-mismatch）")
