@@ -209,3 +209,31 @@ def test_show_prints_a_table_as_the_report_does(tmp_path):
     assert [c.strip() for c in row.strip("│ ").split("│")] == ["东城分馆", "12.3", "20.47%", "2019年9月", "97%"]
     total = next(line for line in out.splitlines() if "合计" in line)
     assert "60.1" in total and "100%" in total
+
+
+def test_grouped_columns_print_a_two_row_header(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    source = """number: true
+columns:
+  - 活动类型
+  - {name: 场次, type: number, group: 活动场次}
+  - {name: 场次比例, heading: 比例, type: share, of: 场次, group: 活动场次}
+  - {name: 人次, type: number, group: 参与人次}
+  - {name: 人次比例, heading: 比例, type: share, of: 人次, group: 参与人次}
+total: 合计
+rows:
+  - [讲座, 48, 5200]
+  - [展览, 12, 30800]
+"""
+    result = build(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: table, title: 活动, file: t.yaml}\n",
+                              "t.yaml": source})
+    [table] = tables(result.docx)
+    assert table.rows[:2] == [["序号", "活动类型", "活动场次", "参与人次"], ["", "", "场次", "比例", "人次", "比例"]]
+    assert table.rows[2:] == [["1", "讲座", "48", "80.00%", "5,200", "14.44%"],
+                              ["2", "展览", "12", "20.00%", "30,800", "85.56%"],
+                              ["合计", "60", "100%", "36,000", "100%"]]
+    first = Document(str(result.docx)).element.body.find(qn("w:tbl")).find(qn("w:tr"))
+    spans = [tc.find(qn("w:tcPr")).find(qn("w:gridSpan")) for tc in first.findall(qn("w:tc"))]
+    assert [1 if s is None else int(s.get(qn("w:val"))) for s in spans] == [1, 1, 2, 2]

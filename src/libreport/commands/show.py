@@ -133,7 +133,8 @@ def _table(section: m.Section) -> Table:
     table = Table(show_footer=data.total is not None)
     total = printed_total(data, computed, say) if data.total is not None else [""] * len(data.columns)
     for column, foot in zip(data.columns, total):
-        heading = f"{column.name}（{column.unit}）" if column.unit else column.name
+        heading = f"{column.printed}（{column.unit}）" if column.unit else column.printed
+        heading = f"{column.group}/{heading}" if column.group else heading
         right = "right" if column.type in ("number", "percent", "share") else "left"
         table.add_column(heading, justify=right, footer=foot)
     for line in printed_rows(data, computed, say):

@@ -38,7 +38,7 @@ def table_xml(r: Renderer, data: TableData) -> list:
         styles = [r.s("table_center"), *styles]
         body = [[str(i), *line] for i, line in enumerate(body, 1)]
     t = Table(r.s("stat_table" if data.style == "three-line" else "list_table"), r.width, weights, tpl)
-    t.row(heads, header=True, styles=[r.s("table_header")] * len(heads))
+    _header(t, r, data, heads)
     for line in body:
         t.row(line, styles=styles)
     if data.total is not None:
@@ -56,8 +56,41 @@ def table_xml(r: Renderer, data: TableData) -> list:
 
 def _heading(r: Renderer, column: Column) -> str:
     if column.unit:
-        return r.tpl.optional("column_unit", name=column.name, unit=column.unit)
-    return column.name
+        return r.tpl.optional("column_unit", name=column.printed, unit=column.unit)
+    return column.printed
+
+
+def _header(t: Table, r: Renderer, data: TableData, heads: list[str]) -> None:
+    """One header row, or two when columns are grouped: a group's heading spans its columns, above theirs;
+    a column outside any group (序号 too) stands in both rows."""
+    style = r.s("table_header")
+    groups = ([None] if data.number else []) + [c.group for c in data.columns]
+    if not any(groups):
+        t.row(heads, header=True, styles=[style] * len(heads))
+        return
+    top, spans, merge, below, below_merge = [], [], [], [], []
+    k = 0
+    while k < len(heads):
+        group = groups[k]
+        if group is None:
+            top.append(heads[k])
+            spans.append(1)
+            merge.append("restart")
+            below.append("")
+            below_merge.append("continue")
+            k += 1
+            continue
+        n = 1
+        while k + n < len(heads) and groups[k + n] == group:
+            n += 1
+        top.append(group)
+        spans.append(n)
+        merge.append(None)
+        below.extend(heads[k:k + n])
+        below_merge.extend([None] * n)
+        k += n
+    t.row(top, header=True, styles=[style] * len(top), spans=spans, vmerge=merge)
+    t.row(below, header=True, styles=[style] * len(below), vmerge=below_merge)
 
 
 def _align(column: Column, cells: list[str]) -> str:

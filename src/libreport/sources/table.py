@@ -20,7 +20,7 @@ from libreport.messages import Both
 from libreport.sources.reader import Reader, describe
 
 TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note")
-COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places")
+COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places", "heading", "group")
 FIGURE_KEYS = ("value", "approx", "note")  # a number cell written out: {value: 28.6, approx: 近, note: 含分馆}
 TYPES = ("text", "number", "date", "percent", "share")
 STYLES = ("grid", "three-line")
@@ -41,6 +41,12 @@ class Column:
     width: float | None = None  # relative width; None: from the content
     total: bool = True  # a number column is summed in the total row unless `total: false`
     places: int = 2  # share columns: decimals
+    heading: str | None = None  # printed instead of the name (two columns may both print 比例)
+    group: str | None = None  # a heading over this and the next columns of the same group (a two-row header)
+
+    @property
+    def printed(self) -> str:
+        return self.heading or self.name
 
 
 @dataclass
@@ -178,6 +184,9 @@ def _columns(r: Reader, node: yaml.Node) -> list[Column]:
             column.places = int(places) if places is not None and places <= 6 else column.places
         if "of" in cf:
             column.of = r.text(cf["of"][1], f"{path}.of")
+        for key in ("heading", "group"):
+            if key in cf:
+                setattr(column, key, r.text(cf[key][1], f"{path}.{key}"))
         if column.type == "share":
             _share_of(r, cf, column, columns, path)
         elif "of" in cf:
