@@ -192,9 +192,8 @@ def document() -> Document:
     styles(doc, text_width)
 
     doc.add_paragraph("{{ title }}", style="Title")
-    doc.add_paragraph("{{ library }}", style="Subtitle")
     issuer = doc.add_paragraph("{{ library }}", style="Cover Line")
-    issuer.paragraph_format.space_before = Pt(260)
+    issuer.paragraph_format.space_before = Pt(300)
     doc.add_paragraph("{{ year + 1 }} 年 1 月", style="Cover Line")
     doc.add_section(WD_SECTION.NEW_PAGE)
     doc.add_paragraph("目  录", style="TOC Heading")

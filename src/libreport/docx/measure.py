@@ -41,7 +41,7 @@ _FIGURE_MARKS = r"\s.,，:：/%％+\-−–—~～()（）年月日号时分秒�
 _FIGURE = re.compile(rf"[\d{_FIGURE_MARKS}]*\d[\d{_FIGURE_MARKS}]*")
 _LATIN_WORD = re.compile(r"[!-~]+")
 # Text this short (in ems: a newspaper, a unit, a heading) reads as one label and is kept on one line.
-SHORT_EMS = 7.0
+SHORT_EMS = 9.0
 EM = 1000
 SLACK, SLACK_TWIPS = 30, 30  # 3 % and 1.5 pt more than the text needs
 
