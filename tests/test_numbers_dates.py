@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -136,6 +137,16 @@ def test_chinese_numerals_and_circled_numbers_for_numbering():
     ("2021.4.24-8.31", (4, 24), (8, 31), "day"),
     ("2021.4.24-2021.8.31", (4, 24), (8, 31), "day"),
     ("2021/4/24-30", (4, 24), (4, 30), "day"),
+    ("2021.11.3", (11, 3), (11, 3), "day"),
+    ("2021/11/3", (11, 3), (11, 3), "day"),
+    ("3月上旬", (3, 1), (3, 10), "month"),
+    ("3月中旬", (3, 11), (3, 20), "month"),
+    ("2月下旬", (2, 21), (2, 28), "month"),
+    ("12月底", (12, 21), (12, 31), "month"),
+    ("上半年", (1, 1), (6, 30), "part-year"),
+    ("下半年", (7, 1), (12, 31), "part-year"),
+    ("第三季度", (7, 1), (9, 30), "part-year"),
+    ("年底", (12, 1), (12, 31), "month"),
     ("1月1日至3月18日", (1, 1), (3, 18), "day"),
     ("4月24日 - 8月31日", (4, 24), (8, 31), "day"),
     ("2月10日-28日", (2, 10), (2, 28), "day"),
@@ -167,6 +178,7 @@ def test_chronicle_date_forms(text, start, end, precision):
     assert (span.start, span.end, span.precision) == (date(2021, *start), date(2021, *end), precision)
     assert span.text == text  # printed as written
     assert span.whole_year == (precision == "year")
+    assert span.filed_with_the_year == (precision in ("year", "part-year"))
 
 
 def test_february_29_exists_only_in_leap_years():
@@ -295,3 +307,14 @@ def test_shares_of_nothing_are_zero():
 def test_half_up_is_not_bankers_rounding():
     # 1/8 = 12.5% → with 2 places 12.50; 1/16 = 6.25%; 1/32 = 3.125% → 3.13 (banker's would give 3.12)
     assert shares_half_up([D(1), D(31)]) == [D("3.13"), D("96.88")]
+
+
+def test_parts_of_a_month_go_under_the_month_and_parts_of_the_year_after_the_months():
+    from libreport.diagnostics import Mark
+    from libreport.model import Event
+
+    texts = ["下半年", "3月上旬", "全年", "3月5日", "第二季度", "年底", "1月8日"]
+    events = [Event(parse_span(t, 2022), "事", Mark(Path("chronicle.yaml"), n, 1)) for n, t in enumerate(texts, 1)]
+    groups = [(g.month, [e.span.text for e in g.events]) for g in chronicle_months(events)]
+    assert groups == [(1, ["1月8日"]), (3, ["3月上旬", "3月5日"]), (12, ["年底"]),
+                      (None, ["下半年", "全年", "第二季度"])]

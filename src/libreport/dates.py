@@ -29,12 +29,17 @@ class DateError(ValueError):
 class Span:
     start: date
     end: date
-    precision: str  # "day" | "month" | "year"
+    precision: str  # "day" | "month" | "part-year" (上半年, 第一季度) | "year"
     text: str  # as written (spaces removed)
 
     @property
     def whole_year(self) -> bool:
         return self.precision == "year"
+
+    @property
+    def filed_with_the_year(self) -> bool:
+        """Whether the chronicle files the entry after the months rather than under one: 全年, 上半年, 第三季度."""
+        return self.precision in ("year", "part-year")
 
     @property
     def month(self) -> int:
@@ -72,6 +77,12 @@ _PATTERNS = [
     # 2021.4.24-8.31 / 2021.4.24-2021.8.31 / 2021/12/28-2022/1/3 (full dates, as spreadsheets hold them)
     ("fullrange", re.compile(rf"^(?P<y>\d{{4}})[-./年](?P<m>\d{{1,2}})[-./月](?P<d>\d{{1,2}})日?{DASH}"
                              rf"(?:(?P<y2>\d{{4}})[-./年])?(?:(?P<m2>\d{{1,2}})[-./月])?(?P<d2>\d{{1,2}})日?$")),
+    # 2022.11.3 / 2022/11/3 (a full date, as spreadsheets hold it)
+    ("fullday", re.compile(r"^(?P<y>\d{4})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})\.?$")),
+    # 3月上旬 / 3月中旬 / 3月下旬 / 3月初 / 3月底 (a part of a month)
+    ("monthpart", re.compile(rf"^{_Y}(?P<m>\d{{1,2}})月(?:份)?(?P<part>上旬|中旬|下旬|初|中|底|末)$")),
+    # 上半年 / 下半年 / 第一季度 / 二季度 / 年初 / 年底 (a part of the year)
+    ("yearpart", re.compile(rf"^{_Y}(?P<part>上半年|下半年|第?[一二三四1-4]季度|年初|年底|年末)$")),
     # ISO: 2021-01-07, 2021-04-24/2021-08-31, 2021-12, 2021-04/2021-06, 2021
     ("iso", re.compile(r"^(?P<a>\d{4}-\d{1,2}(?:-\d{1,2})?)(?:/(?P<b>\d{4}-\d{1,2}(?:-\d{1,2})?))?$")),
 ]
@@ -97,6 +108,13 @@ def parse_span(text: str, year: int) -> Span:
         if kind == "fullrange":
             end = _day(int(g["y2"] or y), int(g["m2"] or g["m"]), int(g["d2"]), raw)
             return _ordered(_day(y, int(g["m"]), int(g["d"]), raw), end, "day", raw)
+        if kind == "fullday":
+            d = _day(y, int(g["m"]), int(g["d"]), raw)
+            return Span(d, d, "day", raw)
+        if kind == "monthpart":
+            return _month_part(y, int(g["m"]), g["part"], raw)
+        if kind == "yearpart":
+            return _year_part(y, g["part"], raw)
         if kind == "day":
             d = _day(y, int(g["m"]), int(g["d"]), raw)
             return Span(d, d, "day", raw)
@@ -117,6 +135,30 @@ def parse_span(text: str, year: int) -> Span:
             return _ordered(start, end, "month", raw)
     raise DateError("form", f"{raw!r} is not a date form libreport knows "
                             "(1月7日, 4月24日-8月31日, 12月, 4-6月, 全年, 2021-01-07)")
+
+
+_TEN_DAYS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20), "下旬": (21, 31), "底": (21, 31),
+             "末": (21, 31)}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _month_part(year: int, month: int, part: str, raw: str) -> Span:
+    """上旬 is the 1st to the 10th, 中旬 the 11th to the 20th, 下旬 the 21st to the month's end; filed under the month."""
+    first, last = _TEN_DAYS[part]
+    end = _month_end(year, month, raw)
+    return Span(_day(year, month, first, raw), min(end, date(year, month, min(last, end.day))), "month", raw)
+
+
+def _year_part(year: int, part: str, raw: str) -> Span:
+    """A half year or a quarter is filed with the whole-year entries; 年初 under January, 年底 under December."""
+    if part in ("年初", "年底", "年末"):
+        month = 1 if part == "年初" else 12
+        return Span(date(year, month, 1), _month_end(year, month, raw), "month", raw)
+    if part in ("上半年", "下半年"):
+        first = 1 if part == "上半年" else 7
+        return Span(date(year, first, 1), _month_end(year, first + 5, raw), "part-year", raw)
+    quarter = _QUARTERS[part.removeprefix("第")[0]]
+    return Span(date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter, raw), "part-year", raw)
 
 
 def _ordered(start: date, end: date, precision: str, raw: str) -> Span:

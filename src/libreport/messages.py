@@ -77,9 +77,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "to-fill.skeleton": ("{file}: {title} is still the skeleton", "{file}：{title} 尚未填写"),
     "to-fill.placeholder": ("{file}: {where} still has the placeholder （待填写）", "{file}：{where} 尚未填写"),
     # -- dates -----------------------------------------------------------------------------------
-    "bad-date.span": ("{text!r} is not a date form libreport knows (1月7日, 4月24日-8月31日, 12月, 4-6月, 全年, "
-                      "2021-01-07)",
-                      "无法识别的日期 {text!r}（可写作 1月7日、4月24日-8月31日、12月、4-6月、全年、2021-01-07）"),
+    "bad-date.span": ("{text!r} is not a date form libreport knows (1月7日, 4月24日-8月31日, 3月上旬, 12月, 4-6月, "
+                      "下半年, 全年, 2021-01-07); for words no form fits, give the real span in date: and keep the "
+                      "printed words in shown:",
+                      "无法识别的日期 {text!r}（可写作 1月7日、4月24日-8月31日、3月上旬、12月、4-6月、下半年、全年、"
+                      "2021-01-07）；没有合适写法时，date: 写实际的日期范围，印出的原文写在 shown: 里"),
     "bad-date.day": ("{text!r} is not a date (write 2021-01-08, 2021.1.8 or 2021年1月8日)",
                      "无法识别的日期 {text!r}（可写作 2021-01-08、2021.1.8 或 2021年1月8日）"),
     "impossible-date": ("there is no such date as {text!r}", "日期 {text!r} 不存在"),

@@ -234,7 +234,7 @@ def chronicle_months(events: list[m.Event]) -> list[MonthGroup]:
     months: dict[int, list[m.Event]] = {}
     whole: list[m.Event] = []
     for event in events:
-        if event.span.whole_year:
+        if event.span.filed_with_the_year:
             whole.append(event)
         else:
             months.setdefault(event.span.month, []).append(event)
