@@ -143,7 +143,7 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4"
 
 
 def _month_part(year: int, month: int, part: str, raw: str) -> Span:
-    """上旬 is the 1st to the 10th, 中旬 the 11th to the 20th, 下旬 the 21st to the month's end; filed under the month."""
+    """上旬 is the 1st to the 10th, 中旬 the 11th to the 20th, 下旬 the 21st to the end (filed under the month)."""
     first, last = _TEN_DAYS[part]
     end = _month_end(year, month, raw)
     return Span(_day(year, month, first, raw), min(end, date(year, month, min(last, end.day))), "month", raw)
