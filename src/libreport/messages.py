@@ -197,8 +197,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "只有数字列才有单位（{name!r} 不是数字列）"),
     "table-cell.share": ("{column} is a share column: its cells are computed, leave them out",
                          "{column} 是比例列，由程序计算，不要填写"),
-    "table-row": ("this row has {found} cells but the table has {expected} columns to write ({names})",
-                  "此行有 {found} 个单元格，但表格只有 {expected} 列需要填写（{names}）"),
+    "table-row": ("this row has {found} cells, more than the {expected} written columns ({names}); a share "
+                  "column is computed and not written",
+                  "此行有 {found} 个单元格，多于需要填写的 {expected} 列（{names}）；比例列由程序计算，不必填写"),
     "table-sheet.outside": ("{sheet} lies outside the year folder; keep the sheet beside report.yaml",
                             "{sheet} 在年度文件夹之外；请把表格文件放在 report.yaml 所在的文件夹中"),
     "table-sheet.missing": ("there is no sheet {sheet}", "表格文件 {sheet} 不存在"),

@@ -126,8 +126,10 @@ def _activities(section: m.Section) -> Table:
 def _table(section: m.Section) -> Table:
     """A table section as the report prints it: its columns (units in the headings), computed shares, total."""
     from libreport.compute.table import Wording, compute, printed_rows, printed_total
+    from libreport.sources.table import TableData
 
     data = section.data
+    assert isinstance(data, TableData)
     computed = compute(data)
     say = Wording(percent, "100%", lambda day: day.isoformat())
     table = Table(show_footer=data.total is not None)
@@ -135,8 +137,8 @@ def _table(section: m.Section) -> Table:
     for column, foot in zip(data.columns, total):
         heading = f"{column.printed}（{column.unit}）" if column.unit else column.printed
         heading = f"{column.group}/{heading}" if column.group else heading
-        right = "right" if column.type in ("number", "percent", "share") else "left"
-        table.add_column(heading, justify=right, footer=foot)
+        numeric = column.type in ("number", "percent", "share")
+        table.add_column(heading, justify="right" if numeric else "left", footer=foot)
     for line in printed_rows(data, computed, say):
         table.add_row(*line)
     return table
