@@ -55,10 +55,11 @@ class Face:
     bold: bool = False
 
     @property
-    def widths(self) -> tuple[int, ...]:
+    def metrics(self) -> str:
+        """Which advance widths its Latin text takes (a key of _METRICS)."""
         if self.latin.lower() in _SERIF_FONTS:
-            return _SERIF_BOLD if self.bold else _SERIF
-        return _WIDE
+            return "serif-bold" if self.bold else "serif"
+        return "wide"
 
     def twips(self, per_mille: int) -> int:
         """A width in thousandths of an em, in twips (1/20 pt) at this size, with room to spare: text that
@@ -66,8 +67,12 @@ class Face:
         return -(-per_mille * int(self.size * 20) * (1000 + SLACK) // (EM * 1000)) + SLACK_TWIPS
 
 
+_METRICS = {"serif": _SERIF, "serif-bold": _SERIF_BOLD, "wide": _WIDE}
+
+
 @lru_cache(maxsize=8192)
-def _ems(text: str, widths: tuple[int, ...]) -> int:
+def _ems(text: str, metrics: str) -> int:
+    widths = _METRICS[metrics]
     total = 0
     for ch in text:
         code = ord(ch)
@@ -82,18 +87,26 @@ def _ems(text: str, widths: tuple[int, ...]) -> int:
 
 def width(text: str, face: Face) -> int:
     """The width of `text` set on one line, in twips."""
-    return face.twips(_ems(text, face.widths))
+    return face.twips(_ems(text, face.metrics))
 
 
 def unbreakable(text: str, face: Face) -> int:
     """The widest piece of `text` that may not be broken across lines, in twips: all of it for a figure, a
     date or a short label; otherwise the longest Latin word, or one Chinese character."""
-    widths = face.widths
-    whole = _ems(text, widths)
-    if whole <= SHORT_EMS * EM or _FIGURE.fullmatch(text):
-        return face.twips(whole)
-    longest = max((_ems(word, widths) for word in _LATIN_WORD.findall(text)), default=0)
-    return face.twips(max(longest, EM))
+    return face.twips(_unbreakable_ems(text, face.metrics))
+
+
+@lru_cache(maxsize=8192)
+def _unbreakable_ems(text: str, metrics: str) -> int:
+    latin = len(text.encode("ascii", "ignore"))
+    # Every character but a Latin one takes at least 0.6 em: long Chinese text is not short, unmeasured.
+    if (len(text) - latin) * 600 <= SHORT_EMS * EM or _FIGURE.fullmatch(text):
+        whole = _ems(text, metrics)
+        if whole <= SHORT_EMS * EM or _FIGURE.fullmatch(text):
+            return whole
+    if latin == 0:
+        return EM
+    return max(EM, max((_ems(word, metrics) for word in _LATIN_WORD.findall(text)), default=0))
 
 
 def share_widths(weights: list[float], least: list[int], most: list[int], total: int) -> list[int]:

@@ -101,6 +101,8 @@ class Table:
         self._typeset = typeset
         self._margins = typeset.cell_margins(style) if typeset else 216
         self._faces: dict[str | None, Face] = {}
+        self._em: dict[str | None, int] = {}  # twips an em at most, by paragraph style
+        self._seen: set[tuple[str, int, int]] = set()
         n = len(self.weights)
         self.least = [self._margins] * n
         self.most = [self._margins] * n
@@ -121,13 +123,26 @@ class Table:
         self.rows.append(_Row(cells, styles, spans, vmerge or [None] * len(cells), header, total, keep))
 
     def _measure(self, text: str, style: str | None, col: int, span: int) -> None:
+        key = (text, col, span)
+        if key in self._seen:  # a date, an outlet, a unit met before in this column
+            return
+        self._seen.add(key)
         face = self._faces.get(style)
         if face is None:
             face = self._faces[style] = self._typeset.face(style) if self._typeset else _DEFAULT_FACE
         margins = self._margins
         # A bound from the character count (no character is much wider than an em) skips measuring text
         # that cannot change a column's widths: most rows of a long table.
-        bound = face.twips(len(text) * 1020) + margins
+        em = self._em.get(style)
+        if em is None:
+            em = self._em[style] = face.twips(1020)
+        bound = len(text) * em + margins
+        if span == 1:
+            if bound > self.most[col]:
+                self.most[col] = max(self.most[col], width(text, face) + margins)
+            if bound > self.least[col]:
+                self.least[col] = max(self.least[col], unbreakable(text, face) + margins)
+            return
         cols = range(col, col + span)
         if bound > sum(self.most[c] for c in cols):
             full = width(text, face) + margins
