@@ -64,7 +64,8 @@ def _header(t: Table, r: Renderer, data: TableData, heads: list[str]) -> None:
     """One header row, or two when columns are grouped: a group's heading spans its columns, above theirs;
     a column outside any group (序号 too) stands in both rows."""
     style = r.s("table_header")
-    groups: list[str | None] = [None] * data.number + [c.group for c in data.columns]
+    groups: list[str | None] = [None] if data.number else []
+    groups.extend(c.group for c in data.columns)
     if not any(groups):
         t.row(heads, header=True, styles=[style] * len(heads))
         return
