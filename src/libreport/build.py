@@ -84,7 +84,10 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return result
     core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
-    target = project.output / str(report.year) / f"{name}.docx"
+    target = output_file(project, report.year, name, None if options.name else tpl.snippets["output_name"].mark,
+                         diags)
+    if target is None:
+        return result
     has_lo = soffice() is not None
     use_layout = options.toc == "auto" and has_lo
     try:
@@ -113,6 +116,29 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     except OSError as exc:
         diags.error("write", file=target, reason=str(exc.strerror or exc))
     return result
+
+
+def output_file(project: Project, year: int, name: str, mark, diags: Diagnostics) -> Path | None:
+    """<output>/<year>/<name>.docx, the name made safe for any PC (a `/` in a library's name never makes a
+    folder), or None with a diagnostic at `mark` (output_name in snippets.yaml; None for --name)."""
+    from libreport.paths import MAX_NAME_BYTES, inside, name_too_long, safe_file_name
+
+    safe = safe_file_name(name)
+    if not safe:
+        diags.error("output-name", mark, "output_name", name=name, variant="empty")
+        return None
+    if name_too_long(safe):
+        diags.error("output-name", mark, "output_name", name=safe, limit=MAX_NAME_BYTES, variant="long")
+        return None
+    folder = project.output / str(year)
+    if not inside(folder, project.output):
+        diags.error("path-outside", file=folder, folder=shown_path(folder), variant="output")
+        return None
+    target = folder / f"{safe}.docx"
+    if target.is_dir():
+        diags.error("not-a-file", file=target, variant="folder")
+        return None
+    return target
 
 
 def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step):
@@ -148,9 +174,9 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
     code = 0
     tdiags = Diagnostics()
     template = load_template(project.templates, tdiags)
-    if template is None:
-        for d in tdiags.sorted():
-            print(d.format(Path.cwd()), file=sys.stderr)
+    for d in tdiags.sorted():  # a template's warnings are worth seeing too; its errors stop every year
+        print(d.format(Path.cwd()), file=sys.stderr)
+    if template is None or tdiags.has_errors(options.strict):
         return 1
     with _progress(len(years) * 4) as step:
         results = [build_year(project, y, options, template, step) for y in years]
@@ -158,6 +184,9 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
         for d in result.diags.sorted():
             print(d.format(Path.cwd()), file=sys.stderr)
         if result.docx is None:
+            if not result.diags.has_errors() and result.diags.warnings:
+                print(t("build_failed_strict", year=result.year, warnings=len(result.diags.warnings)),
+                      file=sys.stderr)
             print(t("build_failed", year=result.year), file=sys.stderr)
             code = 1
             continue

@@ -81,13 +81,27 @@ def _options(
     pass
 
 
-def _project(source: Optional[Path], template: Optional[Path] = None, output: Optional[Path] = None):
+def _project(source: Optional[Path], template: Optional[Path] = None, output: Optional[Path] = None,
+             as_json: bool = False):
     from libreport.project import ProjectError, load_project
 
     try:
-        return load_project(sources=source, templates=template, output=output)
+        project = load_project(sources=source, templates=template, output=output)
     except ProjectError as exc:
         raise UsageProblem(str(exc)) from None
+    if project.diags.items:  # libreport.yaml's own problems, at its lines; its errors stop every command
+        base = Path.cwd()
+        if as_json and project.diags.has_errors():
+            import json
+
+            found = [d.to_json(base) for d in project.diags.sorted()]
+            typer.echo(json.dumps({"years": [], "diagnostics": found}, ensure_ascii=False, indent=2))
+        else:
+            for d in project.diags.sorted():
+                typer.echo(d.format(base), err=True)
+        if project.diags.has_errors():
+            raise typer.Exit(1)
+    return project
 
 
 def _years(project, years):
@@ -112,7 +126,7 @@ def validate(
     from libreport.pipeline import check_year
     from libreport.reporter import report_json, report_text
 
-    project = _project(source)
+    project = _project(source, as_json=format is Format.json)
     results = [check_year(project, y) for y in _years(project, years or [])]
     base = Path.cwd()
     if format is Format.json:
@@ -142,6 +156,11 @@ def build(
     from libreport.build import BuildOptions, build_years
 
     project = _project(source, template, output)
+    if name is not None:
+        from libreport.paths import MAX_NAME_BYTES, name_too_long, safe_file_name
+
+        if not safe_file_name(name) or name_too_long(safe_file_name(name)):
+            raise UsageProblem(t("build_bad_name", name=name, limit=MAX_NAME_BYTES))
     if all_years and years:
         raise UsageProblem(t("build_years_and_all"))
     if not all_years and not years:

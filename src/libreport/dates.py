@@ -46,7 +46,22 @@ class Span:
         return self.start.month
 
 
+MAX_TEXT = 64  # the longest form (2021年4月24日-2021年8月31日) is under 30 characters
+
+
+def _short(text: str, forms: str) -> None:
+    """A text far longer than any date form is refused before any pattern looks at it."""
+    if len(text) > MAX_TEXT:
+        raise DateError("form", f"{text[:MAX_TEXT]!r}… is far longer than a date ({forms})")
+
+
+def _year_ok(year: int, text: str) -> None:
+    if not 1 <= year <= 9999:
+        raise DateError("impossible", f"there is no year {year} in {text!r}")
+
+
 def _day(year: int, month: int, day: int, text: str) -> date:
+    _year_ok(year, text)
     if not 1 <= month <= 12:
         raise DateError("impossible", f"there is no month {month} in {text!r}")
     last = calendar.monthrange(year, month)[1]
@@ -56,6 +71,7 @@ def _day(year: int, month: int, day: int, text: str) -> date:
 
 
 def _month_end(year: int, month: int, text: str) -> date:
+    _year_ok(year, text)
     if not 1 <= month <= 12:
         raise DateError("impossible", f"there is no month {month} in {text!r}")
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -93,6 +109,7 @@ def parse_span(text: str, year: int) -> Span:
     """Parse a chronicle date. Raises DateError with a kind for the diagnostic.
 
     Cached: a chronicle repeats the same few hundred dates, and a Span is immutable."""
+    _short(text, "1月7日, 4月24日-8月31日, 12月, 4-6月, 全年, 2021-01-07")
     raw = text.strip()
     t = re.sub(r"\s+", "", raw.translate(_FULLWIDTH))
     if t in ("全年", f"{year}年全年", f"{year}年"):
@@ -151,6 +168,7 @@ def _month_part(year: int, month: int, part: str, raw: str) -> Span:
 
 def _year_part(year: int, part: str, raw: str) -> Span:
     """A half year or a quarter is filed with the whole-year entries; 年初 under January, 年底 under December."""
+    _year_ok(year, raw)
     if part in ("年初", "年底", "年末"):
         month = 1 if part == "年初" else 12
         return Span(date(year, month, 1), _month_end(year, month, raw), "month", raw)
@@ -202,6 +220,7 @@ _YEAR_MONTH = [
 @lru_cache(maxsize=4096)
 def parse_day(text: str) -> date:
     """A full calendar date: 2021-01-08, 2021.1.8, 2021. 1. 8, 2021/1/8, 2021年1月8日."""
+    _short(text, "2021-01-08, 2021.1.8, 2021年1月8日")
     t = text.strip().translate(_FULLWIDTH)
     for pattern in _FULL_DATE:
         m = pattern.match(t)
@@ -212,6 +231,7 @@ def parse_day(text: str) -> date:
 
 def parse_year_month(text: str) -> date:
     """A year and month: 2021-04, 2021.4, 2021年4月. Returns the first of the month."""
+    _short(text, "2021-04, 2021年4月")
     t = text.strip().translate(_FULLWIDTH)
     for pattern in _YEAR_MONTH:
         m = pattern.match(t)
@@ -227,11 +247,13 @@ def parse_award_date(text: str, year: int) -> tuple[date, str]:
     """When an honour was given, as reports print it: a year and month (2021-04, 2021年4月), the year only
     (2021, 2021年, 2021年度, 全年 — the report's year), or a day (2021-04-23, 2021年4月23日). Returns the first
     day it can mean and its precision, "month", "year" or "day"."""
+    _short(text, f"{year}-04, {year}年4月, {year}年, 全年, {year}年4月23日")
     t = text.strip().translate(_FULLWIDTH).replace(" ", "")
     if t == "全年":
         return date(year, 1, 1), "year"
     m = _YEAR_ONLY.match(t)
     if m:
+        _year_ok(int(m["y"]), text)
         return date(int(m["y"]), 1, 1), "year"
     for parse, precision in ((parse_year_month, "month"), (parse_day, "day")):
         try:

@@ -25,9 +25,11 @@ class Diagnostic:
     accepted: str | None = None  # the reason given by an `accept:` that acknowledges it (it is then a note)
 
     def location(self, base: Path | None = None) -> str:
+        from libreport.messages import one_line
+
         if self.file is None:
             return "libreport"
-        shown = shown_path(self.file, base)
+        shown = one_line(shown_path(self.file, base))
         if self.line is None:
             return shown
         return f"{shown}:{self.line}:{self.column or 1}"

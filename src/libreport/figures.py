@@ -275,6 +275,8 @@ def parse_figure(text: str, unit: str | None = None, approx: str | None = None, 
         raise FigureError("percent", f"{text!r}: the percent sign belongs to the unit (unit: \"%\")", text)
     try:
         value, _notes = numbers.parse_number(rest)
+    except numbers.TooManyDigits as exc:  # kept as the cause: the reader says how many digits
+        raise FigureError("form", f"{text!r} has {exc.digits} digits, more than {numbers.MAX_DIGITS}", text) from exc
     except numbers.NumberFormatError:
         raise FigureError("form", f"{text!r} is not a number", text) from None
     return Figure(value, normal, unit, word or approx, note)

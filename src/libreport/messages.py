@@ -10,6 +10,7 @@ as `Both(en, zh)`; it takes the run's language when the message is formatted.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from libreport import i18n
@@ -135,6 +136,96 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "write": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
 
     # -- paths, limits and duplicates ------------------------------------------------------------
+    "yaml-syntax.unclosed": ("the {what} that starts here is never closed; YAML gives up at line {line}: {problem}",
+                             "此处开始的{what}没有闭合；YAML 读到第 {line} 行无法继续：{problem}"),
+    "yaml-depth": ("the values nest more than {depth} levels deep; a source file never needs that many",
+                   "数据嵌套超过 {depth} 层；源文件不需要这么多层"),
+    "encoding.binary": ("the file holds NUL characters: it is not a text file, or it is UTF-16 saved without "
+                        "its byte-order mark; save it as UTF-8",
+                        "文件中含有 NUL 字符：它不是文本文件，或是不带字节顺序标记的 UTF-16；请另存为 UTF-8"),
+    "not-a-file": ("{file} is not a regular file (a pipe or a device); libreport reads only files",
+                   "{file} 不是普通文件（而是管道或设备）；libreport 只读取普通文件"),
+    "not-a-file.folder": ("{file} is a folder, but a file is expected here", "{file} 是文件夹，但此处应为文件"),
+    "not-a-file.not-folder": ("{file} is a file, but a year's folder is expected here",
+                              "{file} 是文件，但此处应为年份文件夹"),
+    "not-a-file.config-not-folder": ("{written!r} is a file, but a folder is expected here",
+                                     "{written!r} 是文件，但此处应为文件夹"),
+    "empty-file.report": ("{file} is empty; it should hold the library, the year, the title and the parts of the "
+                          "report with their sections",
+                          "{file} 为空；应写明 library（图书馆）、year（年份）、title（标题）和 parts（报告各部分及栏目）"),
+    "empty-file.statistics": ("{file} is empty; it should hold `items:`, the statistics items with their units "
+                              "and values",
+                              "{file} 为空；应写明 items:，即各统计项目及其单位和数值"),
+    "empty-file.activities": ("{file} is empty; it should hold `rows:`, one row per type of activity with its "
+                              "sessions and attendance",
+                              "{file} 为空；应写明 rows:，每类活动一行，写明场次和人次"),
+    "to-fill.empty-summary": ("{file} is empty; write the text of the {section} section in it",
+                              "{file} 为空；请写入“{section}”栏目的正文"),
+    "empty-file.snippets": ("{file} is empty; it should hold the report's wording (title, output_name, headings "
+                            "…), the table columns, widths and styles",
+                            "{file} 为空；应写明年报的措辞（title、output_name、各级标题等）以及表格的 columns、widths 和 styles"),
+    "empty-file.config": ("{file} is empty; the defaults are used (sources: this folder, templates: the bundled "
+                          "ones, output: build)",
+                          "{file} 为空；使用默认设置（sources：本文件夹，templates：自带模板，output：build）"),
+    "path-outside.section-absolute": ("file: {written!r} is an absolute path; write the file's name relative to the "
+                                      "year folder",
+                                      "file: {written!r} 是绝对路径；请写相对于年份文件夹的文件名"),
+    "path-outside.section-parent": ("file: {written!r} leads out of the year folder (..); a year's files must be in "
+                                    "its own folder",
+                                    "file: {written!r} 指向年份文件夹之外（..）；一年的文件必须放在该年份的文件夹中"),
+    "path-outside.section-link": ("{written!r} is a link to a file outside the year folder; nothing was read from it",
+                                  "{written!r} 是指向年份文件夹之外的链接；未读取其内容"),
+    "path-outside.config-absolute": ("{key}: {written!r} is an absolute path; write the folder of {what} relative to "
+                                     "this file's folder, or give it on the command line",
+                                     "{key}: {written!r} 是绝对路径；请写{what}相对于本文件所在文件夹的路径，或在命令行中指定"),
+    "path-outside.config-parent": ("{key}: {written!r} leads out of the project folder (..); the folder of {what} "
+                                   "must be inside the folder of this file, or be given on the command line",
+                                   "{key}: {written!r} 指向项目文件夹之外（..）；{what}所在文件夹必须位于本文件所在文件夹之内，"
+                                   "或在命令行中指定"),
+    "path-outside.config-link": ("{key}: {written!r} is a link to a folder outside the project folder; the folder of "
+                                 "{what} must be inside the folder of this file, or be given on the command line",
+                                 "{key}: {written!r} 是指向项目文件夹之外的链接；{what}所在文件夹必须位于本文件所在文件夹之内，"
+                                 "或在命令行中指定"),
+    "path-outside.output-is-sources": ("output is the folder of the year sources: each report would be written "
+                                       "into a year's folder; choose another folder (output: build)",
+                                       "output 与年份源文件是同一个文件夹：年报会写进各年份文件夹；请另选文件夹（output: build）"),
+    "path-outside.default": ("{file} is a link to a folder outside the project folder; {key} must stay inside it",
+                             "{file} 是指向项目文件夹之外的链接；{key} 必须位于项目文件夹之内"),
+    "path-outside.year": ("{file} is a link to a folder outside {root}; a year's folder must be in the folder of "
+                          "the year sources",
+                          "{file} 是指向 {root} 之外的链接；年份文件夹必须位于存放各年份的文件夹中"),
+    "path-outside.template": ("{file} is a link to a file outside the template folder; nothing was read from it",
+                              "{file} 是指向模板文件夹之外的链接；未读取其内容"),
+    "path-outside.output": ("{folder} is a link to a folder outside the output folder; the report was not written",
+                            "{folder} 是指向输出文件夹之外的链接；未写入年报"),
+    "output-name.empty": ("the report's file name comes out empty (output_name gives {name!r}); change output_name "
+                          "in snippets.yaml or give --name",
+                          "年报的文件名为空（output_name 得到 {name!r}）；请修改 snippets.yaml 中的 output_name，或使用 --name"),
+    "output-name.long": ("the report's file name {name!r} is longer than {limit} bytes; shorten output_name in "
+                         "snippets.yaml or give --name",
+                         "年报的文件名 {name!r} 超过 {limit} 字节；请缩短 snippets.yaml 中的 output_name，或使用 --name"),
+    "too-many-digits": ("{value} has {digits} digits; libreport keeps a figure exactly up to {limit} digits",
+                        "{value} 有 {digits} 位数字；libreport 只能精确保存不超过 {limit} 位的数字"),
+    "duplicate-award": ("this award repeats the one at line {first} ({name})", "此条荣誉与第 {first} 行重复（{name}）"),
+    "duplicate-activity": ("the activity type {type!r} is already listed at line {first}; this row is left out of "
+                           "the totals and shares",
+                           "活动类型 {type!r} 已在第 {first} 行列出；此行不计入合计和比例"),
+    "duplicate-id": ("the id {id!r} is already used at line {first}", "id {id!r} 已在第 {first} 行使用"),
+    "duplicate-id.name": ("the id {id!r} is also the name of the item at line {first}; a reference to it would be "
+                          "ambiguous",
+                          "id {id!r} 与第 {first} 行项目的名称相同，引用时无法区分"),
+    "duplicate-item": ("{item!r} is listed twice under the same heading (first at line {first})",
+                       "{item!r} 在同一层级下出现两次（首次在第 {first} 行）"),
+    "duplicate-group": ("{label!r} is listed twice in {group} (first at line {first})",
+                        "{label!r} 在“{group}”中出现两次（首次在第 {first} 行）"),
+    "template.count": ("{setting} has {found} entries, but the table has {expected} columns",
+                       "{setting} 有 {found} 项，但该表格有 {expected} 列"),
+    "template.zero": ("{setting} is 0; a column needs a width greater than 0", "{setting} 为 0；列宽必须大于 0"),
+    "file-too-large.prose": ("the file is {size} KiB; a summary is read up to {limit} KiB (split a longer text "
+                             "into several summary sections)",
+                             "文件大小为 {size} KiB；工作总结最多读取 {limit} KiB（更长的文字请分成几个 summary 栏目）"),
+    "too-many-expressions": ("{file} has more than {limit} expressions; the ones after this are not computed",
+                             "{file} 中的表达式超过 {limit} 个；此处之后的表达式不再计算"),
 
 
     # -- page layout and templates staff edit ----------------------------------------------------
@@ -282,7 +373,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
 def render(key: str, args: dict) -> str:
-    """The message for `key` (a code, or code.variant) in the run's language."""
+    """The message for `key` (a code, or code.variant) in the run's language: one line, however long or
+    strange the values quoted from the sources are."""
     en, zh = CATALOGUE[key]
     text = zh if i18n.lang() == "zh" else en
-    return text.format(**args)
+    return one_line(text.format(**{name: _short(value) for name, value in args.items()}))
+
+
+QUOTED = 120  # characters of a source value quoted in a message; a 4 MiB title is not repeated whole
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def _short(value):
+    if isinstance(value, str) and len(value) > QUOTED:
+        return value[:QUOTED] + "…"
+    return value
+
+
+def one_line(text: str) -> str:
+    """Line breaks, terminal escapes and invisible direction marks shown as escapes, so that a value quoted
+    from a source file can neither break a diagnostic's line nor rewrite the terminal."""
+    return _UNSEEN.sub(lambda m: repr(m.group())[1:-1], text)

@@ -6,6 +6,7 @@ Everything is Decimal so that figures keep the places they were written with
 
 from __future__ import annotations
 
+import decimal
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -16,8 +17,25 @@ CN_DIGITS = "零一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+# A figure keeps every digit it is written with, up to Decimal's usual 28; longer ones are refused, never
+# rounded. Sums and differences of such figures need up to 56 digits (a 28-digit whole number plus a
+# 28-place fraction) and a few more for the count of terms: at this precision every one of them is exact.
+MAX_DIGITS = 28
+PRECISION = 100
+decimal.getcontext().prec = PRECISION
+decimal.DefaultContext.prec = PRECISION  # threads started later (the watcher's) get it too
+
+
 class NumberFormatError(ValueError):
     pass
+
+
+class TooManyDigits(NumberFormatError):
+    """A number with more digits than a figure can keep exactly."""
+
+    def __init__(self, text: str, digits: int):
+        super().__init__(text)
+        self.digits = digits
 
 
 def parse_number(text: str) -> tuple[Decimal, list[str]]:
@@ -37,6 +55,10 @@ def parse_number(text: str) -> tuple[Decimal, list[str]]:
     if "," in normal:
         notes.append("separators")
         normal = normal.replace(",", "")
+    whole, _, fraction = normal.lstrip("+-").partition(".")
+    digits = len(whole.lstrip("0")) + len(fraction)
+    if digits > MAX_DIGITS:  # said before Decimal reads a million digits
+        raise TooManyDigits(raw, digits)
     try:
         return Decimal(normal), notes
     except InvalidOperation as exc:  # pragma: no cover - the regex guards this
@@ -45,8 +67,8 @@ def parse_number(text: str) -> tuple[Decimal, list[str]]:
 
 def cn_numeral(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for parts, headings and months)."""
-    if n < 0:
-        raise ValueError(n)
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError(f"cn takes a whole number from 0 up, not {n!r}")
     if n < 10:
         return CN_DIGITS[n]
     if n < 100:
@@ -79,9 +101,22 @@ def _dec(value) -> Decimal:
     raise TypeError(f"not a number: {value!r}")
 
 
+def _printable(d: Decimal) -> Decimal:
+    """A number small enough to print in full (prose can compute one with a million digits)."""
+    if not d.is_finite() or abs(d.adjusted()) > PRECISION:
+        raise ValueError(f"{d:.6g} is too large or too small to print as a figure")
+    return d
+
+
+def _places(places) -> int:
+    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 10:
+        raise ValueError(f"the number of decimal places must be a whole number from 0 to 10, not {places!r}")
+    return places
+
+
 def group_thousands(value) -> str:
     """1607816 → 1,607,816; keeps the decimals the value was written with."""
-    d = _dec(value)
+    d = _printable(_dec(value))
     sign = "-" if d < 0 else ""
     d = abs(d)
     text = format(d, "f")
@@ -96,7 +131,9 @@ def duo(value, unit: int | None = None) -> str:
     At ten thousand and above the figure is counted in 万; below it, it is
     floored to the hundreds (tens below a hundred). `unit` forces the step.
     """
-    d = _dec(value)
+    d = _printable(_dec(value))
+    if unit is not None and (isinstance(unit, bool) or not isinstance(unit, int) or not 1 <= unit <= 10**12):
+        raise ValueError(f"the step of duo must be a whole number from 1 to 10^12, not {unit!r}")
     if unit is None:
         if d >= 10000:
             return f"{int(d // 10000)} 万多"
@@ -108,15 +145,15 @@ def duo(value, unit: int | None = None) -> str:
 
 def wan(value, places: int = 2) -> str:
     """813700 → 81.37 万 (half up to `places` decimals)."""
-    d = _dec(value) / Decimal(10000)
-    q = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
+    d = _printable(_dec(value)) / Decimal(10000)
+    q = Decimal(1).scaleb(-_places(places)) if places > 0 else Decimal(1)
     return f"{d.quantize(q, rounding=ROUND_HALF_UP)} 万"
 
 
 def percent(value, places: int = 2) -> str:
     """A share stored as a percentage Decimal → 17.92%."""
-    d = _dec(value)
-    q = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
+    d = _printable(_dec(value))
+    q = Decimal(1).scaleb(-_places(places)) if places > 0 else Decimal(1)
     return f"{d.quantize(q, rounding=ROUND_HALF_UP)}%"
 
 
@@ -145,8 +182,8 @@ def shares_largest_remainder(counts: list[Decimal], places: int = 2) -> list[Dec
 
 
 def change_percent(current, previous, places: int = 1) -> Decimal | None:
-    prev = _dec(previous)
+    prev = _printable(_dec(previous))
     if prev == 0:
         return None
-    q = Decimal(1).scaleb(-places)
+    q = Decimal(1).scaleb(-_places(places))
     return ((_dec(current) - prev) * 100 / prev).quantize(q, rounding=ROUND_HALF_UP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,9 @@ def resolve_years(project: Project, years: list[str]) -> list[str]:
             raise ProjectError(f"no year folders (with a report.yaml) under {project.sources}")
         return found
     for year in years:
-        if not (project.year_folder(year) / "report.yaml").is_file():
+        # A folder that is there but is no year's sources (no report.yaml, a file, a link elsewhere) is
+        # a diagnostic of check_year, said exactly; a year with no folder at all is a usage error.
+        if not os.path.lexists(project.year_folder(year)):
             known = ", ".join(project.years()) or "none"
             raise ProjectError(f"there is no year {year} under {project.sources} (years found: {known})")
     return list(years)
@@ -52,6 +55,8 @@ def check_year(project: Project, year: str) -> YearResult:
     diags = Diagnostics()
     folder = project.year_folder(year)
     result = YearResult(year, folder, diags)
+    if not project.check_year_folder(folder, diags):
+        return result
     report = load_year(folder, diags)
     if report is None:
         settle(diags)

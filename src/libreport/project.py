@@ -1,11 +1,24 @@
-"""Where a project's years, templates and output live (libreport.yaml)."""
+"""Where a project's years, templates and output live (libreport.yaml).
+
+The project folder is the one holding libreport.yaml (else the current folder). The folders
+libreport.yaml names are relative to it and must stay inside it, symbolic links followed: a
+repository that CI builds cannot point a build at the rest of the machine. A folder given on the
+command line (--source, --template, --output) is the user's own choice and is taken as it is.
+Problems in libreport.yaml are diagnostics at its lines, kept in `Project.diags`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.messages import Both
+
 CONFIG = "libreport.yaml"
+KEYS = ("sources", "templates", "output")
+_WHAT = {"sources": Both("the year folders", "各年份文件夹"), "templates": Both("the template", "模板"),
+         "output": Both("the built reports", "生成的年报")}
 
 
 class ProjectError(Exception):
@@ -18,18 +31,46 @@ class Project:
     sources: Path
     templates: Path
     output: Path
+    config: Path | None = None
+    diags: Diagnostics = field(default_factory=Diagnostics)  # libreport.yaml's problems
 
     def year_folder(self, year: str | int) -> Path:
         return self.sources / str(year)
 
     def years(self) -> list[str]:
+        """The year folders: four-digit names holding a report.yaml."""
         if not self.sources.is_dir():
             return []
-        return sorted(p.name for p in self.sources.iterdir() if (p / "report.yaml").is_file())
+        return sorted(p.name for p in self.sources.iterdir()
+                      if is_year(p.name) and (p / "report.yaml").is_file())
 
     def previous_year(self, year: int) -> Path | None:
-        earlier = [int(y) for y in self.years() if y.isdigit() and int(y) < year]
+        earlier = [int(y) for y in self.years() if int(y) < year]
         return self.year_folder(max(earlier)) if earlier else None
+
+    def check_year_folder(self, folder: Path, diags: Diagnostics) -> bool:
+        """A year folder must lie in the sources folder (not be a link to a folder elsewhere), be a folder,
+        and hold a report.yaml that is a file; each problem is said as it is."""
+        from libreport.paths import inside
+
+        report = folder / "report.yaml"
+        if not inside(folder, self.sources):
+            diags.error("path-outside", file=folder, variant="year", root=self.sources.name or str(self.sources))
+            return False
+        if folder.exists() and not folder.is_dir():
+            diags.error("not-a-file", file=folder, variant="not-folder")
+            return False
+        if report.is_dir():
+            diags.error("not-a-file", file=report, variant="folder")
+            return False
+        if not report.is_file():
+            diags.error("missing-file", file=report, folder=folder.name)
+            return False
+        return True
+
+
+def is_year(text: str) -> bool:
+    return len(text) == 4 and text.isascii() and text.isdigit()
 
 
 def bundled_templates() -> Path:
@@ -43,37 +84,62 @@ def bundled_templates() -> Path:
 def load_project(start: Path | None = None, sources: Path | None = None, templates: Path | None = None,
                  output: Path | None = None) -> Project:
     start = (start or Path.cwd()).resolve()
-    root, config = start, {}
+    root, config = start, None
     for folder in (start, *start.parents):
-        if (folder / CONFIG).is_file():
-            root = folder
-            config = _read_config(folder / CONFIG)
+        if (folder / CONFIG).exists():
+            root, config = folder, folder / CONFIG
             break
-    def pick(given, key, default):
-        if given is not None:
-            return Path(given).resolve()
-        if key in config:
-            return (root / config[key]).resolve()
-        return default
-    return Project(
-        root=root,
-        sources=pick(sources, "sources", root),
-        templates=pick(templates, "templates", bundled_templates()),
-        output=pick(output, "output", root / "build"),
-    )
+    diags = Diagnostics()
+    written = _read_config(config, diags) if config is not None else {}
+    given = {"sources": sources, "templates": templates, "output": output}
+    defaults = {"sources": root, "templates": bundled_templates(), "output": root / "build"}
+    chosen: dict[str, Path] = {}
+    for key in KEYS:
+        if (path := given[key]) is not None:
+            chosen[key] = Path(path).resolve()
+        elif key in written:
+            chosen[key] = _configured(root, key, *written[key], diags)
+        else:
+            chosen[key] = _default(root, key, defaults[key], config, diags)
+    if given["output"] is None and "output" in written and chosen["output"] == chosen["sources"]:
+        diags.error("path-outside", written["output"][1], "output", variant="output-is-sources")
+    return Project(root, chosen["sources"], chosen["templates"], chosen["output"], config, diags)
 
 
-def _read_config(path: Path) -> dict:
-    import yaml
+def _read_config(path: Path, diags: Diagnostics) -> dict[str, tuple[str, Mark]]:
+    """libreport.yaml's folders as written, with where each is written."""
+    from libreport.sources.reader import Reader
+    from libreport.sources.yamlfile import load_yaml
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ProjectError(f"{path}: cannot read the project file: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ProjectError(f"{path}: the project file should map sources/templates/output to folders")
-    unknown = set(data) - {"sources", "templates", "output"}
-    if unknown:
-        raise ProjectError(f"{path}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-                           "expected sources, templates, output")
-    return {k: str(v) for k, v in data.items()}
+    root = load_yaml(path, diags, lambda mark: diags.warning("empty-file", mark, file=path, variant="config"))
+    if root is None:
+        return {}
+    r = Reader(path, diags)
+    fields = r.mapping(root, "", KEYS)
+    out = {}
+    for key, (_k, node) in (fields or {}).items():
+        text = r.text(node, key)
+        if text is not None:
+            out[key] = (text, r.mark(node))
+    return out
+
+
+def _configured(root: Path, key: str, text: str, mark: Mark, diags: Diagnostics) -> Path:
+    from libreport.paths import relative_inside
+
+    path, problem = relative_inside(root, text, root)
+    if problem is not None:
+        variant = {"absolute": "config-absolute", "parent": "config-parent"}.get(problem, "config-link")
+        diags.error("path-outside", mark, key, key=key, written=text, what=_WHAT[key], variant=variant)
+    elif path.exists() and not path.is_dir():
+        diags.error("not-a-file", mark, key, written=text, variant="config-not-folder")
+    return path.resolve()
+
+
+def _default(root: Path, key: str, path: Path, config: Path | None, diags: Diagnostics) -> Path:
+    """A default folder inside the project (sources, build/) that is a link to somewhere else is refused too."""
+    from libreport.paths import inside
+
+    if key != "templates" and path.exists() and not inside(path, root):
+        diags.error("path-outside", file=path, variant="default", key=key)
+    return path.resolve()

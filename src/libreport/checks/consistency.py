@@ -64,10 +64,17 @@ def _coverage(report: m.Report, rows: list[m.Coverage], diags: Diagnostics) -> N
 
 
 def _awards(report: m.Report, rows: list[m.Award], diags: Diagnostics) -> None:
+    seen: dict[tuple, m.Award] = {}
     for i, row in enumerate(rows, 1):
         if row.date is not None and row.date.year != report.year:
             _outside(diags, report.year, row.date, row.date_mark or row.mark, f"[{i}].date",
                      f"{row.date.year}-{row.date.month:02d}" if row.precision == "month" else row.date_text)
+        key = (row.name, tuple(row.bodies), row.date, row.precision)
+        if key in seen:
+            # a warning: a printed report may list an honour twice (given twice); `accept:` keeps it so
+            diags.warning("duplicate-award", row.mark, f"[{i}]", first=seen[key].mark.line, name=row.name)
+        else:
+            seen[key] = row
 
 
 def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> None:
@@ -87,6 +94,7 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
     """Parts add up to their item, and an of_which row does not exceed it. A figure printed with an
     approximation word (近, 余, 超过 …) stands for the range its word allows, so 5000 余 parts may add up to a
     total of 近 6000; figures without one must add up exactly."""
+    _duplicate_items(stats, diags)
     for item in stats.walk():
         total = item.figure
         if total is None:
@@ -105,6 +113,28 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
                     and figure.bounds()[0] > most:
                 diags.error("subset-exceeds", sub.value_mark or sub.mark, sub.path, sub=sub.name, item=item.name,
                             sub_value=group_thousands(sub.value), value=group_thousands(total.value))
+
+
+def _duplicate_items(stats: m.Statistics, diags: Diagnostics) -> None:
+    """An item is found by its id or its path (藏量/图书), so each must name one item: a second item of the same
+    name under the same heading, or an id used twice or equal to another item's path, would be found in its
+    place without a word."""
+    paths: dict[str, m.StatItem] = {}
+    for item in stats.walk():
+        if item.path in paths:
+            diags.error("duplicate-item", item.mark, item.path, item=item.path, first=paths[item.path].mark.line)
+        else:
+            paths[item.path] = item
+    ids: dict[str, m.StatItem] = {}
+    for item in stats.walk():
+        if not item.id:
+            continue
+        if item.id in ids:
+            diags.error("duplicate-id", item.mark, item.path, id=item.id, first=ids[item.id].mark.line)
+        elif item.id in paths and paths[item.id] is not item:
+            diags.error("duplicate-id", item.mark, item.path, id=item.id, first=paths[item.id].mark.line,
+                        variant="name")
+        ids.setdefault(item.id, item)
 
 
 def _same_measure(unit: str | None, total_unit: str | None) -> bool:

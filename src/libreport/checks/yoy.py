@@ -24,7 +24,7 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
     quiet = Diagnostics()
     if opts is not None and opts.compare_with is not None:
         folder = project.year_folder(opts.compare_with)
-        previous = load_report(folder, quiet) if (folder / "report.yaml").is_file() else None
+        previous = load_report(folder, quiet) if project.check_year_folder(folder, quiet) else None
         if previous is None:
             diags.error("missing-file", opts.compare_with_mark, "year_over_year.compare_with",
                         year=opts.compare_with, variant="compare")
@@ -50,6 +50,8 @@ def _latest_earlier(project: Project, report: m.Report, quiet: Diagnostics) -> m
 
     earlier = sorted((int(y) for y in project.years() if y.isdigit() and int(y) < report.year), reverse=True)
     for year in earlier:
+        if not project.check_year_folder(project.year_folder(year), quiet):
+            continue
         candidate = load_report(project.year_folder(year), quiet)
         if candidate is not None and same_library(candidate, report):
             return candidate

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -14,8 +13,10 @@ from libreport.docx import placeholders
 from libreport.docx.look import DEFAULT_SIZE, WORD_CELL_MARGIN, Look, LookError, read_look
 from libreport.docx.measure import Face
 from libreport.sources.reader import Reader
-from libreport.sources.text import read_text
-from libreport.sources.yamlfile import compose
+from libreport.sources.yamlfile import load_yaml
+
+if TYPE_CHECKING:
+    from libreport.prose.sandbox import Bounded, Direct
 
 TEXT_SNIPPETS = (
     "title", "output_name", "part_heading", "section_heading", "running_header",
@@ -48,7 +49,7 @@ class Snippet:
         from libreport.prose.sandbox import direct
 
         self.source, self.mark, self.path = source, mark, path
-        self._compiled = direct(source)
+        self._compiled: Direct | Bounded | None = direct(source)
 
     def render(self, *args, **values):
         if self._compiled is None:
@@ -108,19 +109,33 @@ class Template:
 
 
 def load_template(folder: Path, diags: Diagnostics) -> Template | None:
+    from libreport.paths import inside
+    from libreport.sources.archive import PackageError, check_xml, read_parts
+
     docx = folder / "report.docx"
     snippets_path = folder / "snippets.yaml"
+    errors_before = len(diags.errors)
+    for file in (docx, snippets_path):
+        if not inside(file, folder):
+            diags.error("path-outside", Mark(file, 1, 1), file=file, variant="template")
+            return None
     try:
-        data = docx.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            parts = {name: z.read(name) for name in z.namelist()}
-    except (OSError, zipfile.BadZipFile) as exc:
+        parts = read_parts(docx)
+        data = docx.read_bytes()  # read_look opens it again: only once its parts are known to be within limits
+    except PackageError as exc:
         diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
         return None
     for needed in ("word/document.xml", "word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"):
         if needed not in parts:
             diags.error("template", Mark(docx, 1, 1), part=needed, variant="part")
             return None
+    try:  # every XML part the build parses or copies: a broken one would stop the build, or Word
+        for name, part in parts.items():
+            if name.endswith((".xml", ".rels")):
+                check_xml(name, part)
+    except PackageError as exc:
+        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        return None
     if not _check_placeholders(parts["word/document.xml"], docx, diags):
         return None
     try:
@@ -129,12 +144,11 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
         diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
         return None
     tpl = Template(folder, docx, parts, look)
-    src = read_text(snippets_path, diags) if snippets_path.is_file() else None
-    if src is None:
-        if not snippets_path.is_file():
-            diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
+    if not snippets_path.exists():
+        diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
         return None
-    root = compose(src, diags)
+    root = load_yaml(snippets_path, diags,
+                     lambda mark: diags.error("empty-file", mark, file=snippets_path, variant="snippets"))
     if root is None:
         return None
     r = Reader(snippets_path, diags)
@@ -168,21 +182,27 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
             continue
         for key, (_k, node) in mapping.items():
             path = f"{table}.{key}"
+            items: list = []
+            if table in ("columns", "widths"):
+                listed = r.sequence(node, path)
+                if listed is None:
+                    continue
+                items = listed
+                if len(items) != CELLS[table][key]:  # the renderer fills exactly that many cells a row
+                    diags.error("template", r.mark(node), path, setting=path, found=len(items),
+                                expected=CELLS[table][key], variant="count")
             if table == "columns":
-                items = r.sequence(node, path) or []
                 tpl.columns[key] = [compile_(n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
             elif table == "widths":
-                items = r.sequence(node, path) or []
-                tpl.widths[key] = [float(r.number(n, f"{path}[{i + 1}]", integer=False) or 1)
-                                   for i, n in enumerate(items)]
+                tpl.widths[key] = [_width(r, n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
             else:
                 style_name = r.text(node, path)
                 tpl.style_ids[key] = _style_id(look, style_name, diags, r.mark(node), path) if style_name else None
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
         diags.error("template", r.mark(root), f"styles.{key}", setting=f"styles.{key}", variant="unset")
-    if not ok or missing or None in tpl.style_ids.values():
-        return None
+    if not ok or missing or None in tpl.style_ids.values() or len(diags.errors) > errors_before:
+        return None  # an unknown key or a wrong value is an error like any other: the build stops on it
     return tpl
 
 
@@ -204,6 +224,20 @@ def _check_placeholders(document: bytes, docx: Path, diags: Diagnostics) -> bool
             diags.error("template", Mark(docx, 1, 1), marker=f"{{{{ {name} }}}}", variant="block")
             ok = False
     return ok
+
+
+# How many cells a row of each table has: the headings and widths snippets.yaml gives must match.
+CELLS = {"columns": {"awards": 4, "coverage": 5, "statistics": 4, "statistics_previous": 2, "activities_top": 4,
+                     "activities_sub": 4, "staff": 3},
+         "widths": {"awards": 4, "coverage": 5, "statistics": 4, "statistics_previous": 6, "activities": 6,
+                    "staff": 3}}
+
+
+def _width(r: Reader, node, path: str) -> float:
+    value = r.number(node, path, integer=False)
+    if value is not None and value == 0:
+        r.diags.error("template", r.mark(node), path, setting=path, variant="zero")
+    return float(value) if value else 1.0
 
 
 def _table_keys(table: str) -> tuple[str, ...]:

@@ -24,7 +24,9 @@ MARKERS = "".join(chr(0xFDD0 + i) for i in range(9))
 _STRIP_MARKERS = str.maketrans("", "", MARKERS)
 
 # An expression stays inside its paragraph: a blank line ends the search for its closing braces.
-_EXPR = re.compile(r"\{\{(?:(?!\n[ \t]*\n).)*?\}\}|\{%(?:(?!\n[ \t]*\n).)*?%\}|\{#(?:(?!\n[ \t]*\n).)*?#\}", re.S)
+_OPENER = re.compile(r"\{(?=[{%#])")
+_CLOSERS = {"{": "}}", "%": "%}", "#": "#}"}
+_BLANK = re.compile(r"\n(?=[ \t]*\n)")
 _MASKED = re.compile(EXPR_OPEN + r"(\d+)\s*" + EXPR_CLOSE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014]")
@@ -107,11 +109,44 @@ def _mask(text: str) -> tuple[str, list[str]]:
     """Expressions replaced by numbered placeholders; an expression's line breaks are kept, so lines still count."""
     found: list[str] = []
 
-    def repl(m: re.Match) -> str:
-        found.append(m.group(0))
-        return f"{EXPR_OPEN}{len(found) - 1}" + "\n" * m.group(0).count("\n") + EXPR_CLOSE
+    def repl(expression: str) -> str:
+        found.append(expression)
+        return f"{EXPR_OPEN}{len(found) - 1}" + "\n" * expression.count("\n") + EXPR_CLOSE
 
-    return _EXPR.sub(repl, text.translate(_STRIP_MARKERS)), found
+    text = text.translate(_STRIP_MARKERS)
+    pieces, at = [], 0
+    for start, end in expression_spans(text):
+        pieces += [text[at:start], repl(text[start:end])]
+        at = end
+    return "".join(pieces + [text[at:]]), found
+
+
+def expression_spans(text: str) -> list[tuple[int, int]]:
+    """Where `{{ … }}`, `{% … %}` and `{# … #}` stand, each closed before the next blank line, in order and
+    not overlapping: the first closing after an opening ends it. Found in one pass with sorted positions, so
+    a paragraph of a million unclosed `{{` takes as long as reading it (a pattern would retry each one)."""
+    from bisect import bisect_left
+
+    closers = {key: [m.start() for m in re.finditer(f"(?={re.escape(close)})", text)]
+               for key, close in _CLOSERS.items()}
+    blanks = [m.start() for m in _BLANK.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for m in _OPENER.finditer(text):
+        start = m.start()
+        if start < at:
+            continue
+        positions = closers[text[start + 1]]
+        k = bisect_left(positions, start + 2)
+        if k == len(positions):
+            continue
+        close = positions[k]
+        b = bisect_left(blanks, start + 2)
+        if b < len(blanks) and blanks[b] < close:
+            continue
+        spans.append((start, close + 2))
+        at = close + 2
+    return spans
 
 
 def _unmask(text: str, found: list[str]) -> str:

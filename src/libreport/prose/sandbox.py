@@ -38,58 +38,153 @@ class _Sources:
 
 @lru_cache(maxsize=1)
 def environment():
-    from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined, nodes
+    from jinja2.exceptions import TemplateSyntaxError
+    from jinja2.filters import FILTERS as JINJA_FILTERS
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    from jinja2.visitor import NodeTransformer
+
+    from libreport.prose import limits
+
+    class Strict(StrictUndefined):
+        """StrictUndefined that names a missing statistics item plainly and suggests the one probably meant."""
+
+        __slots__ = ()
+
+        @property
+        def _undefined_message(self) -> str:
+            obj, name = self._undefined_obj, self._undefined_name
+            if isinstance(obj, dict) and isinstance(name, str) and self._undefined_hint is None:
+                return f"no {name!r}{_did_you_mean(name, obj)}"
+            return super()._undefined_message
+
+    class Guard(NodeTransformer):
+        """Rewrites a parsed template so that its loops and `~` joins pay into the budget, and refuses
+        what a report's wording never needs and could only be used to loop or read: include, import,
+        extends and recursive loops."""
+
+        def visit_For(self, node):
+            self.generic_visit(node)
+            if node.recursive:
+                raise TemplateSyntaxError("recursive loops are not available in a report's templates", node.lineno)
+            node.iter = nodes.Filter(node.iter, "_steps", [], [], None, None, lineno=node.lineno)
+            return node
+
+        def visit_Concat(self, node):
+            self.generic_visit(node)
+            return nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), "_concat", [], [], None, None,
+                                lineno=node.lineno)
+
+        def refuse(self, node):
+            raise TemplateSyntaxError("include, import and extends are not available in a report's templates",
+                                      node.lineno)
+
+        visit_Include = visit_Import = visit_FromImport = visit_Extends = refuse
+
+    class Bounded(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(("+", "-", "*", "/", "//", "%", "**"))
+
+        def call_binop(self, context, operator, left, right):
+            limits.check_binop(operator, left, right)
+            result = super().call_binop(context, operator, left, right)
+            limits.check_size(result)
+            return result
+
+        def call(__self, __context, __obj, *args, **kwargs):  # Jinja's own signature
+            limits.check_call(__obj, args, kwargs)
+            result = super().call(__context, __obj, *args, **kwargs)
+            limits.check_size(result)
+            return result
+
+        def wrap_str_format(self, value):
+            if isinstance(getattr(value, "__self__", None), str) and getattr(value, "__name__", "") in (
+                    "format", "format_map"):
+                def refused(*args, **kwargs):
+                    raise SecurityError("str.format is not available in a report's templates; use filters")
+                return refused
+            return None
+
+        def _parse(self, source, name, filename):
+            if len(source) > MAX_SOURCE:
+                raise TemplateSyntaxError(f"the template is {len(source):,} characters long "
+                                          f"(at most {MAX_SOURCE:,})", 1)
+            return Guard().visit(super()._parse(source, name, filename))
 
     sources = _Sources()
     folder = _cache_dir()
-    env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+    env = Bounded(
+        undefined=Strict, autoescape=False, keep_trailing_newline=False,
         loader=FunctionLoader(sources), cache_size=2000,
         bytecode_cache=FileSystemBytecodeCache(str(folder)) if folder else None)
+    env.concat = limits.bounded_concat  # type: ignore[method-assign]  # every render's, macro's and block's output
+    env.globals = {"range": limits.bounded_range, "dict": dict, "namespace": env.globals["namespace"],
+                   "cycler": env.globals["cycler"], "joiner": env.globals["joiner"]}  # no lipsum(n)
+    env.filters = {name: limits.bounded_filter(name, JINJA_FILTERS[name]) for name in limits.SAFE_JINJA_FILTERS}
     env.filters.update({k: v for k, v in _filters().items() if k != "join"})  # Jinja has its own join
-    env._libreport_sources = sources
+    env.filters["_steps"] = limits.steps
+    env.filters["_concat"] = lambda pieces: limits.concat(*pieces)
+    env._libreport_sources = sources  # type: ignore[attr-defined]
     return env
 
 
-def compile_template(source: str):
+MAX_SOURCE = 100_000  # characters of one template; a summary paragraph is a few hundred
+# Part of every compiled template's name: compiled code kept in the cache by an earlier version, made
+# before the limits were written into it, is never reused.
+_VERSION = b"bounded-1\0"
+
+
+class Bounded:
+    """A compiled template whose every render starts with a full budget (prose.limits)."""
+
+    def __init__(self, template):
+        self.template = template
+
+    def render(self, *args, **values) -> str:
+        from libreport.prose.limits import BUDGET
+
+        BUDGET.start()
+        return self.template.render(*args, **values)
+
+
+def compile_template(source: str) -> Bounded:
     """A compiled template for `source`; raises jinja2.TemplateSyntaxError like from_string."""
     env = environment()
-    name = hashlib.sha1(source.encode("utf-8")).hexdigest()
+    name = hashlib.sha1(_VERSION + source.encode("utf-8", "surrogatepass")).hexdigest()
     env._libreport_sources.texts[name] = source
-    return env.get_template(name)
-
-
-class MissingData(LookupError):
-    """A quoted name that is not in the data; reported like Jinja's UndefinedError (unknown-data)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    return Bounded(env.get_template(name))
 
 
 class Direct:
     """A snippet made only of text and `{{ name.attr['key'] | filter }}` expressions, rendered without
     Jinja (a table row in ~1 µs instead of ~25 µs, and no Jinja import at all for most reports).
 
-    It gives what the compiled template would: values are turned into text with str(), a name, key
-    or attribute that is not there raises MissingData (as StrictUndefined would raise
-    UndefinedError), and attributes starting with "_" never qualify (Jinja's sandbox handles those).
+    It gives exactly what the compiled template gives, by construction: it renders on its own only
+    what it can render the same way (values turned into text with str(), the same bounded filters,
+    attributes and keys looked up as the sandbox looks them up, the output cleaned the same way);
+    when a name, key or attribute is not there, a filter fails, or an attribute is a method (which
+    the sandbox may refuse), the template is rendered by Jinja instead, which raises what it raises.
     """
 
-    def __init__(self, parts):
+    def __init__(self, parts, source: str):
         self.parts = parts
+        self.source = source
 
     def render(self, *args, **values):
         if args:
             values = {**args[0], **values}
-        return "".join(p if p.__class__ is str else p(values) for p in self.parts)
+        try:
+            text = "".join(p if p.__class__ is str else p(values) for p in self.parts)
+        except Exception:  # the rare and the wrong: Jinja decides, so both paths fail alike
+            return compile_template(self.source).render(values)
+        from libreport.prose.limits import clean
+
+        return clean(text)
 
 
 _EXPRESSION = re.compile(
     r"\{\{ *(?P<name>[A-Za-z_]\w*)(?P<path>(?:\.[A-Za-z]\w*|\[ *'[^'\\\]]*' *\]|\[ *\"[^\"\\\]]*\" *\])*)"
-    r"(?P<filters>(?: *\| *[A-Za-z_]\w*(?:\( *(?:'[^'\\\\]*'|\"[^\"\\\\]*\"|-?\d+) *\))?)*) *\}\}")
-_FILTER = re.compile(r" *\| *(\w+)(?:\( *(?:'([^']*)'|\"([^\"]*)\"|(-?\d+)) *\))?")
+    r"(?P<filters>(?: *\| *[A-Za-z_]\w*(?:\( *(?:'[^'\\\\]*'|\"[^\"\\\\]*\"|-?(?:0|[1-9][0-9]*)) *\))?)*) *\}\}")
+_FILTER = re.compile(r" *\| *(\w+)(?:\( *(?:'([^']*)'|\"([^\"]*)\"|(-?[0-9]+)) *\))?")
 _STEP = re.compile(r"\.(\w+)|\[ *'([^']*)' *\]|\[ *\"([^\"]*)\" *\]")
 
 
@@ -100,9 +195,11 @@ _LITERALS = {"true", "false", "none", "True", "False", "None"}  # Jinja constant
 def _filters() -> dict:
     from libreport import numbers
     from libreport.figures import FILTERS
+    from libreport.prose.limits import bounded_filter
 
     # num, wan, duo, pct, unit, noted: they take a printed figure (keeping its words) or a plain number
-    return {**FILTERS, "cn": numbers.cn_numeral, "join": _join}
+    own = {**FILTERS, "cn": numbers.cn_numeral, "join": _join}
+    return {name: bounded_filter(name, f) for name, f in own.items()}
 
 
 def _join(value, separator: str = "") -> str:
@@ -112,8 +209,8 @@ def _join(value, separator: str = "") -> str:
 
 def direct(source: str) -> Direct | None:
     """The Direct form of `source`, or None when it needs Jinja (tags, comments, arguments, other filters)."""
-    if "{%" in source or "{#" in source or source.endswith("\n"):
-        return None
+    if "{%" in source or "{#" in source or source.endswith("\n") or "\r" in source:
+        return None  # Jinja drops a trailing newline and turns \r into \n; Direct would not
     parts: list = []
     at = 0
     known = _filters()
@@ -142,32 +239,23 @@ def direct(source: str) -> Direct | None:
         return None
     if rest:
         parts.append(rest)
-    return Direct(parts)
+    return Direct(parts, source)
 
 
 def _expression(name: str, steps: list[tuple], filters: list):
     def value(values):
-        try:
-            obj = values[name]
-        except KeyError:
-            raise MissingData(f"'{name}' is undefined") from None
-        shown = name
+        obj = values[name]
         for attr, key in steps:
             if attr is not None:
                 try:
                     obj = getattr(obj, attr)
                 except AttributeError:
-                    try:
-                        obj = obj[attr]
-                    except (TypeError, LookupError):
-                        raise MissingData(f"{shown} has no {attr!r}") from None
-                shown = f"{shown}.{attr}"
+                    obj = obj[attr]
+                else:
+                    if callable(obj):  # a method: the sandbox decides whether it may be seen
+                        raise LookupError(attr)
             else:
-                try:
-                    obj = obj[key]
-                except (TypeError, LookupError):
-                    raise MissingData(f"{shown} has no {key!r}{_did_you_mean(key, obj)}") from None
-                shown = f"{shown}[{key!r}]"
+                obj = obj[key]
         for f, args in filters:
             obj = f(obj, *args)
         return str(obj)

@@ -18,7 +18,7 @@ from libreport.prose.markdown import Block, parse
 
 __all__ = ["PLACEHOLDER", "Block", "check_placeholders", "number_headings", "parse_blocks", "render_summary"]
 
-_EXPR = re.compile(r"\{\{.*?\}\}", re.S)
+MAX_EXPRESSIONS = 2_000  # a long summary quotes a few hundred figures
 _HAND_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳])")
 AN_EXPRESSION = Both("an expression", "表达式")
 LEVELS = 4
@@ -80,6 +80,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
     blocks = parsed.blocks
     number_headings(blocks, counters)
     text_lines = summary.text.split("\n")
+    counted = 0
     for block in blocks:
         if block.kind == "heading" and _HAND_NUMBER.match(block.source):
             diags.warning("heading-number", Mark(summary.file, block.line, 1))
@@ -93,15 +94,21 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
             block.text = block.template
             continue
         failed = False
+        expressions = _expressions(block.source)
+        counted += len(expressions)
+        if counted > MAX_EXPRESSIONS:  # each one is compiled and rendered: their number is bounded too
+            diags.error("too-many-expressions", Mark(summary.file, block.line, 1), file=summary.file,
+                        limit=MAX_EXPRESSIONS)
+            break
         if "{%" not in block.source:
             after = (0, 0)  # the same expression written twice is located twice, not both at the first
-            for match in _EXPR.finditer(block.source):
+            for expression in expressions:
                 try:
-                    compile_snippet(match.group(0)).render(context)
+                    compile_snippet(expression).render(context)
                 except Exception as exc:  # user-written: any failure is a diagnostic, never a traceback
                     failed = True
-                    line, col = after = _locate(block, match.group(0), text_lines, after)
-                    _report(diags, exc, summary, line, col, match.group(0))
+                    line, col = after = _locate(block, expression, text_lines, after)
+                    _report(diags, exc, summary, line, col, expression)
         if failed:
             continue
         try:
@@ -112,11 +119,24 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
                 line, col = _locate_unclosed(block, text_lines)
                 _report(diags, exc, summary, line, col, "")
                 continue
-            if kind in ("UndefinedError", "MissingData", "SecurityError", "TemplateRuntimeError"):
+            if kind in ("UndefinedError", "SecurityError", "TemplateRuntimeError"):
                 _report(diags, exc, summary, block.line, 1, "")
                 continue
             diags.error("summary-expression", Mark(summary.file, block.line, 1), reason=str(exc), variant="block")
     return blocks
+
+
+def _expressions(text: str) -> list[str]:
+    """Each `{{ … }}` of a block, in order: from an opening to the first closing after it (found with two
+    searches each, so a block of a million unclosed `{{` is read once, not a million times)."""
+    found, at = [], 0
+    while True:
+        start = text.find("{{", at)
+        end = text.find("}}", start + 2) if start >= 0 else -1
+        if end < 0:
+            return found
+        found.append(text[start:end + 2])
+        at = end + 2
 
 
 _OPEN = re.compile(r"\{\{|\{%")
@@ -125,9 +145,15 @@ _OPEN = re.compile(r"\{\{|\{%")
 def _locate_unclosed(block: Block, text_lines: list[str]) -> tuple[int, int]:
     """Where the first `{{` / `{%` not closed before the next one starts. A paragraph is compiled as one
     joined line, so Jinja's own line number is always the paragraph's first; this finds the right one."""
+    from bisect import bisect_left
+
     openers = list(_OPEN.finditer(block.source))
+    closers = {close: [m.start() for m in re.finditer(f"(?={re.escape(close)})", block.source)]
+               for close in ("}}", "%}")}
     for k, m in enumerate(openers):
-        end = block.source.find("}}" if m.group() == "{{" else "%}", m.end())
+        positions = closers["}}" if m.group() == "{{" else "%}"]
+        i = bisect_left(positions, m.end())
+        end = positions[i] if i < len(positions) else -1
         following = openers[k + 1].start() if k + 1 < len(openers) else len(block.source)
         if end < 0 or end > following:
             seen = 0
@@ -141,9 +167,9 @@ def _locate_unclosed(block: Block, text_lines: list[str]) -> tuple[int, int]:
 
 def _locate(block: Block, expr: str, text_lines: list[str], after: tuple[int, int] = (0, 0)) -> tuple[int, int]:
     """Line and column of `expr`, searching after the (line, column) of the previous one found."""
-    for ln in block.lines:
-        if ln < after[0]:
-            continue
+    from bisect import bisect_left
+
+    for ln in block.lines[bisect_left(block.lines, after[0]):]:
         text, start = text_lines[ln - 1], after[1] if ln == after[0] else 0
         col = text.find(expr, start)
         if col >= 0:
@@ -160,7 +186,7 @@ def _report(diags: Diagnostics, exc: Exception, summary: Summary, line: int, col
     # Judged by class name: importing jinja2 just to recognise its errors would cost every run 50 ms.
     kind = type(exc).__name__
     mark = Mark(summary.file, line, col)
-    if kind in ("UndefinedError", "MissingData"):
+    if kind == "UndefinedError":
         diags.error("unknown-data", mark, expr=expr or AN_EXPRESSION, reason=exc.message)
     elif kind == "TemplateSyntaxError":
         diags.error("summary-syntax", mark, reason=exc.message)

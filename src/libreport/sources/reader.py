@@ -11,7 +11,7 @@ import yaml
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import WORDS, Figure, FigureError, parse_figure
 from libreport.messages import Both
-from libreport.numbers import NumberFormatError, parse_number
+from libreport.numbers import MAX_DIGITS, NumberFormatError, TooManyDigits, parse_number
 from libreport.sources.yamlfile import mark_of
 
 APPROX_WORDS = "、".join(WORDS)
@@ -98,6 +98,10 @@ class Reader:
             return None
         try:
             value, _notes = parse_number(node.value)
+        except TooManyDigits as exc:
+            self.diags.error("too-many-digits", self.mark(node), path, value=node.value.strip(), digits=exc.digits,
+                             limit=MAX_DIGITS)
+            return None
         except NumberFormatError:
             self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
                              found=repr(node.value))
@@ -121,7 +125,10 @@ class Reader:
         try:
             figure = parse_figure(node.value, approx=approx)
         except FigureError as exc:
-            if exc.kind == "form":
+            if isinstance(exc.__cause__, TooManyDigits):
+                self.diags.error("too-many-digits", self.mark(node), path, value=node.value.strip(),
+                                 digits=exc.__cause__.digits, limit=MAX_DIGITS)
+            elif exc.kind == "form":
                 self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
                                  found=repr(node.value))
             else:

@@ -10,6 +10,7 @@ from libreport import model as m
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.headings import FORM_EXAMPLES, FormError, NumberForm, Numbering, parse_form
 from libreport.messages import Both
+from libreport.paths import inside, relative_inside
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
@@ -26,10 +27,13 @@ SUMMARY_LEVELS = 4  # #, ##, ###, ####
 
 def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     path = folder / "report.yaml"
-    if not path.is_file():
+    if not path.exists():
         diags.error("missing-file", file=path, folder=folder.name)
         return None
-    root = load_yaml(path, diags)
+    if not inside(path, folder):
+        diags.error("path-outside", Mark(path, 1, 1), written=path.name, variant="section-link")
+        return None
+    root = load_yaml(path, diags, lambda mark: diags.error("empty-file", mark, file=path, variant="report"))
     if root is None:
         return None
     r = Reader(path, diags)
@@ -96,6 +100,17 @@ def _contents(r: Reader, fields: dict, folder: Path, mark: Mark) -> list[m.Part]
     return parts
 
 
+def section_file(r: Reader, folder: Path, name: str, mark: Mark, path: str) -> Path | None:
+    """A section's file in the year folder, or None (said at the `file:` field, or at the section when the
+    default file name is a link) when it would lead out of it."""
+    file, problem = relative_inside(folder, name, folder)
+    if problem is None:
+        return file
+    variant = {"absolute": "section-absolute", "parent": "section-parent"}.get(problem, "section-link")
+    r.diags.error("path-outside", mark, path, written=name, variant=variant)
+    return None
+
+
 def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
     fields = r.mapping(node, path, PART_KEYS, ("title", "sections"))
     if fields is None:
@@ -131,12 +146,16 @@ def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[st
         return None  # written but empty: reported as such
     file = r.text(sf["file"][1], f"{path}.file") if "file" in sf else None
     header = r.text(sf["header"][1], f"{path}.header") if "header" in sf else None
-    if kind is None:
+    if kind is None or ("file" in sf and file is None):
         return None
     if file is None and kind not in m.DEFAULT_FILES:
         r.diags.error("missing-key", r.mark(node), f"{path}.file", key="file", where=path)
         return None
-    return m.Section(kind, title, folder / (file or m.DEFAULT_FILES[kind]), r.mark(node), header=header)
+    where = sf["file"][1] if file is not None else node
+    located = section_file(r, folder, file or m.DEFAULT_FILES[kind], r.mark(where), f"{path}.file")
+    if located is None:
+        return None
+    return m.Section(kind, title, located, r.mark(node), header=header)
 
 
 def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signature | None:

@@ -16,7 +16,7 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.report import load_report
-from libreport.sources.text import read_text
+from libreport.sources.text import MAX_PROSE_BYTES, read_text
 from libreport.sources.yamlfile import load_yaml
 
 AWARD_KEYS = ("name", "by", "date")
@@ -38,24 +38,24 @@ _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendan
 # -- section files -----------------------------------------------------------
 
 def load_section(section: m.Section, year: int, diags: Diagnostics):
-    if section.kind == "summary":
-        if not section.file.is_file():
-            diags.error("missing-file", section.mark, file=section.file, section=section.label, variant="section")
-            return None
-        src = read_text(section.file, diags)
-        if src is None:
-            return None
-        from libreport.prose.summary import check_placeholders
-        summary = m.Summary(section.file, src.text)
-        check_placeholders(summary, section.label, diags)
-        return summary
-    if not section.file.is_file():
+    if not section.file.exists():
         if section.kind == "staff":  # 人员结构 is printed once its data exists; until then it is still to fill
             diags.warning("to-fill", section.mark, file=section.file, section=section.label, variant="missing")
             return None
         diags.error("missing-file", section.mark, file=section.file, section=section.label, variant="section")
         return None
-    root = load_yaml(section.file, diags)
+    if section.kind == "summary":
+        src = read_text(section.file, diags, MAX_PROSE_BYTES)
+        if src is None:
+            return None
+        if not src.text.strip():
+            diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.label,
+                          variant="empty-summary")
+        from libreport.prose.summary import check_placeholders
+        summary = m.Summary(section.file, src.text)
+        check_placeholders(summary, section.label, diags)
+        return summary
+    root = load_yaml(section.file, diags, lambda mark: _empty_file(section, mark, diags))
     r = Reader(section.file, diags)
     if section.kind == "table":  # a sheet it names must lie in the year folder, where report.yaml is
         from libreport.sources.table import load_table
@@ -80,6 +80,15 @@ def prints_nothing(section: m.Section) -> bool:
     """A listed section with nothing to print yet (no data file, no rows): it is left out of the report, its
     heading and its TOC entry with it, and `validate` lists it as still to fill."""
     return section.kind != "summary" and _nothing_in(section.data)
+
+
+def _empty_file(section: m.Section, mark: Mark, diags: Diagnostics) -> None:
+    """A file with nothing in it. Without statistics or activities the report cannot be made; a list with
+    nothing in it yet is a section still to fill, as `libreport new` leaves it (said in `load_year`)."""
+    if section.kind == "statistics":
+        diags.error("empty-file", mark, file=section.file, variant="statistics")
+    elif section.kind == "activities":
+        diags.error("empty-file", mark, file=section.file, variant="activities")
 
 
 def _list_of(root, r: Reader, build):
@@ -243,12 +252,19 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
                           expected=" / ".join(ROUNDINGS), found=repr(value))
         elif value is not None:
             rounding = value
-    rows = []
+    rows: list[m.ActivityRow] = []
+    first: dict[str, m.ActivityRow] = {}
     if "rows" in f:
         for i, node in enumerate(r.sequence(f["rows"][1], "rows") or []):
             row = _activity_row(r, node, f"rows[{i + 1}]")
-            if row is not None:
-                rows.append(row)
+            if row is None:
+                continue
+            if row.type in first:  # counted once: a second row would be added into the totals and shares again
+                r.diags.error("duplicate-activity", row.mark, f"rows[{i + 1}].type", type=row.type,
+                              first=first[row.type].mark.line)
+                continue
+            first[row.type] = row
+            rows.append(row)
     totals: dict[str, tuple] = {}
     if "total" in f:
         tf = r.mapping(f["total"][1], "total", ACTIVITY_COLUMNS) or {}
@@ -300,7 +316,8 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
         if f is None or "name" not in f or "groups" not in f:
             return None
         name = r.text(f["name"][1], f"{path}.name")
-        groups = []
+        groups: list[m.StaffGroup] = []
+        labels: dict[str, m.StaffGroup] = {}
         for j, g in enumerate(r.sequence(f["groups"][1], f"{path}.groups") or []):
             gp = f"{path}.groups[{j + 1}]"
             gf = r.mapping(g, gp, STAFF_GROUP_KEYS, STAFF_GROUP_KEYS)
@@ -312,8 +329,12 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
                                 variant="count")
                 continue
             count = r.number(gf["count"][1], f"{gp}.count")
-            if label is not None and count is not None:
-                groups.append(m.StaffGroup(label, count, r.mark(g)))
+            if label is not None and label in labels:
+                r.diags.error("duplicate-group", r.mark(g), f"{gp}.label", label=label, group=name,
+                              first=labels[label].mark.line)
+            elif label is not None and count is not None:
+                labels[label] = m.StaffGroup(label, count, r.mark(g))
+                groups.append(labels[label])
         return m.StaffDistribution(name, groups, r.mark(node)) if name else None
     return _list_of(root, r, build)
 

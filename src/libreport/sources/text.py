@@ -8,12 +8,14 @@ as Windows editors save it, with a warning.
 from __future__ import annotations
 
 import codecs
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from libreport.diagnostics import Diagnostics, Mark
 
-MAX_BYTES = 64 * 1024 * 1024  # a hundred years of a busy library's chronicle is far smaller
+# A busy library's year is a few hundred KiB; at this size every command still answers in a few seconds.
+MAX_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -22,13 +24,25 @@ class SourceText:
     text: str
 
 
-def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
-    """Decode a source file the way a person saved it, saying what was done."""
+# Markdown is read by a pure-Python parser (a few seconds for 256 KiB of the worst Markdown); a long work
+# summary is a tenth of this.
+MAX_PROSE_BYTES = 256 * 1024
+
+
+def read_text(path: Path, diags: Diagnostics, limit: int = MAX_BYTES) -> SourceText | None:
+    """Decode a source file the way a person saved it, saying what was done. `limit` is in bytes."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            diags.error("file-too-large", Mark(path, 1, 1), size=size // (1024 * 1024),
-                        limit=MAX_BYTES // (1024 * 1024))
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, or a pipe or device that would never end
+            diags.error("not-a-file", file=path, variant="folder" if stat.S_ISDIR(info.st_mode) else None)
+            return None
+        if info.st_size > limit:
+            if limit < 1024 * 1024:
+                diags.error("file-too-large", Mark(path, 1, 1), size=info.st_size // 1024, limit=limit // 1024,
+                            variant="prose")
+            else:
+                diags.error("file-too-large", Mark(path, 1, 1), size=info.st_size // (1024 * 1024),
+                            limit=limit // (1024 * 1024))
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -40,7 +54,12 @@ def read_text(path: Path, diags: Diagnostics) -> SourceText | None:
         return None
     if decoded.codec == "gb18030":
         diags.warning("encoding", Mark(path, _first_bad_line(data), 1))
-    return SourceText(path, _normal_newlines(decoded.text))
+    text = _normal_newlines(decoded.text)
+    if "\x00" in text:  # UTF-16 without its byte-order mark, or not a text file at all
+        at = text.index("\x00")
+        diags.error("encoding", Mark(path, text.count("\n", 0, at) + 1, 1), variant="binary")
+        return None
+    return SourceText(path, text)
 
 
 @dataclass
