@@ -45,6 +45,11 @@ class Reader:
 
                 read_accept(self, node, value, path)
                 continue
+            if name not in allowed and _split_number(node, key, value):
+                # {value: 5,860}: inside { } the comma ends the entry, so YAML read `value: 5` and a key `860`
+                self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
+                                 variant="comma")
+                continue
             if name not in allowed:
                 hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
                 self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
@@ -178,3 +183,10 @@ THIS_ENTRY = Both("this entry", "此条目")
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def _split_number(node: yaml.MappingNode, key: yaml.Node, value: yaml.Node) -> bool:
+    """Whether a key of a { } mapping is the tail of a number whose thousands comma split it: `5,860`, `1,607,816`."""
+    return (bool(node.flow_style) and isinstance(key, yaml.ScalarNode) and key.style in _PLAIN
+            and len(key.value) == 3 and key.value.isdigit() and isinstance(value, yaml.ScalarNode)
+            and value.value in _NULLS)
