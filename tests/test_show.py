@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from .conftest import run_cli
@@ -91,3 +92,14 @@ def test_show_a_fresh_year_has_empty_cells(project: Path):
     done = run_cli("show", "2022", cwd=project)
     assert done.returncode == 0
     assert row(done.stdout, "有效借书证数")[3:] == ["", "188,543", "—"]
+
+
+def test_show_counts_only_the_sections_the_report_prints(tmp_path: Path):
+    from .conftest import CASES
+
+    shutil.copytree(CASES / "valid/statistics-data-only", tmp_path / "2022")
+    (tmp_path / "libreport.yaml").write_text("sources: .\n", encoding="utf-8")
+    done = run_cli("show", "2022", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    counts = done.stdout[done.stdout.index("Entries per section"):]
+    assert "statistics" not in counts  # statistics.yaml is read for the summary's figures, not printed

@@ -168,7 +168,8 @@ def _counts(report: m.Report) -> Table:
     table = Table()
     table.add_column(t("show_col_section"))
     table.add_column(t("show_col_entries"), justify="right")
-    for section in report.sections():
+    printed = [section for part in report.parts for section in part.sections]  # not the data-only files
+    for section in printed:
         if section.kind in ("coverage", "awards", "chronicle"):
             count = len(section.data) if section.data is not None else 0
             table.add_row(section.label, str(count))
