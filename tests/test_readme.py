@@ -61,6 +61,17 @@ def test_options_shown_in_the_readme_exist_in_each_commands_help():
             assert option in help_text, f"{command} {option}"
 
 
+def test_the_commands_block_lists_every_option_of_every_command():
+    block = README[README.index("## Commands"):]
+    block = re.search(r"```\n(.*?)```", block, re.S).group(1)
+    lines = {line.split()[1]: line for line in block.splitlines() if re.match(r"^libreport \w", line)}
+    assert set(lines) == help_commands()
+    for command, line in lines.items():
+        help_text = run_cli(command, "--help").stdout
+        options = set(re.findall(r"^\s+(?:-\w, )?(--[a-z-]+)", help_text, re.M)) - {"--help", "--lang"}
+        assert options <= set(re.findall(r"--[a-z-]+", line)), f"{command}: {options}"
+
+
 def test_the_workflow_runs_the_ci_script_once_per_change_and_uploads_only_for_its_own_branches():
     import yaml
 

@@ -240,9 +240,8 @@ def import_(
 
     project = _project(source)
     _years(project, [year])
-    which = "coverage" if kind is ImportKind.coverage else "events"
     try:
-        code = import_rows(project, which, year, file, mapping or [], sheet, dry_run, skip_bad)
+        code = import_rows(project, kind.value, year, file, mapping or [], sheet, dry_run, skip_bad)
     except ImportError_ as exc:
         raise UsageProblem(str(exc)) from None
     raise typer.Exit(code)

@@ -120,7 +120,7 @@ SECTIONS = (
     ("coverage", "宣传报道", "coverage.yaml"),
     ("chronicle", "大事记", "chronicle.yaml"),
 )
-ANNUAL = ("statistics", "awards", "chronicle")
+ANNUAL = ("statistics", "activities", "awards", "coverage", "chronicle")  # what a 年报 usually holds
 
 
 def _section_lines(kind: str) -> str:

@@ -64,6 +64,8 @@ def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], s
 
     `skip_bad`: None when the caller offers no --skip-bad option; False/True when it does.
     """
+    said = kind  # printed back as the user wrote it: `chronicle` names the same rows as `events`
+    kind = "events" if kind == "chronicle" else kind
     if kind not in KINDS:
         raise ImportError_(_m("bad_kind", kind=kind))
     if not str(year).isdigit():
@@ -78,7 +80,7 @@ def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], s
     for rownum, reason in outcome.rejected:
         _err(t("import_rejected", file=table.label, row=rownum, reason=reason))
     blocked = bool(outcome.rejected) and not skip_bad  # rejected rows, and no --skip-bad: nothing is written
-    _summary(kind, section, the_year, plan, blocked)
+    _summary(kind, said, the_year, plan, blocked)
     if dry_run:
         return _dry_run(plan, blocked)
     if outcome.rejected:
@@ -145,9 +147,9 @@ def _plan(section, kind: str, year: str, the_year: int, table, header) -> _Plan:
     return plan
 
 
-def _summary(kind: str, section, the_year: int, plan: _Plan, blocked: bool) -> None:
+def _summary(kind: str, said: str, the_year: int, plan: _Plan, blocked: bool) -> None:
     outcome = plan.outcome
-    print(t("import_done", kind=kind, added=len(outcome.entries), duplicates=outcome.duplicates,
+    print(t("import_done", kind=said, added=len(outcome.entries), duplicates=outcome.duplicates,
             outside=outcome.outside, year=the_year, rejected=len(outcome.rejected)))
     old = plan.old
     if kind == "coverage" and outcome.entries and old and not blocked:
