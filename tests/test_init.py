@@ -181,5 +181,6 @@ def test_an_annual_report_starts_with_the_sections_a_nianbao_has_each_on_the_to_
     assert validated.returncode == 0
     [year] = json.loads(validated.stdout)["years"]
     to_fill = sorted(d["file"].split("/")[-1] for d in year["diagnostics"] if d["code"] == "to-fill")
-    assert to_fill == ["awards.yaml", "chronicle.yaml", "statistics.yaml", "summary.md"]
+    assert to_fill == ["activities.yaml", "awards.yaml", "chronicle.yaml", "coverage.yaml", "statistics.yaml",
+                       "summary.md"]
     assert run_cli("build", "2023", "--toc", "field", cwd=folder).returncode == 0  # a draft of what there is
