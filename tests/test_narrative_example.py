@@ -128,3 +128,17 @@ def test_laid_out_it_reads_as_a_short_official_summary(layouts):
         title, page = re.match(r"^(.*?)(\d+)$", entry.text).groups()
         assert title.replace(" ", "") in pages[first + int(page) - 1], entry.text
     assert not any("**" in p or "{{" in p for p in pages)
+
+
+
+@needs_libreoffice()
+def test_no_figure_or_date_of_the_branch_table_wraps_though_its_headings_are_long(layouts):
+    from .test_libreoffice import layout_lines
+
+    built = layouts.narrative()
+    lines = [line for page in layout_lines(built.pdf) for line in page]
+    table = next(b for b in blocks(built.docx) if b.kind == "table")
+    cells = {c for row in table.rows[1:] for c in row if re.fullmatch(r"[\d.,%\-近 ]+", c) and len(c) > 1}
+    assert {"2016-04-23", "60.58%", "26,800", "近 4.5"} <= cells
+    wrapped = sorted(c for c in cells if not any(c.replace(" ", "") in line for line in lines))
+    assert wrapped == []

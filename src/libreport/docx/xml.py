@@ -102,9 +102,10 @@ class Table:
         self._margins = typeset.cell_margins(style) if typeset else 216
         self._faces: dict[str | None, Face] = {}
         self._em: dict[str | None, int] = {}  # twips an em at most, by paragraph style
-        self._seen: set[tuple[str, int, int]] = set()
+        self._seen: set[tuple[str, int, int, bool]] = set()
         n = len(self.weights)
         self.least = [self._margins] * n
+        self.head_least = [self._margins] * n  # what header rows need to keep their labels whole
         self.most = [self._margins] * n
         self.rows: list[_Row] = []
 
@@ -118,15 +119,16 @@ class Table:
         col = 0
         for text, style, span in zip(cells, styles, spans):
             if text:
-                self._measure(text, style, col, span)
+                self._measure(text, style, col, span, header)
             col += span
         self.rows.append(_Row(cells, styles, spans, vmerge or [None] * len(cells), header, total, keep))
 
-    def _measure(self, text: str, style: str | None, col: int, span: int) -> None:
-        key = (text, col, span)
+    def _measure(self, text: str, style: str | None, col: int, span: int, header: bool = False) -> None:
+        key = (text, col, span, header)
         if key in self._seen:  # a date, an outlet, a unit met before in this column
             return
         self._seen.add(key)
+        least = self.head_least if header else self.least
         face = self._faces.get(style)
         if face is None:
             face = self._faces[style] = self._typeset.face(style) if self._typeset else _DEFAULT_FACE
@@ -140,21 +142,28 @@ class Table:
         if span == 1:
             if bound > self.most[col]:
                 self.most[col] = max(self.most[col], width(text, face) + margins)
-            if bound > self.least[col]:
-                self.least[col] = max(self.least[col], unbreakable(text, face) + margins)
+            if bound > least[col]:
+                least[col] = max(least[col], unbreakable(text, face) + margins)
             return
         cols = range(col, col + span)
         if bound > sum(self.most[c] for c in cols):
             full = width(text, face) + margins
             for c in cols:
                 self.most[c] = max(self.most[c], -(-full // span))
-        if bound > sum(self.least[c] for c in cols):
+        if bound > sum(least[c] for c in cols):
             need = unbreakable(text, face) + margins
             for c in cols:
-                self.least[c] = max(self.least[c], -(-need // span))
+                least[c] = max(least[c], -(-need // span))
 
     def widths(self) -> list[int]:
-        return share_widths(self.weights, self.least, self.most, self.total)
+        least = [max(body, head) for body, head in zip(self.least, self.head_least)]
+        # When the headings cannot all stay whole, the longest (接待读者（万人次）) wrap between their characters,
+        # one by one, before any figure or date does; short ones (序号) stay on their line.
+        for c in sorted(range(len(least)), key=lambda c: -self.head_least[c]):
+            if sum(least) <= self.total:
+                break
+            least[c] = self.least[c]
+        return share_widths(self.weights, least, self.most, self.total)
 
     def _keeps(self) -> list[bool]:
         """Which rows keep with the row (or paragraph) after them."""
