@@ -217,13 +217,6 @@ class Table:
         return out
 
 
-def scale_widths(fractions: list[float], total: int) -> list[int]:
-    s = sum(fractions)
-    widths = [int(total * f / s) for f in fractions]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
 # -- fields ------------------------------------------------------------------------
 
 def field_begin(instr: str, dirty: bool = False) -> str:
