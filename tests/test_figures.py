@@ -147,3 +147,30 @@ def test_more_words_reports_print(text, printed, inside, outside):
     f = fig(text, "%")
     assert f.printed() == printed
     assert f.allows(inside) and not f.allows(outside)
+
+
+@pytest.mark.parametrize("text, unit, printed, inside, outside", [
+    ("突破 18", "万人", "突破 18 万人", Decimal("18.3"), Decimal("17.9")),  # 关注人数突破18万人: more than
+    ("不少于 300", "场", "不少于 300 场", Decimal("300"), Decimal("299")),
+    ("不超过 1", "‰", "不超过 1‰", Decimal("0.5"), Decimal("1.1")),
+    ("5以内", "%", "5%以内", Decimal("4.9"), Decimal("5.1")),
+    ("1000上下", "人次", "1000 人次上下", Decimal("1040"), Decimal("1150")),  # about: within a tenth
+])
+def test_words_of_plans_and_milestones_mean_what_they_say(text, unit, printed, inside, outside):
+    f = fig(text, unit)
+    assert f.printed() == printed
+    assert f.allows(inside) and not f.allows(outside)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("达 57.34", "exact"),  # 全年接待读者达 57.34 万人次: 达 belongs to the sentence, the figure is exact
+    ("共 1286", "exact"),
+    ("上万", "vague"), ("数千", "vague"), ("近万", "vague"), ("几百", "vague"), ("数十万", "vague"),
+])
+def test_sentence_words_and_rough_sizes_are_not_figures(text, kind):
+    with pytest.raises(FigureError) as info:
+        fig(text)
+    assert info.value.kind == kind
+    with pytest.raises(FigureError) as info:
+        fig("57.34", approx="达")
+    assert info.value.kind == "exact"

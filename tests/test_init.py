@@ -64,6 +64,16 @@ def test_init_makes_a_project_that_validates_and_builds_a_draft_at_once(tmp_path
     assert "青溪市图书馆 2023 年工作总结" in cover and "青溪市图书馆" in cover
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "summary.md is still the skeleton: write the text in place of （待填写）"),
+    ("zh", "summary.md 尚未填写：请把（待填写）换成正文"),
+])
+def test_a_summary_without_a_title_is_named_once_on_the_to_do_list(tmp_path: Path, lang: str, said: str):
+    folder = init(tmp_path, "--kind", "工作总结")  # its summary is listed without a title
+    [year] = json.loads(run_cli("validate", "--format", "json", "--lang", lang, cwd=folder).stdout)["years"]
+    assert [d["message"] for d in year["diagnostics"]] == [said]
+
+
 def test_nothing_of_the_example_library_is_in_the_new_project(tmp_path: Path):
     folder = init(tmp_path)
     assert run_cli("build", "2023", "--toc", "field", cwd=folder).returncode == 0

@@ -20,14 +20,21 @@ from decimal import Decimal
 
 from libreport import numbers
 
-BEFORE = ("将近", "接近", "大约", "超过", "至少", "不足", "不到", "近", "约", "逾", "超")  # printed before the number
-AFTER = ("以上", "以下", "左右", "余", "多")  # printed after it
+# printed before the number; where one word begins another (将近, 近), the longer comes first
+BEFORE = ("将近", "接近", "大约", "超过", "突破", "至少", "不少于", "不低于", "不足", "不到", "不超过", "不高于",
+          "近", "约", "逾", "超")
+AFTER = ("以上", "以下", "以内", "左右", "上下", "余", "多")  # printed after it
 WORDS = BEFORE + AFTER
-AT_LEAST = frozenset(("超过", "至少", "逾", "超", "以上", "余", "多"))  # the true number is the figure or more
+# the true number is the figure or more: 突破 18 万 (关注人数突破18万人), 逾, 以上, 5000 余 …
+AT_LEAST = frozenset(("超过", "突破", "至少", "不少于", "不低于", "逾", "超", "以上", "余", "多"))
 AT_MOST = frozenset(("将近", "接近", "近"))  # the true number is the figure or a little less
-BELOW = frozenset(("不足", "不到", "以下"))  # the true number is the figure or less
-ABOUT = frozenset(("约", "大约", "左右"))  # the figure is the true number rounded
-_AFTER_UNIT = frozenset(("以上", "以下", "左右"))  # these follow the measure word: 1000 人次以上
+BELOW = frozenset(("不足", "不到", "不超过", "不高于", "以下", "以内"))  # the true number is the figure or less
+ABOUT = frozenset(("约", "大约", "左右", "上下"))  # the figure is the true number rounded
+_AFTER_UNIT = frozenset(("以上", "以下", "以内", "左右", "上下"))  # these follow the measure word: 1000 人次以上
+# Words reports print before an exact figure (全年接待读者达 57.34 万人次): part of the sentence, not approximations.
+EXACT = ("达到", "多达", "高达", "共计", "累计", "合计", "总计", "达", "共", "计", "仅")
+# A rough size in words (上万, 数千, 几百, 近万): no figure at all, so it is written in the text.
+_VAGUE = re.compile(r"^(?:上|数|几|好几|成|过|破)?[十百千万亿]+(?:余|多|来)?$")
 MAGNITUDES = ("亿", "万")  # a unit that starts with one counts in it: 万册 is ten thousand 册
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
@@ -255,16 +262,29 @@ def split_approx(text: str) -> tuple[str | None, str]:
     return None, t
 
 
+def check_word(word: str | None) -> None:
+    """An approximation word given apart (`approx: 近`); raises FigureError when it is not one."""
+    if word is None or word in WORDS:
+        return
+    if word in EXACT:
+        raise FigureError("exact", f"{word} is not an approximation word: the figure after it is exact", word)
+    raise FigureError("approx", f"{word!r} is not an approximation word ({', '.join(WORDS)})", word)
+
+
 def parse_figure(text: str, unit: str | None = None, approx: str | None = None, note: str | None = None) -> Figure:
     """A figure as typed: '57.34', '1,607,816', '近 57.34', '5000余'. Raises FigureError saying what is wrong.
 
     `approx` is the word given apart (`approx: 近`); the text may carry one itself, but not both."""
+    check_word(approx)
     word, rest = split_approx(text)
+    exact = next((w for w in EXACT if rest.startswith(w)), None)
+    if exact is not None:
+        raise FigureError("exact", f"{exact} is not an approximation word: the figure after it is exact", exact)
+    if _VAGUE.match(rest.replace(" ", "")):
+        raise FigureError("vague", f"{text!r} is a word for a rough size, not a figure", text)
     if word is not None and approx is not None:
         raise FigureError("approx", f"{text!r} carries the approximation word {word!r} and approx: gives "
                                     f"{approx!r}; write one", text)
-    if approx is not None and approx not in WORDS:
-        raise FigureError("approx", f"{approx!r} is not an approximation word ({', '.join(WORDS)})", approx)
     if word is not None and split_approx(rest)[0] is not None:
         raise FigureError("approx", f"{text!r} has two approximation words; a figure carries one", text)
     normal = rest.translate(_FULLWIDTH).replace(" ", "")

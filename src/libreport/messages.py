@@ -368,6 +368,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit-mismatch.year": ("{item} is counted in {unit} this year but in {prev_unit} in {prev_year}; "
                            "the two years are not compared (no unit is converted)",
                            "{item} 本年单位为 {unit}，{prev_year} 年为 {prev_unit}；两年不作比较（单位不会自动换算）"),
+    "type.exact": ("{what}: {text} is not an approximation word: the figure after it is exact; leave {text} out "
+                   "of the value and write it in the text (approximation words: {words})",
+                   "{what}：“{text}”不是约数词，其后的数字是确数；数值中去掉“{text}”，把它写在正文里（约数词：{words}）"),
+    "type.vague": ("{what}: {text!r} is a word for a rough size, not a figure; write it in the text as it is",
+                   "{what}：{text!r} 是表示大概数量的词语，不是数字；请照原样写在正文里"),
+    # sections without a title are named by their file alone
+    "to-fill.skeleton-untitled": ("{file} is still the skeleton: write the text in place of （待填写）",
+                                  "{file} 尚未填写：请把（待填写）换成正文"),
+    "to-fill.placeholder-untitled": ("{file} still has the placeholder （待填写）", "{file} 中仍有（待填写）"),
+    "missing-file.untitled": ("report.yaml lists {file}, which does not exist", "report.yaml 列有 {file}，但该文件不存在"),
+    "to-fill.missing-untitled": ("report.yaml lists {file}, which does not exist yet; the section is left out of "
+                                 "the report until it does",
+                                 "report.yaml 列有 {file}，但该文件尚不存在；在该文件建立前，报告中不印此栏目"),
+    "to-fill.empty-summary-untitled": ("{file} is empty; write the text in it", "{file} 为空，请在其中写正文"),
+    "to-fill.section-untitled": ("{file} has no rows yet; it is left out of the report until it has",
+                                 "{file} 尚无数据；在填写之前，报告中不印此栏目"),
 
 
     # -- the command line ------------------------------------------------------------------------

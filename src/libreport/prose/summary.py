@@ -47,24 +47,25 @@ def number_headings(blocks: list[Block], counters: list[int] | None = None) -> l
 PLACEHOLDER = "（待填写）"  # what `libreport new` writes under each heading of last year's summary
 
 
-def check_placeholders(summary: Summary, title: str, diags: Diagnostics) -> None:
-    """A to-fill warning for a summary that is still `new`'s skeleton, or for each placeholder left in it."""
+def check_placeholders(summary: Summary, title: str | None, diags: Diagnostics) -> None:
+    """A to-fill warning for a summary that is still `new`'s skeleton, or for each placeholder left in it.
+    A summary without a title is named by its file alone (never `summary.md: summary.md`)."""
     blocks = parse_blocks(summary.text)
     paragraphs = [b for b in blocks if b.kind in ("paragraph", "item")]
     holes = [b for b in paragraphs if PLACEHOLDER in b.source]
     hole_ids = {id(b) for b in holes}
     if holes and len(holes) == len(paragraphs):
-        diags.warning("to-fill", Mark(summary.file, holes[0].line, 1), file=summary.file, title=title,
-                      variant="skeleton")
+        diags.warning("to-fill", Mark(summary.file, holes[0].line, 1), file=summary.file, title=title or "",
+                      variant="skeleton" if title else "skeleton-untitled")
         return
     heading = ""
     for block in blocks:
         if block.kind == "heading":
             heading = block.source
         elif id(block) in hole_ids:
-            where = f"{title} › {heading}" if heading else title
+            where = " › ".join(w for w in (title, heading) if w)
             diags.warning("to-fill", Mark(summary.file, block.line, 1), file=summary.file, where=where,
-                          variant="placeholder")
+                          variant="placeholder" if where else "placeholder-untitled")
 
 
 def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters: list[int] | None = None,

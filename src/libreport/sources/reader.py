@@ -137,8 +137,8 @@ class Reader:
                 self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
                                  found=repr(node.value))
             else:
-                self.diags.error("type", self.mark(node), path, what=path, text=node.value, words=APPROX_WORDS,
-                                 variant=exc.kind)
+                self.diags.error("type", self.mark(node), path, what=path, text=exc.text or node.value,
+                                 words=APPROX_WORDS, variant=exc.kind)
             return None
         value = figure.value
         if integer and value != value.to_integral_value():

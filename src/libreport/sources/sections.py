@@ -40,20 +40,21 @@ _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendan
 def load_section(section: m.Section, year: int, diags: Diagnostics):
     if not section.file.exists():
         if section.kind == "staff":  # 人员结构 is printed once its data exists; until then it is still to fill
-            diags.warning("to-fill", section.mark, file=section.file, section=section.label, variant="missing")
+            diags.warning("to-fill", section.mark, file=section.file, section=section.title or "",
+                          variant="missing" if section.title else "missing-untitled")
             return None
-        diags.error("missing-file", section.mark, file=section.file, section=section.label, variant="section")
+        _missing(diags, section)
         return None
     if section.kind == "summary":
         src = read_text(section.file, diags, MAX_PROSE_BYTES)
         if src is None:
             return None
         if not src.text.strip():
-            diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.label,
-                          variant="empty-summary")
+            diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.title or "",
+                          variant="empty-summary" if section.title else "empty-summary-untitled")
         from libreport.prose.summary import check_placeholders
         summary = m.Summary(section.file, src.text)
-        check_placeholders(summary, section.label, diags)
+        check_placeholders(summary, section.title, diags)
         return summary
     root = load_yaml(section.file, diags, lambda mark: _empty_file(section, mark, diags))
     r = Reader(section.file, diags)
@@ -64,6 +65,12 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
     if root is None:
         return _EMPTY[section.kind](section.file, r)
     return _LOADERS[section.kind](root, r, year)
+
+
+def _missing(diags: Diagnostics, section: m.Section) -> None:
+    """A listed section's file that does not exist; a section without a title is named by its file alone."""
+    diags.error("missing-file", section.mark, file=section.file, section=section.title or "",
+                variant="section" if section.title else "untitled")
 
 
 def _nothing_in(data) -> bool:
@@ -224,11 +231,13 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
 
 
 def _approx_word(r: Reader, node, path: str) -> str | None:
-    from libreport.figures import WORDS
+    from libreport.figures import WORDS, FigureError, check_word
 
     word = r.text(node, path)
-    if word is not None and word not in WORDS:
-        r.diags.error("type", r.mark(node), path, what=path, text=word, words="、".join(WORDS), variant="approx")
+    try:
+        check_word(word)
+    except FigureError as exc:
+        r.diags.error("type", r.mark(node), path, what=path, text=exc.text, words="、".join(WORDS), variant=exc.kind)
         return None
     return word
 
@@ -383,6 +392,6 @@ def load_year(folder: Path, diags: Diagnostics) -> m.Report | None:
                 and _nothing_in(section.data) and not diags.any_in(section.file):
             # Printed, it would be a heading over a table header alone; it is left out until it has rows.
             # (A file with rows still to fill, or in error, has its own diagnostics already.)
-            diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.label,
-                          variant="section")
+            diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.title or "",
+                          variant="section" if section.title else "section-untitled")
     return report

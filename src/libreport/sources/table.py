@@ -263,7 +263,7 @@ def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: s
         if exc.kind == "form":
             diags.error("type", mark, path, what=path, expected=_EXPECTED["number"], found=repr(text))
         else:
-            diags.error("type", mark, path, what=path, text=text, words="、".join(WORDS), variant=exc.kind)
+            diags.error("type", mark, path, what=path, text=exc.text or text, words="、".join(WORDS), variant=exc.kind)
         return None
     printed = figure.cell() + (f"（{note}）" if note else "")
     return Cell(printed, mark, figure.value, figure)
