@@ -156,14 +156,19 @@ class Table:
                 least[c] = max(least[c], -(-need // span))
 
     def widths(self) -> list[int]:
-        least = [max(body, head) for body, head in zip(self.least, self.head_least)]
-        # When the headings cannot all stay whole, the longest (接待读者（万人次）) wrap between their characters,
-        # one by one, before any figure or date does; short ones (序号) stay on their line.
-        for c in sorted(range(len(least)), key=lambda c: -self.head_least[c]):
-            if sum(least) <= self.total:
-                break
-            least[c] = self.least[c]
-        return share_widths(self.weights, least, self.most, self.total)
+        def capped(cap: float) -> list[int]:
+            return [max(body, min(head, int(cap))) for body, head in zip(self.least, self.head_least)]
+
+        # When the headings cannot all stay whole, the longest (接待读者（万人次）) are given the same narrower
+        # width and wrap between their characters, before any figure or date does; short ones (序号) stay whole.
+        cap = float(max(self.head_least, default=0))
+        if sum(capped(cap)) > self.total:
+            low, high = 0.0, cap
+            for _ in range(40):
+                mid = (low + high) / 2
+                low, high = (mid, high) if sum(capped(mid)) <= self.total else (low, mid)
+            cap = low
+        return share_widths(self.weights, capped(cap), self.most, self.total)
 
     def _keeps(self) -> list[bool]:
         """Which rows keep with the row (or paragraph) after them."""
