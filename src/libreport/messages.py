@@ -106,10 +106,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "统计项目名 {ref!r} 出现不止一次，无法确定所指；请写路径 a/b 或使用 id"),
     "activity-mismatch": ("{section} {type} disagrees with {statistics}: {detail}",
                           "{section}中“{type}”与{statistics}不一致：{detail}"),
-    "share-sum": ("the {column} shares, each rounded half up, add up to {total}% rather than 100.00%; "
-                  "set `rounding: largest-remainder` to make the column add up",
-                  "{column}比例逐项四舍五入后合计为 {total}%，而非 100.00%；如需合计恰为 100.00%，"
-                  "请设置 rounding: largest-remainder"),
+    "share-sum": ("the {column} shares, each rounded half up to {places}, add up to {total}% rather than "
+                  "{hundred}%; set `rounding: largest-remainder` to make the column add up",
+                  "{column}比例逐项四舍五入（保留 {places}）后合计为 {total}%，而非 {hundred}%；如需合计恰为 "
+                  "{hundred}%，请设置 rounding: largest-remainder"),
     "implausible-change": ("{item} went from {before} in {prev_year} to {now}, more than {factor}× either way; "
                            "check the figure",
                            "{item} 由 {prev_year} 年的 {before} 变为 {now}，变化超过 {factor} 倍，请核对"),

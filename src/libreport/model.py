@@ -163,6 +163,7 @@ class Activities:
     file: Path
     mark: Mark
     totals: dict[str, tuple[Figure, Mark]] = field(default_factory=dict)  # `total:` as printed, by column
+    total_mark: Mark | None = None  # where `total:` is written (the 合计 row's entry)
 
 
 @dataclass

@@ -186,7 +186,11 @@ def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags:
             total = sum((f.value for f in rows if f is not None), Decimal(0))
             diags.error("sum-mismatch", mark, f"total.{column}", column=COLUMN_NAMES[column],
                         total=group_thousands(total), value=given.cell(), variant="activities")
+    from libreport.checks.table import share_sum
+
     for column in ("sessions", "attendance"):
         shares = table.total.share_sums[column]
         if shares is not None and shares != Decimal("100.00"):
-            diags.note("share-sum", acts.mark, "rounding", column=COLUMN_NAMES[column], total=str(shares))
+            # at the 合计 row when `total:` is written (accept: there acknowledges it), else at the file's top
+            share_sum(diags, acts.total_mark or acts.mark, "total" if acts.total_mark else "rounding",
+                      COLUMN_NAMES[column], shares, 2)

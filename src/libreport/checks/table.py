@@ -24,5 +24,21 @@ def check_table(table: TableData, diags: Diagnostics) -> None:
                 diags.error("sum-mismatch", cell.mark, f"total.{name}", item=f"{table.total.label} {name}",
                             total=group_thousands(computed.sums[name]), value=cell.text)
     for name, total in computed.share_totals.items():
-        if total != Decimal(100) and table.rounding == "half-up":
-            diags.note("share-sum", table.mark, "rounding", column=name, total=str(total))
+        column = table.column(name)
+        if column is not None and total != Decimal(100) and table.rounding == "half-up":
+            # The total row prints 100% under the column, so the note stands there, where `accept:` can
+            # acknowledge it (`total: {label: 合计, accept: {share-sum: …}}`); without such a row, at the column.
+            at = table.total.mark if table.total is not None and table.total.entry else column.mark
+            share_sum(diags, at, f"columns.{name}", name, total, column.places)
+
+
+def share_sum(diags: Diagnostics, mark, path: str, column, total: Decimal, places: int) -> None:
+    """A share column whose shares, each rounded half up to `places` decimals, add up to `total` ≠ 100, worded
+    with the column's own places: 100.1% rather than 100.0%."""
+    from libreport.messages import Both
+
+    hundred = format(Decimal(100).quantize(Decimal(1).scaleb(-places)), "f")
+    shown = format(total.quantize(Decimal(1).scaleb(-places)), "f")
+    decimals = Both(f"{places} decimal place" + ("" if places == 1 else "s"), f"{places} 位小数") if places \
+        else Both("a whole number", "整数")
+    diags.note("share-sum", mark, path, column=column, total=shown, hundred=hundred, places=decimals)

@@ -285,7 +285,8 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             figure = r.figure(v, f"total.{col}", integer=True)
             if figure is not None:
                 totals[col] = (figure, r.mark(v))
-    return m.Activities(rows, rounding, r.file, r.mark(root), totals)
+    total_mark = r.mark(f["total"][1]) if "total" in f and isinstance(f["total"][1], yaml.MappingNode) else None
+    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark)
 
 
 def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:

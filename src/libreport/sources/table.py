@@ -69,6 +69,7 @@ class Total:
     label: str
     given: dict[str, Cell] = field(default_factory=dict)  # totals the report prints, checked against the sum
     mark: Mark | None = None
+    entry: bool = False  # written as a mapping in the table's file, which may hold an `accept:`
 
 
 @dataclass
@@ -341,7 +342,8 @@ def _total(r: Reader, node: yaml.Node, table: TableData, year: int) -> Total | N
     f = r.mapping(node, "total", ("label", *names))
     if f is None:
         return None
-    total = Total(r.text(f["label"][1], "total.label") or "合计" if "label" in f else "合计", mark=r.mark(node))
+    total = Total(r.text(f["label"][1], "total.label") or "合计" if "label" in f else "合计", mark=r.mark(node),
+                  entry=True)
     for name in names:
         if name in f:
             column = table.column(name)
