@@ -49,7 +49,7 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
             "path": self.path,
-            **({"accepted": self.accepted} if self.accepted is not None else {}),
+            "accepted": self.accepted,  # the acknowledgment's reason, or null
         }
 
     def sort_key(self):

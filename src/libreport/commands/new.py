@@ -181,7 +181,9 @@ def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
             for k, v in _pairs(value):
                 if k == "compare_with" and isinstance(v, yaml.ScalarNode) and source_year < year:
                     edits.append((v, str(source_year)))
-    return _splice(_retitle_comments(text, old, year), edits)
+    # last year's acknowledgments (a section whose data the printed report lacked, say) are not this year's
+    spans = [(n.start_mark.index, n.end_mark.index, new) for n, new in edits] + _accepts(root, text)
+    return _splice_spans(_retitle_comments(text, old, year), spans)
 
 
 def _pairs(node):
