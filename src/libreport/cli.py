@@ -212,11 +212,15 @@ def new(
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from libreport.commands.new import ScaffoldError, new_year
+    from libreport.commands.new import ScaffoldError, SourceError, new_year
 
     project = _project(source)
     try:
         message = new_year(project, int(year), int(from_year) if from_year is not None else None, library)
+    except SourceError as exc:  # the year to start from has errors: said at their lines, like validate
+        for d in exc.diags.sorted():
+            typer.echo(d.format(Path.cwd()), err=True)
+        raise typer.Exit(1) from None
     except ScaffoldError as exc:
         raise UsageProblem(str(exc)) from None
     typer.echo(message)

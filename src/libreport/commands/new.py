@@ -41,6 +41,14 @@ class ScaffoldError(Exception):
     """A usage problem (the year exists, there is no year to start from); the CLI exits with 2."""
 
 
+class SourceError(ScaffoldError):
+    """The year to start from cannot be read: its diagnostics, said at their lines (the CLI exits with 1)."""
+
+    def __init__(self, diags: Diagnostics):
+        super().__init__("; ".join(d.format() for d in diags.errors))
+        self.diags = diags
+
+
 EXAMPLES = {
     "coverage": "- {{date: {year}-01-08, outlet: 广州日报, section: 客户端, title: 报道标题}}",
     "awards": "- {{name: 奖项名称, by: 颁奖单位, date: {year}-04}}",
@@ -65,7 +73,7 @@ def new_year(project: Project, year: int, from_year: int | None = None, library:
                                   known=", ".join(project.years()) or "-"))
     else:
         source = _latest_of_library(project, year, library)
-    files, items = _plan(source, year)
+    files, items = _plan(project, source, year)
     _write_all(project.sources, target, files)
     return "\n".join([t("new_created", folder=shown_path(target), source=source.name, items=items),
                       t("new_next", year=year)])
@@ -76,7 +84,8 @@ def _latest_of_library(project: Project, year: int, library: str | None) -> Path
 
     libraries: dict[str, list[int]] = {}
     for name in project.years():
-        report = load_report(project.year_folder(name), Diagnostics()) if name.isdigit() else None
+        folder = project.year_folder(name)
+        report = load_report(folder, Diagnostics()) if project.check_year_folder(folder, Diagnostics()) else None
         if report is not None:
             libraries.setdefault(report.library.strip(), []).append(int(name))
     found = ", ".join(f"{lib} ({', '.join(map(str, sorted(ys)))})" for lib, ys in sorted(libraries.items())) or "-"
@@ -96,14 +105,15 @@ def _latest_of_library(project: Project, year: int, library: str | None) -> Path
 
 # -- what to write ---------------------------------------------------------------
 
-def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
+def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], int]:
     """The new folder's files (relative path → text) and the number of statistics values emptied."""
     from libreport.sources.report import load_report
+    from libreport.sources.text import MAX_PROSE_BYTES
 
     diags = Diagnostics()
-    report = load_report(source, diags)
-    if report is None:
-        raise ScaffoldError(_bad_source(source, diags))
+    report = load_report(source, diags) if project.check_year_folder(source, diags) else None
+    if report is None or diags.errors:
+        raise SourceError(diags)
     from libreport.sources.sections import attach_data_only
 
     attach_data_only(report)  # figures the summary quotes from an unlisted statistics.yaml come along too
@@ -123,7 +133,7 @@ def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
         exists = section.file.is_file()
         kind = section.kind
         if kind == "summary":
-            files[rel] = _summary(_read(section.file) if exists else "")
+            files[rel] = _summary(_read(section.file, MAX_PROSE_BYTES) if exists else "")
         elif kind == "statistics":
             text, n = _blank(section.file, _stat_values, old, year) if exists else ("items:\n", 0)
             files[rel] = text
@@ -141,30 +151,27 @@ def _plan(source: Path, year: int) -> tuple[dict[Path, str], int]:
     return files, items
 
 
-def _read(path: Path) -> str:
-    from libreport.sources.text import read_text
+def _read(path: Path, limit: int | None = None) -> str:
+    from libreport.sources.text import MAX_BYTES, read_text
 
     diags = Diagnostics()
-    src = read_text(path, diags)
+    src = read_text(path, diags, limit or MAX_BYTES)
     if src is None:
-        raise ScaffoldError(_bad_source(path.parent, diags))
+        raise SourceError(diags)
     return src.text
 
 
-def _bad_source(folder: Path, diags: Diagnostics) -> str:
-    first = diags.sorted()[0].format() if diags.items else ""
-    return t("new_bad_source", year=folder.name, problem=first)
-
-
 def _compose(text: str, path: Path) -> yaml.Node | None:
-    try:
-        # The pure-Python loader: its marks count characters, which is what slicing the text needs.
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path.parent.name}/{path.name}" + (f":{mark.line + 1}" if mark else "")
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ScaffoldError(t("new_bad_source", year=path.parent.name, problem=f"{where}: {problem}")) from exc
+    """The file's nodes, read the one way every YAML file is read: no aliases, bounded nesting, and marks that
+    count characters, which is what slicing the text needs."""
+    from libreport.sources.text import SourceText
+    from libreport.sources.yamlfile import compose
+
+    diags = Diagnostics()
+    root = compose(SourceText(path, text), diags)
+    if diags.errors:
+        raise SourceError(diags)
+    return root
 
 
 def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table as RichTable
+from rich.text import Text
 
 from libreport import i18n
 from libreport import model as m
+from libreport.diagnostics import Severity
 from libreport.i18n import t
 from libreport.numbers import change_percent, cn_numeral, group_thousands, percent
 from libreport.project import Project
@@ -47,9 +49,29 @@ def show_year(project: Project, year: str) -> int:
             _print(console, t("show_table", title=section.data.caption or section.label), _table(section))
     _print(console, t("show_counts"), _counts(report))
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
+    for d in result.diags.sorted():  # what is wrong is said where it is; the warnings are left to validate
+        if d.severity is Severity.ERROR:
+            err.print(d.format(), markup=False, highlight=False)
     if errors or warnings:
         err.print(t("show_problems", year=year, errors=errors, warnings=warnings), markup=False, highlight=False)
     return 1 if errors else 0
+
+
+class Table(RichTable):
+    """A Rich table whose cells are text as written: a name like `[bold]` or `[/]` from the sources is shown,
+    never read as Rich markup (which would fail, or restyle the terminal)."""
+
+    def add_column(self, header="", *args, footer="", **kwargs):  # type: ignore[override]
+        super().add_column(_plain(header), *args, footer=_plain(footer), **kwargs)
+
+    def add_row(self, *cells, **kwargs):  # type: ignore[override]
+        super().add_row(*(_plain(c) for c in cells), **kwargs)
+
+
+def _plain(value):
+    from libreport.messages import one_line
+
+    return Text(one_line(value)) if isinstance(value, str) else value
 
 
 def _print(console: Console, heading: str, table: Table) -> None:

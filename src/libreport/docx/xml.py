@@ -18,7 +18,7 @@ from libreport.docx.schema import props
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # XML 1.0 has no place for them
 
 
 def esc(text: str) -> str:

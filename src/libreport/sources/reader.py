@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from libreport.sources.yamlfile import mark_of
 
 APPROX_WORDS = "、".join(WORDS)
 ACCEPT = "accept"  # acknowledgments of diagnostics, allowed in every mapping (libreport.accept)
+# What a Word document (XML) cannot hold, whatever the font.
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _PLAIN = (None, "")  # a plain (unquoted) scalar: PyYAML's loader says None, libyaml's (CSafeLoader) says ""
 
@@ -90,6 +93,10 @@ class Reader:
             value = ""
         if not value.strip() and not allow_empty:
             self.diags.error("empty", self.mark(node), path, what=path)
+            return None
+        bad = _NOT_PRINTABLE.search(value)
+        if bad is not None:  # only a quoted escape ("\x01", "\ud800") can put one there
+            self.diags.error("bad-character", self.mark(node), path, what=path, code=f"{ord(bad.group()):04X}")
             return None
         return value.strip()
 

@@ -70,9 +70,9 @@ def import_rows(project, kind: str, year: str, file: Path, mapping: list[str], s
         raise ImportError_(_m("bad_kind", kind=kind))
     if not str(year).isdigit():
         raise ImportError_(_m("bad_year", year=year))
-    section, the_year = _section(project, kind, year)
-    table, header = _sheet(Path(file), sheet, kind, mapping)
     try:
+        section, the_year = _section(project, kind, year)
+        table, header = _sheet(Path(file), sheet, kind, mapping)
         plan = _plan(section, kind, year, the_year, table, header)
     except _Stop as stop:
         return stop.code
@@ -97,16 +97,23 @@ def _section(project, kind: str, year: str):
     from libreport.sources.report import load_report
 
     diags = Diagnostics()
-    report = load_report(project.year_folder(year), diags)
-    if report is None:
-        problem = _errors(diags)[0].message if _errors(diags) else "?"
-        raise ImportError_(_m("report_unreadable", year=year, problem=problem))
+    folder = project.year_folder(year)
+    report = load_report(folder, diags) if project.check_year_folder(folder, diags) else None
+    if report is None or _errors(diags):  # the year's own sources are wrong: said at their lines, like validate
+        _print_errors(diags)
+        raise _Stop()
     section_kind = SECTION_KIND[kind]
     section = next(iter(report.sections(section_kind)), None)
     if section is None:
         title = {"coverage": "媒体报道", "chronicle": "大事记"}[section_kind]
         raise ImportError_(_m("no_section", year=year, kind=section_kind, title=title))
     return section, report.year
+
+
+def _print_errors(diags: Diagnostics) -> None:
+    for d in diags.sorted():
+        if d.severity is Severity.ERROR:
+            _err(d.format(Path.cwd()))
 
 
 def _sheet(file: Path, sheet: str | None, kind: str, mapping: list[str]):
@@ -122,15 +129,15 @@ def _sheet(file: Path, sheet: str | None, kind: str, mapping: list[str]):
 
 def _plan(section, kind: str, year: str, the_year: int, table, header) -> _Plan:
     """Read the rows against the file as it is, and make the file as it would be written."""
-    target = _decode_target(section.file)
     shown = shown_path(section.file)
-    if target is None:
-        _err(_m("target_bad", path=shown, problem="the file is neither UTF-8 nor GBK/GB18030", year=year))
-        raise _Stop()
-    old, old_diags = _load(section, section.file, the_year)
+    old, old_diags = _load(section, section.file, the_year)  # read within the limits before anything else
     fatal = [d for d in old_diags.items if d.code in _FATAL and d.severity is Severity.ERROR]
     if fatal:
-        _err(_m("target_bad", path=shown, problem=fatal[0].message, year=year))
+        _print_errors(old_diags)
+        raise _Stop()
+    target = _decode_target(section.file)
+    if target is None:
+        _err(_m("target_bad", path=shown, problem="the file is neither UTF-8 nor GBK/GB18030", year=year))
         raise _Stop()
     outcome = read_rows(kind, table, header, the_year, set(_keys_of(kind, old)))
     plan = _Plan(outcome, target, shown, old)

@@ -29,14 +29,27 @@ def clean_text(value) -> str:
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    s = str(value).replace("\u200b", "").replace("\ufeff", "")
+    s = str(value).replace("\u200b", "").replace("\ufeff", "").strip()
+    return _join_lines(s).replace("\t", " ")
 
-    def join(m: re.Match) -> str:
-        before, after = s[m.start() - 1:m.start()], s[m.end():m.end() + 1]
-        return "" if _CJK.match(before or " ") or _CJK.match(after or " ") else " "
 
-    s = re.sub(r"[ \t\u3000\xa0]*[\r\n]+[ \t\u3000\xa0]*", join, s.strip())
-    return s.replace("\t", " ")
+_SPACE = " \t\u3000\xa0"
+
+
+def _join_lines(s: str) -> str:
+    """Each line break, with the spaces around it, becomes one space, or nothing next to a Chinese character.
+    Scanned once (a pattern with spaces on both sides of the break retries every space of a long run)."""
+    out, at, n = [], 0, len(s)
+    for m in re.finditer(r"[\r\n]+", s):
+        left, right = m.start(), m.end()
+        while left > at and s[left - 1] in _SPACE:
+            left -= 1
+        while right < n and s[right] in _SPACE:
+            right += 1
+        before, after = s[left - 1:left], s[right:right + 1]
+        out += [s[at:left], "" if _CJK.match(before or " ") or _CJK.match(after or " ") else " "]
+        at = right
+    return "".join(out) + s[at:]
 
 
 _TIME_TAIL = re.compile(r"^(?P<d>.+?)(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
@@ -53,6 +66,8 @@ def _day_of(value, epoch) -> date | None:
         return _number_day(value, epoch)
     s = clean_text(value)
     s = unicodedata.normalize("NFKC", s).strip()
+    if len(s) > 64:  # no form of a date is this long
+        return None
     if re.fullmatch(r"\d+(?:\.0+)?", s):
         return _number_day(float(s), epoch)
     m = _TIME_TAIL.match(s)

@@ -11,7 +11,7 @@ from libreport.dates import Span
 
 from .cells import _Bad, clean_text, coverage_date, event_date
 from .messages import _m
-from .sheet import USUAL, Header, Table, _norm_header
+from .sheet import EXCEL_ERRORS, USUAL, Header, Table, _norm_header
 
 
 @dataclass
@@ -27,12 +27,53 @@ def _is_header_again(cells: list, header: Header) -> bool:
     return [_norm_header(c) for c in cells if _norm_header(c)] == [_norm_header(n) for n in header.names]
 
 
+MAX_CELL = 10_000  # characters: a title or an event is a few hundred
+
+
+def _with_formula_rows(table: Table, header: Header) -> list[tuple[int, list]]:
+    """The rows after the header, and those rows whose cells are all formulas without a saved value (they
+    look empty, but they are not)."""
+    rows = table.rows[header.row + 1:]
+    first = table.rows[header.row][0]
+    known = {r for r, _ in rows}
+    extra = sorted({r for r, _c in table.formulas if r > first and r not in known})
+    return sorted([*rows, *((r, []) for r in extra)], key=lambda row: row[0])
+
+
+def _cell_problem(table: Table, rownum: int, values: dict, cols: dict[str, int]) -> str | None:
+    """Why a row's cell cannot be read as it stands: a formula without its value, an Excel error, a huge text."""
+    for fld, c in cols.items():
+        cell = f"{_column_letters(c + 1)}{rownum}"
+        formula = table.formulas.get((rownum, c + 1))
+        if formula is not None:
+            return _m("r_formula", cell=cell, formula=formula[:80])
+        value = values.get(fld)
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            return _m("r_excel_error", cell=cell, error=value.strip())
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            return _m("r_too_long", cell=cell, length=len(value))
+    return None
+
+
+def _column_letters(n: int) -> str:
+    """1 → A, 27 → AA: the column as Excel names it."""
+    letters = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
 def read_rows(kind: str, table: Table, header: Header, year: int, existing: set[tuple]) -> Outcome:
     out = Outcome()
     seen = set(existing)
     cols = header.columns
-    for rownum, cells in table.rows[header.row + 1:]:
+    for rownum, cells in _with_formula_rows(table, header):
         values = {f: (cells[c] if c < len(cells) else None) for f, c in cols.items()}
+        problem = _cell_problem(table, rownum, values, cols)
+        if problem is not None:
+            out.rejected.append((rownum, problem))
+            continue
         if all(clean_text(v) == "" for v in values.values()):
             continue  # an empty row (or one with only its 序号)
         if _is_header_again(cells, header):

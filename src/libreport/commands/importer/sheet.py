@@ -7,7 +7,7 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +40,16 @@ SYNONYMS = {
 USUAL = {"date": "日期", "outlet": "媒体", "section": "版面", "title": "标题", "text": "内容"}
 
 
+# A year's list is a few hundred rows. Beyond these a sheet is not one, and reading it would take minutes:
+# openpyxl reads about 60,000 cells a second, and a few KiB of zip can hold a sheet of a million empty rows.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200  # cells further right are not read
+MAX_SHEET_XML = 12 * 1024 * 1024  # the workbook's cells as XML, uncompressed: some 150,000 cells
+MAX_CSV_BYTES = 16 * 1024 * 1024
+EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+                "#CALC!")
+
+
 @dataclass
 class Table:
     """One sheet's rows: (sheet row number, cell values)."""
@@ -47,6 +57,9 @@ class Table:
     label: str  # for messages: the file, and the sheet when a workbook has several
     rows: list[tuple[int, list]]
     epoch: datetime = datetime(1899, 12, 30)
+    # (row, column), both from 1: the formula of a cell that has one but no value saved with it (a workbook
+    # written by a program, never opened and saved in Excel); its value is what Excel would compute
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_tables(file: Path, sheet: str | None) -> list[Table]:
@@ -69,12 +82,23 @@ def _read_xlsx(file: Path, sheet: str | None) -> list[Table]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from libreport.sources.archive import PackageError, check_zip
+
+    try:
+        members = check_zip(file)
+    except PackageError as exc:
+        raise ImportError_(_m("bad_xlsx", file=file, problem=str(exc))) from None
+    cells_xml = sum(m.file_size for m in members if m.filename.startswith("xl/worksheets/")
+                    or m.filename == "xl/sharedStrings.xml")
+    if cells_xml > MAX_SHEET_XML:
+        raise ImportError_(_m("xlsx_too_big", file=file, size=cells_xml // 2**20, limit=MAX_SHEET_XML // 2**20))
     try:
         with warnings.catch_warnings():  # "Data Validation extension is not supported" and the like
             warnings.simplefilter("ignore")
             # not read_only: merged cells are only known in the full mode
             wb = openpyxl.load_workbook(file, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError,
+            IndexError, EOFError, SyntaxError) as exc:  # a damaged workbook: openpyxl raises what it meets
         raise ImportError_(_m("bad_xlsx", file=file, problem=str(exc) or type(exc).__name__)) from exc
     sheets = wb.worksheets
     if sheet is not None:
@@ -86,27 +110,69 @@ def _read_xlsx(file: Path, sheet: str | None) -> list[Table]:
     else:
         sheets = [ws for ws in sheets if ws.sheet_state == "visible"] or sheets
     epoch = getattr(wb, "epoch", datetime(1899, 12, 30))
+    formulas = _unsaved_formulas(file, members)
     tables = []
     for ws in sheets:
         label = f"{file}" if len(wb.worksheets) == 1 else f"{file} [{ws.title}]"
-        # a cell merged downwards holds the value of every row it covers: a date written once for three
-        # events. Merged across, it stays in its first column (a title or note row spanning the sheet).
-        merged = {}
-        for rng in ws.merged_cells.ranges:
-            value = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                merged[(r, rng.min_col)] = value
-        rows = []
-        for r, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1):
-            cells = list(values)
-            if merged:
-                cells = [merged.get((r, c), v) for c, v in enumerate(cells, 1)]
-            rows.append((r, cells))
-        tables.append(Table(label, rows, epoch))
+        tables.append(Table(label, _sheet_rows(ws, label), epoch, formulas.get(ws.title, {})))
     return tables
 
 
+def _sheet_rows(ws, label: str) -> list[tuple[int, list]]:
+    """The rows that hold something, from the cells the sheet has (never from its claimed dimensions: one cell
+    at XFD1048576 would make seventeen billion). A cell merged downwards holds the value of every row it
+    covers: a date written once for three events. Merged across, it stays in its first column (a title or
+    note row spanning the sheet)."""
+    values: dict[tuple[int, int], object] = {}
+    for (r, c), cell in ws._cells.items():  # openpyxl's own map of the cells present
+        if c <= MAX_COLUMNS and cell.value is not None:
+            values[(r, c)] = cell.value
+    for rng in ws.merged_cells.ranges:
+        value = values.get((rng.min_row, rng.min_col))
+        if value is None or rng.min_col > MAX_COLUMNS:
+            continue
+        if rng.max_row - rng.min_row > MAX_ROWS:
+            raise ImportError_(_m("too_many_rows", where=label, limit=MAX_ROWS))
+        for r in range(rng.min_row, rng.max_row + 1):
+            values.setdefault((r, rng.min_col), value)
+    by_row: dict[int, dict[int, object]] = {}
+    for (r, c), value in values.items():
+        by_row.setdefault(r, {})[c] = value
+    if len(by_row) > MAX_ROWS:
+        raise ImportError_(_m("too_many_rows", where=label, limit=MAX_ROWS))
+    return [(r, [cells.get(c) for c in range(1, max(cells) + 1)]) for r, cells in sorted(by_row.items())]
+
+
+def _unsaved_formulas(file: Path, members) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet → the cells that hold a formula and no saved value. Read (a second, fast pass) only when a sheet
+    has a formula at all."""
+    import zipfile
+
+    import openpyxl
+
+    with zipfile.ZipFile(file) as z:
+        if not any(b"<f" in z.read(m.filename) for m in members if m.filename.startswith("xl/worksheets/")
+                   and m.filename.endswith(".xml")):
+            return {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        formulas = openpyxl.load_workbook(file, data_only=False, read_only=True)
+        values = openpyxl.load_workbook(file, data_only=True, read_only=True)
+        for ws in formulas.worksheets:
+            saved = values[ws.title]
+            for row, cached in zip(ws.iter_rows(max_col=MAX_COLUMNS), saved.iter_rows(max_col=MAX_COLUMNS)):
+                for cell, value in zip(row, cached):
+                    text = getattr(cell, "value", None)
+                    if isinstance(text, str) and text.startswith("=") and getattr(value, "value", None) is None:
+                        found.setdefault(ws.title, {})[(cell.row, cell.column)] = text
+    except Exception:  # the first, full reading succeeded: a failure here only costs the better message
+        return found
+    return found
+
+
 def _read_csv(file: Path) -> Table:
+    if file.stat().st_size > MAX_CSV_BYTES:
+        raise ImportError_(_m("csv_too_big", file=file, limit=MAX_CSV_BYTES // 2**20))
     decoded = decode(file.read_bytes())
     if decoded is None:
         raise ImportError_(_m("bad_csv", file=file))
@@ -116,7 +182,16 @@ def _read_csv(file: Path) -> Table:
     if sample.count(delimiter) <= sample.count(","):
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return Table(str(file), [(i, list(row)) for i, row in enumerate(reader, 1)])
+    rows = []
+    try:
+        for i, row in enumerate(reader, 1):
+            if len(rows) >= MAX_ROWS:
+                raise ImportError_(_m("too_many_rows", where=str(file), limit=MAX_ROWS))
+            if any(row):
+                rows.append((i, row[:MAX_COLUMNS]))
+    except csv.Error as exc:  # a field longer than the csv module allows, a stray NUL
+        raise ImportError_(_m("bad_csv_row", file=file, row=reader.line_num, problem=str(exc))) from None
+    return Table(str(file), rows)
 
 
 # -- the header row ----------------------------------------------------------------

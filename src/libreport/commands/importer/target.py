@@ -52,19 +52,24 @@ def render_entries(entries: list[dict], indent: int = 0) -> str:
     return text
 
 
-def _compose(text: str):
-    # the pure-Python loader: its marks' indexes count characters, as str slicing does
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+def _compose(target: Target):
+    """The file's node tree, read the one way every YAML file is read (its marks count characters, as str
+    slicing does); the file was read once already, so a problem here is only said, not found."""
+    from libreport.sources.text import SourceText
+    from libreport.sources.yamlfile import compose
+
+    diags = Diagnostics()
+    root = compose(SourceText(target.path, target.text), diags)
+    if diags.errors:
+        raise _TargetProblem(diags.errors[0].message)
+    return root
 
 
 def build_new(target: Target, entries: list[dict], header_comment: str | None) -> tuple[bytes, str]:
     """The file's new bytes, and the text appended. The old bytes are kept as they are,
     except an empty `[]` (or `~`) top level, which is cut out."""
     text = target.text
-    try:
-        root = _compose(text) if text.strip() else None
-    except yaml.YAMLError as exc:
-        raise _TargetProblem(str(getattr(exc, "problem", None) or exc)) from exc
+    root = _compose(target) if text.strip() else None
     cut = None
     indent = 0
     if root is not None:
@@ -75,7 +80,7 @@ def build_new(target: Target, entries: list[dict], header_comment: str | None) -
                 cut = (root.start_mark.index, root.end_mark.index)
             else:
                 indent = root.start_mark.column
-        elif (isinstance(root, yaml.ScalarNode) and root.style is None
+        elif (isinstance(root, yaml.ScalarNode) and root.style in (None, "")
               and root.value in ("", "~", "null", "Null", "NULL")):
             cut = (root.start_mark.index, root.end_mark.index)
         else:
@@ -100,7 +105,7 @@ class _TargetProblem(Exception):
     pass
 
 
-_FATAL = ("yaml-syntax", "yaml-alias", "encoding", "unreadable", "file-too-large")
+_FATAL = ("yaml-syntax", "yaml-alias", "yaml-depth", "encoding", "unreadable", "file-too-large", "not-a-file")
 
 
 def _errors(diags: Diagnostics) -> list:
