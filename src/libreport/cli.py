@@ -128,12 +128,28 @@ def validate(
 
     project = _project(source, as_json=format is Format.json)
     results = [check_year(project, y) for y in _years(project, years or [])]
+    _check_template(project, results)
     base = Path.cwd()
     if format is Format.json:
         report_json(results, base, strict)
     else:
         report_text(results, base, strict)
     raise typer.Exit(1 if any(r.diags.has_errors(strict) for r in results) else 0)
+
+
+def _check_template(project, results) -> None:
+    """A template folder of the project's own (staff restyle and reword it) is checked by validate too: what a
+    build would stop on is said now, once, with the first year's results."""
+    from libreport.project import bundled_templates
+
+    if not results or project.templates.resolve() == bundled_templates().resolve():
+        return
+    from libreport.diagnostics import Diagnostics
+    from libreport.docx.template import load_template
+
+    found = Diagnostics()
+    load_template(project.templates, found)
+    results[0].diags.extend(found)
 
 
 @command(help="build_help", cls=LocalCommand)

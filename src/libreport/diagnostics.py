@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -58,7 +59,11 @@ class Diagnostic:
 
 def shown_path(file: Path, base: Path | None = None) -> str:
     """A path as the user should see it: relative to `base` (the current folder) when inside it."""
-    base = base or Path.cwd()
+    return _shown(file, base or Path.cwd())
+
+
+@lru_cache(maxsize=1024)
+def _shown(file: Path, base: Path) -> str:  # a file with 60,000 problems is resolved once, not 60,000 times
     try:
         return file.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:

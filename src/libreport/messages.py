@@ -208,9 +208,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output-name.long": ("the report's file name {name!r} is longer than {limit} bytes; shorten output_name in "
                          "snippets.yaml or give --name",
                          "年报的文件名 {name!r} 超过 {limit} 字节；请缩短 snippets.yaml 中的 output_name，或使用 --name"),
-    "bad-character": ("{what} holds the character U+{code}, which a Word document cannot hold; delete the escape "
+    "bad-character": ("{what} holds the character U+{char}, which a Word document cannot hold; delete the escape "
                       "that wrote it",
-                      "{what} 含有字符 U+{code}，Word 文档无法容纳；请删除写出它的转义序列"),
+                      "{what} 含有字符 U+{char}，Word 文档无法容纳；请删除写出它的转义序列"),
     "too-many-digits": ("{value} has {digits} digits; libreport keeps a figure exactly up to {limit} digits",
                         "{value} 有 {digits} 位数字；libreport 只能精确保存不超过 {limit} 位的数字"),
     "duplicate-award": ("this award repeats the one at line {first} ({name})", "此条荣誉与第 {first} 行重复（{name}）"),

@@ -38,14 +38,14 @@ class Project:
         return self.sources / str(year)
 
     def years(self) -> list[str]:
-        """The year folders: four-digit names holding a report.yaml."""
+        """The year folders: the folders with a four-digit name. One that is not a year's sources (no
+        report.yaml, a link elsewhere) is still listed, so that `validate` says what is wrong with it."""
         if not self.sources.is_dir():
             return []
-        return sorted(p.name for p in self.sources.iterdir()
-                      if is_year(p.name) and (p / "report.yaml").is_file())
+        return sorted(p.name for p in self.sources.iterdir() if is_year(p.name) and (p.is_dir() or p.is_symlink()))
 
     def previous_year(self, year: int) -> Path | None:
-        earlier = [int(y) for y in self.years() if int(y) < year]
+        earlier = [int(y) for y in self.years() if int(y) < year and (self.year_folder(y) / "report.yaml").is_file()]
         return self.year_folder(max(earlier)) if earlier else None
 
     def check_year_folder(self, folder: Path, diags: Diagnostics) -> bool:

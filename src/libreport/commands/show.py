@@ -59,13 +59,29 @@ def show_year(project: Project, year: str) -> int:
 
 class Table(RichTable):
     """A Rich table whose cells are text as written: a name like `[bold]` or `[/]` from the sources is shown,
-    never read as Rich markup (which would fail, or restyle the terminal)."""
+    never read as Rich markup (which would fail, or restyle the terminal). A table of more than MAX_ROWS rows
+    shows the first ones and how many more there are: drawing each row costs a millisecond."""
+
+    MAX_ROWS = 1_000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hidden = 0
 
     def add_column(self, header="", *args, footer="", **kwargs):  # type: ignore[override]
         super().add_column(_plain(header), *args, footer=_plain(footer), **kwargs)
 
     def add_row(self, *cells, **kwargs):  # type: ignore[override]
+        if self.row_count >= self.MAX_ROWS:
+            self.hidden += 1
+            return
         super().add_row(*(_plain(c) for c in cells), **kwargs)
+
+    def __rich_console__(self, console, options):
+        if self.hidden:
+            super().add_row(f"… +{self.hidden:,}", *[""] * (len(self.columns) - 1))
+            self.hidden = 0
+        yield from super().__rich_console__(console, options)
 
 
 def _plain(value):

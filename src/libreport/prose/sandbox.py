@@ -265,7 +265,7 @@ def _expression(name: str, steps: list[tuple], filters: list):
 def _did_you_mean(key: str, obj) -> str:
     import difflib
 
-    if not isinstance(obj, dict):
+    if not isinstance(obj, dict) or len(obj) > 5_000 or len(key) > 200:  # a hint is not worth seconds
         return ""
     close = difflib.get_close_matches(key, [k for k in obj if isinstance(k, str)], n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else ""

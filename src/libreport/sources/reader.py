@@ -96,7 +96,7 @@ class Reader:
             return None
         bad = _NOT_PRINTABLE.search(value)
         if bad is not None:  # only a quoted escape ("\x01", "\ud800") can put one there
-            self.diags.error("bad-character", self.mark(node), path, what=path, code=f"{ord(bad.group()):04X}")
+            self.diags.error("bad-character", self.mark(node), path, what=path, char=f"{ord(bad.group()):04X}")
             return None
         return value.strip()
 
