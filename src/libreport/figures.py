@@ -305,6 +305,56 @@ def parse_figure(text: str, unit: str | None = None, approx: str | None = None, 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 
 
+# -- units ------------------------------------------------------------------------------------------
+
+_ALTERNATIVES = re.compile(r"[、/／，,]")
+_BRACKETED = re.compile(r"^(?P<head>[^（(]+)[（(](?P<inner>[^）)]+)[）)]$")
+
+
+def measures(unit: str | None) -> frozenset[tuple[str, str]]:
+    """What a unit counts, as (magnitude, measure word) pairs. A compound unit names several measure words,
+    and a 万 or 亿 at its start counts every one of them: 册、件 is {册, 件}; 万册（件）, 万册、件 and 万册/件 are all
+    {万册, 万件}; 万人次 is {万人次}. Nothing is converted: 万册 and 册 are different measures."""
+    if not unit:
+        return frozenset()
+    text = unit.strip().replace(" ", "")
+    bracketed = _BRACKETED.match(text)
+    pieces = _ALTERNATIVES.split(bracketed["head"]) + _ALTERNATIVES.split(bracketed["inner"]) if bracketed \
+        else _ALTERNATIVES.split(text)
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return frozenset({("", text)})
+    first = pieces[0]
+    shared = next((m for m in MAGNITUDES if first.startswith(m) and len(first) > len(m)), "")
+    out = set()
+    for piece in pieces:
+        own = next((m for m in MAGNITUDES if piece.startswith(m) and len(piece) > len(m)), None)
+        out.add((own, piece[len(own):]) if own is not None else (shared, piece))
+    return frozenset(out)
+
+
+def same_measure(unit: str | None, total_unit: str | None) -> bool:
+    """Whether a figure in `unit` counts what a total in `total_unit` counts, so that it can be summed into it or
+    compared with it: 册 into 册、件, 万件 into 万册（件）; never 册 into 万册, nor TB into 千小时."""
+    if unit is None or total_unit is None:
+        return False
+    return unit == total_unit or bool(measures(unit) & measures(total_unit))
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """The same unit, however its brackets or separators are written (万册（件） and 万册(件))."""
+    return a == b or (a is not None and b is not None and measures(a) == measures(b))
+
+
+def converted(unit: str | None, other: str | None) -> bool:
+    """Whether the two count the same measure words in different magnitudes (册 and 万册): comparing them would
+    need a conversion, which is never made."""
+    if unit is None or other is None:
+        return False
+    words = {w for _m, w in measures(unit)} & {w for _m, w in measures(other)}
+    return bool(words) and not same_measure(unit, other)
+
+
 # -- places ----------------------------------------------------------------------------------------
 
 def last_place(value: Decimal) -> Decimal:

@@ -376,6 +376,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                    "{what}：“{text}”不是约数词，其后的数字是确数；数值中去掉“{text}”，把它写在正文里（约数词：{words}）"),
     "type.vague": ("{what}: {text!r} is a word for a rough size, not a figure; write it in the text as it is",
                    "{what}：{text!r} 是表示大概数量的词语，不是数字；请照原样写在正文里"),
+    "unit-mismatch.parts": ("the parts of {item} are not added up and checked against it: {parts} "
+                            "counted in other units than {unit} (no unit is converted)",
+                            "{item} 的分项未相加核对：{parts} 的单位与 {unit} 不同（单位不会自动换算）"),
+    "unit-mismatch.of-which": ("{sub} ({sub_unit}) is not compared with {item} ({unit}): no unit is converted",
+                               "{sub}（{sub_unit}）未与 {item}（{unit}）比较：单位不会自动换算"),
     # sections without a title are named by their file alone
     "to-fill.skeleton-untitled": ("{file} is still the skeleton: write the text in place of （待填写）",
                                   "{file} 尚未填写：请把（待填写）换成正文"),

@@ -8,7 +8,7 @@ from libreport import model as m
 from libreport.checks.ratios import check_ratios
 from libreport.compute.tables import StatIndex, activity_table
 from libreport.diagnostics import Diagnostics
-from libreport.figures import MAGNITUDES, overlap, sum_bounds
+from libreport.figures import MAGNITUDES, converted, overlap, same_measure, sum_bounds
 from libreport.messages import Both
 from libreport.numbers import group_thousands
 
@@ -93,15 +93,22 @@ def _chronicle(report: m.Report, events: list[m.Event], diags: Diagnostics) -> N
 def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
     """Parts add up to their item, and an of_which row does not exceed it. A figure printed with an
     approximation word (近, 余, 超过 …) stands for the range its word allows, so 5000 余 parts may add up to a
-    total of 近 6000; figures without one must add up exactly."""
+    total of 近 6000; figures without one must add up exactly. Parts counted in another unit are not summed,
+    and a note says so, so that nobody takes the total for checked."""
     _duplicate_items(stats, diags)
     for item in stats.walk():
         total = item.figure
         if total is None:
             continue
-        same_unit = [p.figure for p in item.parts if _same_measure(p.unit, item.unit) and p.value is not None]
-        if item.parts and len(same_unit) == len(item.parts):
-            parts = [f for f in same_unit if f is not None]
+        given = [p for p in item.parts if p.value is not None]
+        apart = [p for p in given if not same_measure(p.unit, item.unit)]
+        if apart:
+            parts = Both(", ".join(f"{p.name} ({p.unit or '—'})" for p in apart),
+                         "，".join(f"{p.name}（{p.unit or '—'}）" for p in apart))
+            diags.note("unit-mismatch", item.value_mark or item.mark, item.path, item=item.name, unit=item.unit,
+                       parts=parts, variant="parts")
+        elif item.parts and len(given) == len(item.parts):
+            parts = [f for f in (p.figure for p in given) if f is not None]
             if not overlap(sum_bounds(parts), total.bounds()):
                 diags.error("sum-mismatch", item.value_mark or item.mark, item.path, item=item.name,
                             total=group_thousands(sum((p.value for p in parts), Decimal(0))),
@@ -109,7 +116,10 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
         most = total.bounds()[1]  # None: 超过/以上, no upper bound
         for sub in item.of_which:
             figure = sub.figure
-            if figure is not None and most is not None and _same_measure(sub.unit, item.unit) \
+            if figure is not None and converted(sub.unit, item.unit):
+                diags.note("unit-mismatch", sub.value_mark or sub.mark, sub.path, sub=sub.name,
+                           sub_unit=sub.unit, item=item.name, unit=item.unit, variant="of-which")
+            elif figure is not None and most is not None and same_measure(sub.unit, item.unit) \
                     and figure.bounds()[0] > most:
                 diags.error("subset-exceeds", sub.value_mark or sub.mark, sub.path, sub=sub.name, item=item.name,
                             sub_value=group_thousands(sub.value), value=group_thousands(total.value))
@@ -135,15 +145,6 @@ def _duplicate_items(stats: m.Statistics, diags: Diagnostics) -> None:
             diags.error("duplicate-id", item.mark, item.path, id=item.id, first=paths[item.id].mark.line,
                         variant="name")
         ids.setdefault(item.id, item)
-
-
-def _same_measure(unit: str | None, total_unit: str | None) -> bool:
-    """Whether a part counts in the total's unit. A compound unit names several measure words: 藏量 in 册、件
-    holds 图书 in 册, 报刊 in 件 and 视听文献 in 件、套, which must add up to it; 音视频资源总量 in 千小时
-    does not hold a part in TB."""
-    if unit is None or total_unit is None:
-        return False
-    return unit == total_unit or bool(set(unit.split("、")) & set(total_unit.split("、")))
 
 
 COLUMN_NAMES = {"sessions": "场次", "attendance": "人次"}

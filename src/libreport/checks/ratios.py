@@ -13,7 +13,7 @@ from decimal import Decimal
 from libreport import model as m
 from libreport.compute.tables import StatIndex
 from libreport.diagnostics import Diagnostics
-from libreport.figures import Bounds, Figure, last_place, overlap
+from libreport.figures import Bounds, Figure, last_place, overlap, same_measure
 
 SCALES = {"%": Decimal(100), "％": Decimal(100), "‰": Decimal(1000)}
 
@@ -46,7 +46,7 @@ def _check(item: m.StatItem, parent: m.StatItem | None, index: StatIndex, diags:
     if part is None or whole is None or printed is None or part.figure is None or whole.figure is None:
         return  # not there (said so), or still to fill
     scale = SCALES.get(item.unit or "", Decimal(1))
-    if scale != 1 and part.unit != whole.unit:
+    if scale != 1 and not same_measure(part.unit, whole.unit):
         diags.warning("unit-mismatch", ratio.mark, f"{item.path}.ratio", item=item.name, part=part.name,
                       part_unit=part.unit or "—", whole=whole.name, whole_unit=whole.unit or "—", variant="ratio")
         return

@@ -69,6 +69,7 @@ def _load_statistics(previous: m.Report, quiet: Diagnostics) -> None:
 
 def check_year_over_year(report: m.Report, previous: m.Report, diags: Diagnostics) -> None:
     from libreport.compute.tables import StatIndex
+    from libreport.figures import same_unit
     from libreport.numbers import group_thousands
 
     factor = report.year_over_year.jump_factor if report.year_over_year else m.YearOverYear(report.mark).jump_factor
@@ -80,7 +81,7 @@ def check_year_over_year(report: m.Report, previous: m.Report, diags: Diagnostic
         old = before.find(item.path)
         if old is None or old.value is None or item.value is None:
             continue
-        if old.unit != item.unit:
+        if not same_unit(old.unit, item.unit):
             diags.warning("unit-mismatch", item.mark, item.path, item=item.name, unit=item.unit or "—",
                           prev_unit=old.unit or "—", prev_year=previous.year, variant="year")
             continue

@@ -16,6 +16,7 @@ from rich.text import Text
 from libreport import i18n
 from libreport import model as m
 from libreport.diagnostics import Severity
+from libreport.figures import same_unit
 from libreport.i18n import t
 from libreport.numbers import change_percent, cn_numeral, group_thousands, percent
 from libreport.project import Project
@@ -121,7 +122,7 @@ def _statistics(section: m.Section, previous: m.Report | None) -> Table:
         cells = [row.marker, row.shown_label, row.unit, row.shown_value]
         if before is not None:
             old = before.find(row.item.path)
-            if old is None or old.value is None or old.unit != row.item.unit:
+            if old is None or old.value is None or not same_unit(old.unit, row.item.unit):
                 cells += ["—", "—"]
             elif row.value is None:
                 cells += [group_thousands(old.value), "—"]

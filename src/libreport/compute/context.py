@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from libreport import model as m
 from libreport.compute.tables import StatIndex, activity_table, counts
-from libreport.figures import Figure, Unavailable
+from libreport.figures import Figure, Unavailable, same_unit
 from libreport.messages import Both
 
 
@@ -67,7 +67,7 @@ def _change_function(year: int, prev_year: int, now: dict[str, Figure], before: 
         if name not in before:
             raise KeyError(f"no statistics item {name!r} in {prev_year}")
         a, b = now[name], before[name]
-        if a.unit != b.unit:
+        if not same_unit(a.unit, b.unit):
             raise Unavailable(Both(f"{name} is in {a.unit} this year and in {b.unit} in {prev_year}; "
                                    "a change is given only between figures in the same unit",
                                    f"{name} 本年单位为 {a.unit}，{prev_year} 年为 {b.unit}；单位不同，无法计算增减"))

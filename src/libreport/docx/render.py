@@ -14,6 +14,7 @@ from libreport.compute.tables import activity_table, chronicle_months, statistic
 from libreport.docx.chart import ChartLook, Plan, inline_chart, plan
 from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, text_para
+from libreport.figures import same_unit
 from libreport.numbers import change_percent, group_thousands
 from libreport.prose.pictures import Picture
 from libreport.sources.sections import prints_nothing
@@ -204,7 +205,7 @@ class Renderer:
             cells = [row.marker, row.shown_label, row.unit, row.shown_value]
             if with_prev:
                 old = before.find(row.item.path)
-                if old is None or old.value is None or row.value is None or old.unit != row.item.unit:
+                if old is None or old.value is None or row.value is None or not same_unit(old.unit, row.item.unit):
                     cells += ["—", "—"]
                 else:
                     pct = change_percent(row.value, old.value, 2)
