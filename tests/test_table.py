@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from libreport.build import BuildOptions, build_year
+from libreport.pipeline import check_year
 from libreport.project import load_project
 
 from .docxdump import blocks
@@ -237,3 +238,98 @@ rows:
     first = Document(str(result.docx)).element.body.find(qn("w:tbl")).find(qn("w:tr"))
     spans = [tc.find(qn("w:tcPr")).find(qn("w:gridSpan")) for tc in first.findall(qn("w:tc"))]
     assert [1 if s is None else int(s.get(qn("w:val"))) for s in spans] == [1, 1, 2, 2]
+
+
+# -- cells as the report prints them: the % in the heading, printed changes kept and checked ----------------
+
+def test_a_share_or_percent_column_whose_heading_carries_the_unit_prints_bare_cells(tmp_path):
+    result = build(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": """columns:
+  - 分馆名称
+  - {name: 年流通人次, type: number}
+  - {name: 占比, type: share, of: 年流通人次, places: 1, unit: "%"}
+  - {name: 满意度, type: percent, unit: "%"}
+total: 合计
+rows:
+  - [总馆, 112370, 98.5%]
+  - [城关镇分馆, 73120, 97]
+"""})
+    [table] = tables(result.docx)
+    assert table.rows == [["分馆名称", "年流通人次", "占比（%）", "满意度（%）"],
+                          ["总馆", "112,370", "60.6", "98.5"],
+                          ["城关镇分馆", "73,120", "39.4", "97"],
+                          ["合计", "185,490", "100", ""]]
+
+
+def test_only_the_percent_sign_is_a_share_columns_unit(tmp_path):
+    found = problems(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": (
+        "columns:\n  - 馆名\n  - {name: 接待, type: number}\n  - {name: 占比, type: share, of: 接待, unit: ‰}\n"
+        "rows:\n  - [中心馆, 3]\n")})
+    assert [(code, line, col) for code, line, col, _m in found] == [("table-column", 4, 43)]
+    assert "%" in found[0][3]
+
+
+INDICATORS = """caption: 2023年主要业务指标完成情况
+number: true
+columns:
+  - 指标
+  - 单位
+  - {name: 2023年, type: number}
+  - {name: 2022年, type: number}
+  - {name: 增减, type: change, of: [2023年, 2022年]}
+rows:
+  - [到馆读者, 万人次, 57.34, 50.97, "+12.5%"]
+  - [馆藏总量, 万册（件）, 186.70, 178.20, "+5.8%"]
+  - [读者活动, 场, 1286, 1104]
+  - [城区分馆, 个, 14, 12, "+2"]
+  - [流动服务点, 个, 6, 0]
+  - [馆员, 人, 86, 88, "-2.3%"]
+"""
+
+
+def test_a_change_column_keeps_the_printed_changes_and_computes_the_rest(tmp_path):
+    result = build(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": INDICATORS})
+    [table] = tables(result.docx)
+    assert [row[1:] for row in table.rows] == [
+        ["指标", "单位", "2023年", "2022年", "增减"],
+        ["到馆读者", "万人次", "57.34", "50.97", "+12.5%"],
+        ["馆藏总量", "万册（件）", "186.70", "178.20", "+5.8%"],  # printed, and kept though wrong (see below)
+        ["读者活动", "场", "1,286", "1,104", "+16.5%"],  # computed to one place, in the template's wording
+        ["城区分馆", "个", "14", "12", "+2"],  # a difference, as printed
+        ["流动服务点", "个", "6", "0", "—"],  # no percentage of nothing
+        ["馆员", "人", "86", "88", "-2.3%"],
+    ]
+
+
+def test_a_printed_change_is_checked_within_its_printed_places_at_its_cell(tmp_path):
+    found = problems(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": INDICATORS.replace(
+        '"+2"]', '"+3"]')})
+    assert [(code, line, col) for code, line, col, _m in found] == [("change-mismatch", 11, 35),
+                                                                   ("change-mismatch", 13, 23)]
+    percent, difference = (m for *_k, m in found)
+    assert percent == ("增减 of 馆藏总量 is printed +5.8%, but 186.70 against 178.20 is +4.77%, more than its "
+                       "printed places allow")
+    assert difference == "增减 of 城区分馆 is printed +3, but 14 less 12 is +2"
+
+
+def test_a_printed_change_the_report_keeps_is_acknowledged_at_its_cell(tmp_path):
+    kept = INDICATORS.replace('"+5.8%"]', '{value: "+5.8%", accept: {change-mismatch: 印刷本如此，应为 +4.8%}}]')
+    found = problems(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": kept})
+    assert [(code, line) for code, line, _c, _m in found] == [("change-mismatch", 11)]
+    assert found[0][3].endswith("accepted: 印刷本如此，应为 +4.8%")
+    result = check_year(load_project(tmp_path), "2023")
+    assert not result.diags.errors and not result.diags.warnings
+
+
+def test_a_change_column_names_the_two_number_columns_it_compares(tmp_path):
+    found = problems(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": INDICATORS.replace(
+        "of: [2023年, 2022年]", "of: [2023年, 单位]")})
+    assert [(code, line, col) for code, line, col, _m in found] == [("table-column", 8, 34)]
+    assert "2023年, 2022年" in found[0][3]
+
+
+def test_a_table_total_that_is_not_the_sum_of_its_rows_is_worded_as_such(tmp_path):
+    found = problems(tmp_path, {"report.yaml": ONE_TABLE, "branches.yaml": (
+        "columns:\n  - 馆名\n  - {name: 年流通人次, type: number}\n"
+        "total: {label: 合计, 年流通人次: \"185,940\"}\nrows:\n  - [总馆, 112370]\n  - [分馆, 73120]\n")})
+    assert [(code, line) for code, line, _c, _m in found] == [("sum-mismatch", 4)]
+    assert found[0][3] == "the rows of 年流通人次 add up to 185,490 but 合计 is 185,940"

@@ -30,6 +30,7 @@ class BuildResult:
     pdf: Path | None = None
     pages: int | None = None
     toc_static: bool = False
+    has_toc: bool = True  # the template has a table of contents (a report with none says nothing of one)
     messages: list[str] | None = None
 
 
@@ -89,7 +90,9 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     if target is None:
         return result
     has_lo = soffice() is not None
-    use_layout = options.toc == "auto" and has_lo
+    result.has_toc = tpl.has_toc
+    # The layout before writing is for the table of contents' page numbers: a document without one needs none.
+    use_layout = options.toc == "auto" and has_lo and tpl.has_toc
     try:
         data, pdf_bytes = _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step)
     except SnippetError as exc:
@@ -194,7 +197,9 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
         print(t("built", path=shown_path(result.docx), pages=pages))
         if result.pdf:
             print(t("built_pdf", path=shown_path(result.pdf)))
-        if result.toc_static:
+        if not result.has_toc:
+            pass  # nothing to say about a table of contents the document does not have
+        elif result.toc_static:
             print(t("toc_static"))
         elif options.toc == "field":
             print(t("toc_field_chosen"))

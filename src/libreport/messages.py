@@ -308,6 +308,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad-date.table": ("{text!r} is not a date form libreport knows (2023-05-01, 2023年5月1日, 2023-05, 5月1日, "
                        "4-6月, 全年)",
                        "无法识别的日期 {text!r}（可写作 2023-05-01、2023年5月1日、2023-05、5月1日、4-6月、全年）"),
+    "table-column.percent-unit": ("{name!r} may only have the unit \"%\": a share, percent or change column with it "
+                                  "prints the % in its heading ({name}（%）) and its cells without it, not {unit!r}",
+                                  "{name!r} 的单位只能是 \"%\"：比例、百分数或增减列写了它，百分号印在表头"
+                                  "（{name}（%）），单元格中不再印出；不能是 {unit!r}"),
+    "table-column.change-of": ("the change column {name!r} compares two number columns declared before it: "
+                               "write of: [this year's, the one compared with] (number columns: {numbers})",
+                               "增减列 {name!r} 比较在它之前声明的两个数字列：请写 of: [本年的列, 比较的列]"
+                               "（数字列：{numbers}）"),
+    "change-mismatch": ("{column} of {row} is printed {printed}, but {new} against {old} is {computed}, more than "
+                        "its printed places allow",
+                        "“{row}”的{column}印为 {printed}，但 {new} 比 {old} 为 {computed}，超出所印位数允许的误差"),
+    "change-mismatch.difference": ("{column} of {row} is printed {printed}, but {new} less {old} is {computed}",
+                                   "“{row}”的{column}印为 {printed}，但 {new} 减 {old} 为 {computed}"),
+    "sum-mismatch.table": ("the rows of {column} add up to {total} but {label} is {value}",
+                           "{column}各行之和为 {total}，但{label}为 {value}"),
     "picture-turned": ("the photo {src} is stored turned, with a note saying which way up it goes (EXIF "
                        "orientation), which Word does not follow: open it in a photo editor, turn it upright and save",
                        "照片 {src} 以旋转后的方向存储，仅靠 EXIF 方向标记显示为正，Word 不会据此旋转；"

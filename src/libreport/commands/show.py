@@ -176,7 +176,7 @@ def _table(section: m.Section) -> Table:
     for column, foot in zip(data.columns, total):
         heading = f"{column.printed}（{column.unit}）" if column.unit else column.printed
         heading = f"{column.group}/{heading}" if column.group else heading
-        numeric = column.type in ("number", "percent", "share")
+        numeric = column.type in ("number", "percent", "share", "change")
         table.add_column(heading, justify="right" if numeric else "left", footer=foot)
     for line in printed_rows(data, computed, say):
         table.add_row(*line)

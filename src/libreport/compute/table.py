@@ -1,12 +1,12 @@
-"""A `table` section's derived figures: column sums for the total row, computed share columns, and the view
-prose quotes them through (`tables['branches']['中心馆']['接待读者']`, `tables['branches'].total['接待读者']`)."""
+"""A `table` section's derived figures: column sums for the total row, computed share and change columns, and
+the view prose quotes them through (`tables['branches']['中心馆']['接待读者']`, `tables['branches'].total['接待读者']`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from libreport.numbers import shares_half_up, shares_largest_remainder
+from libreport.numbers import change_percent, shares_half_up, shares_largest_remainder
 from libreport.sources.table import TableData
 
 
@@ -15,6 +15,10 @@ class Computed:
     sums: dict[str, Decimal] = field(default_factory=dict)  # number columns summed in the total row
     shares: dict[str, list[Decimal | None]] = field(default_factory=dict)  # share column → one per row
     share_totals: dict[str, Decimal] = field(default_factory=dict)  # what each share column adds up to
+    # change column → one per row: the change the table computes where the row prints none (None: it prints
+    # one, or a value to compare is missing); a change from 0 is no percentage and prints the template's dash
+    changes: dict[str, list[Decimal | None]] = field(default_factory=dict)
+    no_change: dict[str, set[int]] = field(default_factory=dict)  # rows whose change cannot be computed (from 0)
 
 
 def compute(table: TableData) -> Computed:
@@ -35,14 +39,39 @@ def compute(table: TableData) -> Computed:
         computed = iter(share(known, column.places))
         out.shares[column.name] = [next(computed) if v is not None else None for v in values]
         out.share_totals[column.name] = sum((s for s in out.shares[column.name] if s is not None), Decimal(0))
+    for column in table.columns:
+        if column.type != "change" or column.pair is None:
+            continue
+        values: list[Decimal | None] = []
+        out.no_change[column.name] = set()
+        for index, row in enumerate(table.rows):
+            new, old = (row.cells.get(name) for name in column.pair)
+            if column.name in row.cells or new is None or old is None or new.value is None or old.value is None:
+                values.append(None)
+                continue
+            change = change_percent(new.value, old.value, column.places)
+            if change is None:
+                out.no_change[column.name].add(index)
+            values.append(change)
+        out.changes[column.name] = values
     return out
 
 
 class Wording:
-    """How printed cells are worded where the template decides: a share, the total row's share, an Excel date."""
+    """How printed cells are worded where the template decides: a share, the total row's share, an Excel date,
+    a computed change (None: there is none to give)."""
 
-    def __init__(self, share, total_share: str, date):
+    def __init__(self, share, total_share: str, date, change=None):
         self.share, self.total_share, self.date = share, total_share, date
+        self.change = change or _signed_percent
+
+
+def _signed_percent(value: Decimal | None) -> str:
+    return "—" if value is None else _signed(value) + "%"
+
+
+def _signed(value: Decimal) -> str:
+    return f"+{value}" if value > 0 else str(value)
 
 
 def printed_rows(table: TableData, computed: Computed, say: Wording) -> list[list[str]]:
@@ -54,9 +83,12 @@ def printed_rows(table: TableData, computed: Computed, say: Wording) -> list[lis
             if column.type == "share":
                 shares = computed.shares.get(column.name, [])
                 value = shares[index] if index < len(shares) else None
-                line.append("" if value is None else say.share(value))
+                line.append("" if value is None else str(value) if column.bare else say.share(value))
                 continue
             cell = row.cells.get(column.name)
+            if cell is None and column.type == "change":
+                line.append(_computed_change(column, computed, index, say))
+                continue
             if cell is None:
                 line.append("")
             elif cell.day is not None:  # an Excel date cell
@@ -79,12 +111,22 @@ def printed_total(table: TableData, computed: Computed, say: Wording) -> list[st
         elif column.type == "number" and column.name in computed.sums:
             cells.append(group_thousands(computed.sums[column.name]))
         elif column.type == "share" and column.name in computed.share_totals:
-            cells.append(say.total_share)
+            cells.append("100" if column.bare else say.total_share)  # the heading carries the %
         else:
             cells.append("")
     if cells and table.total is not None:
         cells[0] = table.total.label
     return cells
+
+
+def _computed_change(column, computed: Computed, index: int, say: Wording) -> str:
+    changes = computed.changes.get(column.name, [])
+    value = changes[index] if index < len(changes) else None
+    if index in computed.no_change.get(column.name, set()):
+        return say.change(None)
+    if value is None:
+        return ""
+    return _signed(value) if column.bare else say.change(value)
 
 
 class TableView(dict):
@@ -108,6 +150,9 @@ class TableView(dict):
                 elif column.name in row.cells:
                     cell = row.cells[column.name]
                     values[column.name] = cell.figure if cell.figure is not None else cell.text
+                elif column.type == "change" and (text := _computed_change(column, computed, index, Wording(
+                        None, "", None))):
+                    values[column.name] = text  # as printed: +12.5%
             label = row.cells[first].text if first and first in row.cells else None
             if label is not None:
                 self.setdefault(label, values)

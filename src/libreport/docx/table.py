@@ -26,8 +26,9 @@ def table_xml(r: Renderer, data: TableData) -> list:
         out.append(para(run(caption), r.s("caption"), "<w:keepNext/>"))  # a caption stays with its table
     heads = [_heading(r, c) for c in data.columns]
     share = tpl.snippets["share"]
+    change = tpl.snippets["change"]  # worded as 综合统计's year-over-year column: +12.5%, or — from 0
     say = Wording(lambda value: share.render(share=value), tpl.say("total_share"),
-                  lambda day: tpl.optional("table_date", date=day))
+                  lambda day: tpl.optional("table_date", date=day), lambda value: change.render(change=value))
     body = printed_rows(data, computed, say)
     styles = [r.s(_ALIGN[_align(c, [line[k] for line in body])]) for k, c in enumerate(data.columns)]
     # the template's measure sizes each column to its content; `width:` weighs what is left among the columns
@@ -101,7 +102,7 @@ def _header(t: Table, r: Renderer, data: TableData, heads: list[str]) -> None:
 def _align(column: Column, cells: list[str]) -> str:
     if column.align:
         return column.align
-    if column.type in ("number", "percent", "share"):
+    if column.type in ("number", "percent", "share", "change"):
         return "right"
     if column.type == "date" or all(len(c) <= _SHORT for c in cells):
         return "center"

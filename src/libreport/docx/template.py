@@ -78,6 +78,7 @@ class Template:
     columns: dict = field(default_factory=dict)  # table → [compiled headings]
     widths: dict = field(default_factory=dict)
     style_ids: dict = field(default_factory=dict)  # role → styleId
+    has_toc: bool = False  # the document has a {{ toc }} paragraph: a table of contents to number
 
     def say(self, snippet: str, /, **values) -> str:  # positional-only: snippets take a value called `name`
         return self.snippets[snippet].render(values)
@@ -136,14 +137,15 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     except PackageError as exc:
         diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
         return None
-    if not _check_placeholders(parts["word/document.xml"], docx, diags):
+    blocks = _check_placeholders(parts["word/document.xml"], docx, diags)
+    if blocks is None:
         return None
     try:
         look = read_look(data, parts.get("word/theme/theme1.xml"))
     except LookError as exc:
         diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
         return None
-    tpl = Template(folder, docx, parts, look)
+    tpl = Template(folder, docx, parts, look, has_toc="toc" in blocks)
     if not snippets_path.exists():
         diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
         return None
@@ -206,24 +208,25 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     return tpl
 
 
-def _check_placeholders(document: bytes, docx: Path, diags: Diagnostics) -> bool:
-    """{{ body }} stands alone in a paragraph of the document's body, once; so does {{ toc }}, if there."""
+def _check_placeholders(document: bytes, docx: Path, diags: Diagnostics) -> set[str] | None:
+    """{{ body }} stands alone in a paragraph of the document's body, once; so does {{ toc }}, if there.
+    The block placeholders the document has, or None when one is missing or misplaced (and said so)."""
     try:
         root = etree.fromstring(document)
     except etree.XMLSyntaxError as exc:
         diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
-        return False
+        return None
     found = {name: [ph for ph in placeholders.find(root) if ph.expr == name] for name in placeholders.BLOCKS}
     if not found["body"]:
         diags.error("template", Mark(docx, 1, 1), marker="{{ body }}", variant="body")
-        return False
+        return None
     ok = True
     for name, phs in found.items():
         body_level = [ph for ph in phs if ph.alone and ph.paragraph.getparent().tag == f"{placeholders.W}body"]
         if len(phs) > 1 or len(body_level) != len(phs):
             diags.error("template", Mark(docx, 1, 1), marker=f"{{{{ {name} }}}}", variant="block")
             ok = False
-    return ok
+    return {name for name, phs in found.items() if phs} if ok else None
 
 
 # How many cells a row of each table has: the headings and widths snippets.yaml gives must match.

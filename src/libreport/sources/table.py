@@ -22,7 +22,9 @@ from libreport.sources.reader import Reader, describe
 TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note")
 COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places", "heading", "group")
 FIGURE_KEYS = ("value", "approx", "note")  # a number cell written out: {value: 28.6, approx: 近, note: 含分馆}
-TYPES = ("text", "number", "date", "percent", "share")
+TYPES = ("text", "number", "date", "percent", "share", "change")
+PERCENT_UNITS = ("%", "％")  # the unit a share, percent or change column prints in its heading, not its cells
+CHANGE_PLACES = 1  # decimals of a change the table computes, unless `places:` says otherwise
 STYLES = ("grid", "three-line")
 ALIGNS = ("left", "center", "right")
 ROUNDINGS = ("half-up", "largest-remainder")
@@ -37,16 +39,22 @@ class Column:
     mark: Mark
     unit: str | None = None  # number columns: printed in the heading (接待读者（万人次）)
     of: str | None = None  # share columns: the number column whose shares they are
+    pair: tuple[str, str] | None = None  # change columns: (this year's column, the column compared with)
     align: str | None = None
     width: float | None = None  # relative width; None: from the content
     total: bool = True  # a number column is summed in the total row unless `total: false`
-    places: int = 2  # share columns: decimals
+    places: int = 2  # share and change columns: decimals of a computed value
     heading: str | None = None  # printed instead of the name (two columns may both print 比例)
     group: str | None = None  # a heading over this and the next columns of the same group (a two-row header)
 
     @property
     def printed(self) -> str:
         return self.heading or self.name
+
+    @property
+    def bare(self) -> bool:
+        """A share, percent or change column whose heading carries the % (占比（%）): its cells print without it."""
+        return self.type in ("share", "percent", "change") and self.unit is not None
 
 
 @dataclass
@@ -56,6 +64,8 @@ class Cell:
     value: Decimal | None = None  # number and percent cells
     figure: Figure | None = None  # number cells: the figure as printed (approximation word, note)
     day: date | None = None  # a date read from a spreadsheet's date cell, printed with the template's form
+    change: str | None = None  # change cells: "percent" (+12.5%) or "difference" (+2), as printed
+    places: int = 0  # change cells: the decimals printed, which say how precisely the change is given
 
 
 @dataclass
@@ -183,16 +193,25 @@ def _columns(r: Reader, node: yaml.Node) -> list[Column]:
         if "places" in cf:
             places = r.number(cf["places"][1], f"{path}.places")
             column.places = int(places) if places is not None and places <= 6 else column.places
-        if "of" in cf:
+        if "of" in cf and column.type != "change":  # a change column's `of:` names two columns
             column.of = r.text(cf["of"][1], f"{path}.of")
         for key in ("heading", "group"):
             if key in cf:
                 setattr(column, key, r.text(cf[key][1], f"{path}.{key}"))
         if column.type == "share":
             _share_of(r, cf, column, columns, path)
+        elif column.type == "change":
+            _change_of(r, cf, column, columns, path)
+            if "places" not in cf:
+                column.places = CHANGE_PLACES
         elif "of" in cf:
             r.diags.error("table-column", r.mark(cf["of"][0]), f"{path}.of", name=name, variant="of-not-share")
-        if column.unit is not None and column.type != "number":
+        if column.unit is not None and column.type in ("share", "percent", "change"):
+            if column.unit not in PERCENT_UNITS:
+                r.diags.error("table-column", r.mark(cf["unit"][1]), f"{path}.unit", name=name, unit=column.unit,
+                              variant="percent-unit")
+                column.unit = None
+        elif column.unit is not None and column.type != "number":
             r.diags.error("table-column", r.mark(cf["unit"][0]), f"{path}.unit", name=name, variant="unit")
         columns.append(column)
     return columns
@@ -210,6 +229,21 @@ def _share_of(r: Reader, cf: dict, column: Column, columns: list[Column], path: 
         column.of = None
 
 
+def _change_of(r: Reader, cf: dict, column: Column, columns: list[Column], path: str) -> None:
+    """`of: [2023年, 2022年]`: this year's number column, then the one it is compared with, both declared before."""
+    if "of" not in cf:
+        r.diags.error("missing-key", r.mark(cf["name"][1]), f"{path}.of", key="of", where=column.name)
+        return
+    node = cf["of"][1]
+    names = r.text_list(node, f"{path}.of") if isinstance(node, yaml.SequenceNode) else None
+    numbers = [c.name for c in columns if c.type in ("number", "percent")]
+    if names is None or len(names) != 2 or any(n not in numbers for n in names) or names[0] == names[1]:
+        r.diags.error("table-column", r.mark(node), f"{path}.of", name=column.name,
+                      numbers=", ".join(numbers) or "—", variant="change-of")
+        return
+    column.pair = (names[0], names[1])
+
+
 # -- cells --------------------------------------------------------------------------------------------
 
 def _cell(r: Reader, node: yaml.Node, path: str, column: Column, year: int) -> Cell | None:
@@ -223,6 +257,12 @@ def _cell(r: Reader, node: yaml.Node, path: str, column: Column, year: int) -> C
         note = r.text(f["note"][1], f"{path}.note") if "note" in f else None
         return _number_cell(r.diags, f["value"][1].value, r.mark(f["value"][1]), f"{path}.value", approx, note,
                             column.unit)
+    if isinstance(node, yaml.MappingNode) and column.type == "change":  # {value: +5.8%, accept: {…}}
+        f = r.mapping(node, path, ("value",), ("value",))
+        if f is None or "value" not in f:
+            return None
+        node = f["value"][1]
+        mark = r.mark(node)
     if not isinstance(node, yaml.ScalarNode):
         r.diags.error("type", mark, path, what=path, expected=_EXPECTED[column.type], found=describe(node))
         return None
@@ -231,7 +271,9 @@ def _cell(r: Reader, node: yaml.Node, path: str, column: Column, year: int) -> C
 
 _EXPECTED = {"text": Both("text", "文字"), "number": Both("a number", "数字"), "date": Both("a date", "日期"),
              "percent": Both("a percentage", "百分数"),
-             "share": Both("nothing (shares are computed)", "空（比例自动计算）")}
+             "share": Both("nothing (shares are computed)", "空（比例自动计算）"),
+             "change": Both("a change as printed (+12.5%, -3.2%, +2) or nothing (computed)",
+                            "照印的增减（+12.5%、-3.2%、+2），或不写（自动计算）")}
 
 
 def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column, year: int) -> Cell | None:
@@ -247,7 +289,9 @@ def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column,
     if column.type == "number":
         return _number_cell(diags, text, mark, path, unit=column.unit)
     if column.type == "percent":
-        return _percent_cell(diags, text, mark, path)
+        return _percent_cell(diags, text, mark, path, column.bare)
+    if column.type == "change":
+        return _change_cell(diags, text, mark, path, column.bare)
     if column.type == "date":
         _check_date(diags, text, mark, path, year)
     return Cell(text, mark)
@@ -270,17 +314,46 @@ def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: s
     return Cell(printed, mark, figure.value, figure)
 
 
-def _percent_cell(diags: Diagnostics, text: str, mark: Mark, path: str) -> Cell | None:
-    """A stated percentage: 98.5% or 98.5; printed with its sign, with the digits written."""
+def _percent_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
+    """A stated percentage: 98.5% or 98.5; printed with the digits written, and the % sign unless the heading
+    carries it."""
     from libreport.numbers import NumberFormatError, parse_number
 
-    digits = text[:-1].strip() if text.endswith(("%", "％")) else text
+    digits = text[:-1].strip() if text.endswith(PERCENT_UNITS) else text
     try:
         value, _ = parse_number(digits)
     except NumberFormatError:
         diags.error("type", mark, path, what=path, expected=_EXPECTED["percent"], found=repr(text))
         return None
-    return Cell(f"{digits}%", mark, value)
+    return Cell(digits if bare else f"{digits}%", mark, value)
+
+
+_SIGNS = {"+": "+", "＋": "+", "-": "-", "−": "-", "－": "-", "–": "-"}
+NO_CHANGE = ("—", "－", "-", "–", "/")  # printed where no change can be given (nothing to compare with)
+
+
+def _change_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
+    """A printed change, kept as printed and checked against its two columns: +12.5% (a percentage change;
+    a bare +12.5 too when the heading carries the %), +2 (a difference), or — where there is none."""
+    from libreport.numbers import NumberFormatError, parse_number
+
+    if text in NO_CHANGE:
+        return Cell(text, mark)
+    sign = _SIGNS.get(text[0], "")
+    digits = text[1:].strip() if sign else text
+    percent = digits.endswith(PERCENT_UNITS)
+    digits = digits[:-1].strip() if percent else digits
+    try:
+        value, _ = parse_number(digits)
+    except NumberFormatError:
+        value = None
+    if value is None or value < 0:
+        diags.error("type", mark, path, what=path, expected=_EXPECTED["change"], found=repr(text))
+        return None
+    places = max(-value.as_tuple().exponent, 0) if isinstance(value.as_tuple().exponent, int) else 0
+    shown = text[:-1].rstrip() if percent and bare else text
+    return Cell(shown, mark, -value if sign == "-" else value, change="percent" if percent or bare else "difference",
+                places=places)
 
 
 def _check_date(diags: Diagnostics, text: str, mark: Mark, path: str, year: int) -> None:
@@ -430,13 +503,17 @@ def _sheet_cell(r: Reader, value, mark: Mark, column: Column, year: int) -> Cell
     if isinstance(value, (datetime, date)) and column.type == "date":
         day = value.date() if isinstance(value, datetime) else value
         return Cell(day.isoformat(), mark, day=day)
+    if isinstance(value, float) and column.type == "change" and abs(value) < 1:
+        # a change Excel keeps as a percentage (0.125 for +12.5%), read back as the percentage it shows
+        percent = (Decimal(repr(value)) * 100).normalize()
+        return cell_of(r.diags, f"{'+' if percent > 0 else ''}{percent:f}%", mark, where, column, year)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and column.type in ("number", "percent"):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if column.type == "percent":
             # a cell formatted as a percentage holds 0.985 for 98.5%; one typed as 98.5 holds 98.5
             if isinstance(value, float) and abs(value) <= 1:
                 number = (number * 100).normalize()
-            return Cell(f"{number:f}%", mark, number)
+            return Cell(f"{number:f}" if column.bare else f"{number:f}%", mark, number)
         from libreport.numbers import group_thousands
 
         return Cell(group_thousands(number), mark, number)
