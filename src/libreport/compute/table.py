@@ -1,5 +1,6 @@
-"""A `table` section's derived figures: column sums for the total row, computed share and change columns, and
-the view prose quotes them through (`tables['branches']['中心馆']['接待读者']`, `tables['branches'].total['接待读者']`)."""
+"""A `table` section's derived figures: column sums for the total row, computed share and change columns,
+and the view prose quotes them through (`tables['branches']['中心馆']['接待读者']`,
+`tables['branches'].total['接待读者']`)."""
 
 from __future__ import annotations
 
