@@ -64,6 +64,12 @@ def shown_path(file: Path, base: Path | None = None) -> str:
 
 @lru_cache(maxsize=1024)
 def _shown(file: Path, base: Path) -> str:  # a file with 60,000 problems is resolved once, not 60,000 times
+    import os
+
+    try:  # as written first: a link is shown as the link, not as where it leads
+        return Path(os.path.abspath(file)).relative_to(os.path.abspath(base)).as_posix()
+    except ValueError:
+        pass
     try:
         return file.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
