@@ -26,3 +26,8 @@ def test_ruff_finds_nothing():
     done = subprocess.run([_tool("ruff"), "check", "src", "tests", "scripts", "benchmarks"], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_finds_nothing():
+    done = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from libreport.dates import Span
 from libreport.diagnostics import Mark
@@ -30,7 +31,9 @@ class Section:
     title: str | None  # None: printed without a heading of its own, continuing the text before it
     file: Path
     mark: Mark
-    data: object = None  # the loaded model for this section, or None when absent/invalid
+    # The loaded model, or None when absent or invalid. Its type follows `kind` (a list of Award for awards,
+    # Statistics for statistics, …), which a static type cannot say; the renderer and checks dispatch on kind.
+    data: Any = None
     header: str | None = None  # running header, for a section listed at the top level
 
     @property

@@ -146,7 +146,7 @@ class Renderer:
         if kind == "table":
             from libreport.docx.table import table_xml
 
-            return table_xml(self, section.data)  # type: ignore[arg-type]  # loaded by sources.table
+            return table_xml(self, section.data)
         raise AssertionError(kind)
 
     # -- sections ------------------------------------------------------------------
@@ -193,6 +193,7 @@ class Renderer:
         heads = self.tpl.heads("statistics")
         widths = "statistics"
         if with_prev:
+            assert previous is not None
             heads = heads + self.tpl.heads("statistics_previous", previous_year=previous.year)
             widths = "statistics_previous"
             before = StatIndex(previous.first("statistics"))

@@ -130,7 +130,8 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
 def _expressions(text: str) -> list[str]:
     """Each `{{ … }}` of a block, in order: from an opening to the first closing after it (found with two
     searches each, so a block of a million unclosed `{{` is read once, not a million times)."""
-    found, at = [], 0
+    found: list[str] = []
+    at = 0
     while True:
         start = text.find("{{", at)
         end = text.find("}}", start + 2) if start >= 0 else -1
@@ -188,8 +189,8 @@ def _report(diags: Diagnostics, exc: Exception, summary: Summary, line: int, col
     kind = type(exc).__name__
     mark = Mark(summary.file, line, col)
     if kind == "UndefinedError":
-        diags.error("unknown-data", mark, expr=expr or AN_EXPRESSION, reason=exc.message)
+        diags.error("unknown-data", mark, expr=expr or AN_EXPRESSION, reason=getattr(exc, "message", str(exc)))
     elif kind == "TemplateSyntaxError":
-        diags.error("summary-syntax", mark, reason=exc.message)
+        diags.error("summary-syntax", mark, reason=getattr(exc, "message", str(exc)))
     else:
         diags.error("summary-expression", mark, expr=expr or AN_EXPRESSION, reason=str(exc))

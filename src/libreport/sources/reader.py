@@ -175,7 +175,7 @@ def describe(node: yaml.Node) -> Both | str:
         return Both("a mapping", "键值对")
     if isinstance(node, yaml.SequenceNode):
         return Both("a list", "列表")
-    if node.style in _PLAIN and node.value in _NULLS:
+    if isinstance(node, yaml.ScalarNode) and node.style in _PLAIN and node.value in _NULLS:
         return Both("nothing", "空值")
     return repr(node.value)
 

@@ -154,7 +154,7 @@ def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
         outlet = r.text(f["outlet"][1], f"{path}.outlet") if "outlet" in f else None
         section = r.text(f["section"][1], f"{path}.section", allow_empty=True) if "section" in f else None
         title = r.text(f["title"][1], f"{path}.title") if "title" in f else None
-        if None in (when, outlet, section, title):
+        if when is None or outlet is None or section is None or title is None:
             return None
         return m.Coverage(when, outlet, section, title, r.mark(node), r.mark(f["date"][1]))
     return _list_of(root, r, build)

@@ -235,7 +235,7 @@ class Header:
 
 def _match_row(kind: str, cells: list, explicit: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     """field → [(priority, column)] for the cells of one row."""
-    index = {}
+    index: dict[str, tuple[str, int]] = {}
     for fld, names in SYNONYMS[kind].items():
         if fld in explicit.values():
             continue  # --map replaces the usual names of that field
