@@ -69,10 +69,10 @@ class Table(RichTable):
         super().__init__(*args, **kwargs)
         self.hidden = 0
 
-    def add_column(self, header="", *args, footer="", **kwargs):  # type: ignore[override]
-        super().add_column(_plain(header), *args, footer=_plain(footer), **kwargs)
+    def add_column(self, header="", footer="", **kwargs):
+        super().add_column(_plain(header), _plain(footer), **kwargs)
 
-    def add_row(self, *cells, **kwargs):  # type: ignore[override]
+    def add_row(self, *cells, **kwargs):
         if self.row_count >= self.MAX_ROWS:
             self.hidden += 1
             return

@@ -182,7 +182,7 @@ def _read_csv(file: Path) -> Table:
     if sample.count(delimiter) <= sample.count(","):
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+    rows: list[tuple[int, list]] = []
     try:
         for i, row in enumerate(reader, 1):
             if len(rows) >= MAX_ROWS:
