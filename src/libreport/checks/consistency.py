@@ -103,10 +103,10 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
         given = [p for p in item.parts if p.value is not None]
         apart = [p for p in given if not same_measure(p.unit, item.unit)]
         if apart:
-            parts = Both(", ".join(f"{p.name} ({p.unit or '—'})" for p in apart),
+            named = Both(", ".join(f"{p.name} ({p.unit or '—'})" for p in apart),
                          "，".join(f"{p.name}（{p.unit or '—'}）" for p in apart))
             diags.note("unit-mismatch", item.value_mark or item.mark, item.path, item=item.name, unit=item.unit,
-                       parts=parts, variant="parts")
+                       parts=named, variant="parts")
         elif item.parts and len(given) == len(item.parts):
             parts = [f for f in (p.figure for p in given) if f is not None]
             if not overlap(sum_bounds(parts), total.bounds()):
