@@ -34,10 +34,10 @@ def check_table(table: TableData, diags: Diagnostics) -> None:
     for column in table.columns:
         if column.type == "change" and column.pair is not None:
             for index, row in enumerate(table.rows):
-                cell = row.cells.get(column.name)
-                if cell is not None and cell.value is not None:
+                stated = row.cells.get(column.name)
+                if stated is not None and stated.value is not None:
                     label = row.cells[first].text if first in row.cells else str(index + 1)
-                    _check_change(column, row.cells, cell, label, index, diags)
+                    _check_change(column, row.cells, stated, label, index, diags)
 
 
 def share_sum(diags: Diagnostics, mark, path: str, column, total: Decimal, places: int) -> None:

@@ -26,19 +26,19 @@ def compute(table: TableData) -> Computed:
     out = Computed()
     for column in table.columns:
         if column.type == "number" and column.total:
-            values = [row.cells[column.name].value for row in table.rows if column.name in row.cells]
-            out.sums[column.name] = sum((v for v in values if v is not None), Decimal(0))
+            given = [row.cells[column.name].value for row in table.rows if column.name in row.cells]
+            out.sums[column.name] = sum((v for v in given if v is not None), Decimal(0))
     share = shares_largest_remainder if table.rounding == "largest-remainder" else shares_half_up
     for column in table.columns:
         if column.type != "share" or column.of is None:
             continue
-        values = [row.cells[column.of].value if column.of in row.cells else None for row in table.rows]
-        known = [v for v in values if v is not None]
+        counts = [row.cells[column.of].value if column.of in row.cells else None for row in table.rows]
+        known = [v for v in counts if v is not None]
         if not known or sum(known, Decimal(0)) == 0:  # no shares of nothing: the column stays empty
-            out.shares[column.name] = [None] * len(values)
+            out.shares[column.name] = [None] * len(counts)
             continue
         computed = iter(share(known, column.places))
-        out.shares[column.name] = [next(computed) if v is not None else None for v in values]
+        out.shares[column.name] = [next(computed) if v is not None else None for v in counts]
         out.share_totals[column.name] = sum((s for s in out.shares[column.name] if s is not None), Decimal(0))
     for column in table.columns:
         if column.type != "change" or column.pair is None:

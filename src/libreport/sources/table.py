@@ -350,7 +350,8 @@ def _change_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: boo
     if value is None or value < 0:
         diags.error("type", mark, path, what=path, expected=_EXPECTED["change"], found=repr(text))
         return None
-    places = max(-value.as_tuple().exponent, 0) if isinstance(value.as_tuple().exponent, int) else 0
+    exponent = value.as_tuple().exponent
+    places = max(-exponent, 0) if isinstance(exponent, int) else 0
     shown = text[:-1].rstrip() if percent and bare else text
     return Cell(shown, mark, -value if sign == "-" else value, change="percent" if percent or bare else "difference",
                 places=places)
