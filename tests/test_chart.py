@@ -68,3 +68,15 @@ def test_restyling_the_chart_style_and_theme_colours_in_the_template_restyles_th
     with zipfile.ZipFile(project / "out/2019/越秀区图书馆2019年年报.docx") as z:
         chart = z.read("word/charts/chart1.xml").decode("utf-8")
     assert '<a:ea typeface="楷体"/>' in chart and '<a:srgbClr val="C00000"/>' in chart
+
+
+def test_an_empty_chart_title_in_the_template_prints_no_chart(project):
+    snippets = project / "templates" / "snippets.yaml"
+    text = snippets.read_text(encoding="utf-8")
+    snippets.write_text(text.replace('activity_chart_title: "{{ year }} 年各类活动场次与人次占比"',
+                                     'activity_chart_title: ""'), encoding="utf-8")
+    done = run_cli("build", "2019", "--toc", "field", cwd=project)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(project / "out/2019/越秀区图书馆2019年年报.docx") as z:
+        assert not [n for n in z.namelist() if n.startswith("word/charts/")]
+        assert b"<w:drawing>" not in z.read("word/document.xml")

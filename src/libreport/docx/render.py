@@ -228,6 +228,9 @@ class Renderer:
         names = self.tpl.lists.get("activity_chart_series", ["", ""])
         series = [(name, [ln.shares[col] for ln in table.lines])
                   for name, col in zip(names, ("sessions", "attendance")) if shared[col]]
+        title = self.tpl.say("activity_chart_title", year=report.year)
+        if not title.strip():  # the template asks for no chart: an empty title is the switch staff have
+            series = []
         # The chart stays on the page of its table: the table keeps with the paragraph that holds the chart.
         t = self.table("activities", "stat_table", 6, keep_with_next=bool(series))
         t.row([top[0], top[1], top[2], top[3]], header=True, styles=[hd] * 4, spans=[1, 1, 2, 2],
@@ -253,8 +256,7 @@ class Renderer:
               spans=[2, 1, 1, 1, 1], total=True)
         if not series:
             return t.xml()
-        chart = self.chart(self.tpl.say("activity_chart_title", year=report.year), [ln.type for ln in table.lines],
-                           series, percent=True, rows=len(t.rows))
+        chart = self.chart(title, [ln.type for ln in table.lines], series, percent=True, rows=len(t.rows))
         return [*t.xml(), chart]
 
     def chronicle(self, events: list[m.Event]) -> list:
@@ -279,16 +281,18 @@ class Renderer:
             out.append(para(run(self.tpl.say("summary_heading_1", number=n, text=d.name)), self.s("summary_1")))
             shares = shares_half_up([g.count for g in d.groups])
             counted = sum(g.count for g in d.groups) != 0
-            t = self.table("staff", "stat_table", 3, keep_with_next=counted)
+            title = self.tpl.say("staff_chart_title", name=d.name)
+            charted = counted and bool(title.strip())  # an empty title in the template: no chart
+            t = self.table("staff", "stat_table", 3, keep_with_next=charted)
             t.row(self.tpl.heads("staff"), header=True, styles=[hd] * 3)
             share = self.tpl.snippets["share"]
             for g, s in zip(d.groups, shares):
                 t.row([g.label, group_thousands(g.count), share.render(share=s) if counted else "—"],
                       styles=[c, num, num])
             out.extend(t.xml())
-            if counted:
-                out.append(self.chart(self.tpl.say("staff_chart_title", name=d.name), [g.label for g in d.groups],
-                                      [(d.name, shares)], percent=True, rows=len(t.rows)))
+            if charted:
+                out.append(self.chart(title, [g.label for g in d.groups], [(d.name, shares)], percent=True,
+                                      rows=len(t.rows)))
         return out
 
     # -- charts ---------------------------------------------------------------------
