@@ -6,7 +6,8 @@ place, never computed with), the unit (printed as written, never converted) and 
 
 Where the words go follows Chinese usage: 近/约/超过/逾 before the number; 余/多 straight after it, or after
 the 万/亿 that begins the unit (57 万余人次); 以上/左右 after the whole figure with its unit (1000 人次以上).
-Between digits and Chinese characters there is one space, as in the rest of the report (近 57.34 万人次).
+Between digits and Chinese characters there is one space (近 57.34 万人次), and tables group thousands
+(1,607,816), unless the report's house style (report.yaml `figures:`, libreport.housestyle) says otherwise.
 
 The filters prose uses (num, wan, duo, pct, unit, noted) accept plain numbers too, so the summary can quote
 any value; given a Figure, they keep its approximation word and unit.
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from libreport import numbers
+from libreport.housestyle import current, number_text, regroup
 
 # printed before the number; where one word begins another (将近, 近), the longer comes first
 BEFORE = ("将近", "接近", "大约", "超过", "突破", "至少", "不少于", "不低于", "不足", "不到", "不超过", "不高于",
@@ -79,28 +81,35 @@ class Figure:
                               self.approx)
 
     # -- printing ----------------------------------------------------------------------------
+    # Digits and spacing follow the house style of the run (libreport.housestyle): tables group thousands
+    # unless it says none; the text prints the digits as written unless it says everywhere or none.
+    def _digits(self, group: bool | None) -> str:
+        return regroup(self.digits, group)
+
     def number(self, digits: str | None = None) -> str:
         """The number with its approximation word, without the unit: 近 57.34, 5000 余, 1000 以上."""
-        text = self.digits if digits is None else digits
+        text = self._digits(current().grouped(table=False)) if digits is None else digits
         if self.approx in BEFORE:
             return glue(self.approx, text)
         if self.approx in AFTER:
             return glue(text, self.approx)
         return text
 
-    def cell(self) -> str:
-        """As a table cell beside a unit column: thousands grouped, approximation word kept (近 573,400)."""
-        return self.number(numbers.group_thousands(self.value) if _PLAIN_DIGITS.match(self.digits) else self.digits)
+    def cell(self, group: bool | None = None) -> str:
+        """As a table cell beside a unit column: thousands grouped (unless the house style, or `group` for the
+        column, says not), approximation word kept (近 573,400)."""
+        return self.number(self._digits(current().grouped(table=True) if group is None else group))
 
     def printed(self) -> str:
         """The whole figure with its unit, words in their places: 近 57.34 万人次, 57 万余人次, 1000 人次以上."""
         unit = self.unit or ""
         if self.approx in BEFORE or self.approx is None:
             return glue(self.number(), unit)
+        digits = self._digits(current().grouped(table=False))
         if self.approx in _AFTER_UNIT:
-            return glue(glue(self.digits, unit), self.approx)
+            return glue(glue(digits, unit), self.approx)
         magnitude = next((m for m in MAGNITUDES if unit.startswith(m)), "")
-        return glue(glue(glue(self.digits, magnitude), self.approx), unit[len(magnitude):])
+        return glue(glue(glue(digits, magnitude), self.approx), unit[len(magnitude):])
 
     def noted(self) -> str:
         """The figure with its unit and, when it has one, its note: 近 57.34 万人次（含分馆）."""
@@ -227,6 +236,11 @@ class Figure:
 
     def __bool__(self) -> bool:
         return bool(self.value)
+
+
+def table_number(value: Decimal | int, group: bool | None = None) -> str:
+    """A computed number (a sum, last year's value, a count) as a table cell prints it, in the house style."""
+    return Figure(Decimal(value)).cell(group)
 
 
 Bounds = tuple[Decimal, "Decimal | None"]
@@ -379,8 +393,11 @@ def significant_step(value: Decimal) -> Decimal:
 
 def glue(left: str, right: str) -> str:
     """Join two pieces of a figure: one space between digits or Latin letters and Chinese characters
-    (57.34 万人次, 近 57.34, 42.06 TB), none between Chinese characters or before a % sign (35.2%)."""
+    (57.34 万人次, 近 57.34, 42.06 TB), none between Chinese characters or before a % sign (35.2%). A house style
+    without spacing joins them all without one (近57.34万人次, 86.4TB)."""
     if not left or not right:
+        return left + right
+    if not current().spacing:
         return left + right
     a, b = left[-1], right[0]
     if (_latin(a) and _CJK.match(b)) or (_CJK.match(a) and _latin(b)) or (a.isdigit() and b.isascii()
@@ -393,9 +410,6 @@ def _latin(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-_PLAIN_DIGITS = re.compile(r"^[+-]?[\d,]+(\.\d+)?$")
-
-
 # -- the filters prose and snippets use --------------------------------------------------------------
 
 def _magnitude_check(value, doing: str) -> None:
@@ -405,18 +419,25 @@ def _magnitude_check(value, doing: str) -> None:
 
 
 def num(value):
-    """Thousands grouped: 1607816 → 1,607,816; a figure keeps its words (近 573,400)."""
+    """Thousands grouped: 1607816 → 1,607,816 (not in a house style that groups none); a figure keeps its words
+    (近 573,400)."""
+    group = current().thousands != "none"
     if isinstance(value, Figure):
-        return replace(value, digits=numbers.group_thousands(value.value))
-    return numbers.group_thousands(value)
+        return replace(value, digits=number_text(value.value, group))
+    return number_text(numbers._dec(value), group)
 
 
 def wan(value, places: int = 2):
     """In 万: 813700 → 81.37 万; a figure keeps its words and unit (近 57.34 万 … 人次)."""
     if isinstance(value, Figure):
         _magnitude_check(value, "wan")
-        return replace(value, digits=numbers.wan(value.value, places))
-    return numbers.wan(value, places)
+        return replace(value, digits=_wan(value.value, places))
+    return _wan(value, places)
+
+
+def _wan(value, places: int) -> str:
+    text = numbers.wan(value, places)[:-1].rstrip()  # the number of 万, rounded
+    return glue(regroup(text, current().grouped(table=False)), "万")
 
 
 def duo(value, unit: int | None = None):
@@ -426,9 +447,16 @@ def duo(value, unit: int | None = None):
         if value.approx is not None:
             raise FigureError("approx", f"{value.printed()} is already approximate; duo would approximate it "
                                         "again: quote it as it is")
-        text = numbers.duo(value.value, unit)
-        return replace(value, digits=text[:-1].rstrip(), approx="多")
-    return numbers.duo(value, unit)
+        return replace(value, digits=_duo_digits(value.value, unit), approx="多")
+    return glue(regroup(_duo_digits(value, unit), current().grouped(table=False)), "多")
+
+
+def _duo_digits(value, unit: int | None) -> str:
+    """The round number duo says more than, with its 万 when it counts in 万: 126 万, 1700."""
+    text = numbers.duo(value, unit)[:-1].rstrip()  # "126 万多" → "126 万", "1700 多" → "1700"
+    if text.endswith("万"):
+        return glue(text[:-1].rstrip(), "万")
+    return text
 
 
 def pct(value, places: int = 2) -> str:

@@ -396,6 +396,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "{item} 的分项未相加核对：{parts} 的单位与 {unit} 不同（单位不会自动换算）"),
     "unit-mismatch.of-which": ("{sub} ({sub_unit}) is not compared with {item} ({unit}): no unit is converted",
                                "{sub}（{sub_unit}）未与 {item}（{unit}）比较：单位不会自动换算"),
+    "table-column.thousands": ("only a number column groups thousands ({name!r} is not one)",
+                               "只有数字列才有千位分隔（{name!r} 不是数字列）"),
     # sections without a title are named by their file alone
     "to-fill.skeleton-untitled": ("{file} is still the skeleton: write the text in place of （待填写）",
                                   "{file} 尚未填写：请把（待填写）换成正文"),

@@ -12,6 +12,7 @@ from libreport.dates import Span
 from libreport.diagnostics import Mark
 from libreport.figures import Figure
 from libreport.headings import Numbering
+from libreport.housestyle import Style
 
 SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle", "table")
 DEFAULT_FILES = {
@@ -228,6 +229,7 @@ class Report:
     signature: Signature | None = None
     numbering: Numbering = field(default_factory=Numbering)
     year_over_year: YearOverYear | None = None
+    figures: Style = field(default_factory=Style)  # the house style figures are printed in
     data_sections: list[Section] = field(default_factory=list)  # read for their figures, not printed
 
     def sections(self, kind: str | None = None):

@@ -49,6 +49,7 @@ def check_year(project: Project, year: str) -> YearResult:
     from libreport.checks.consistency import check_report
     from libreport.checks.yoy import check_year_over_year, load_previous
     from libreport.compute.context import build_context
+    from libreport.housestyle import printing
     from libreport.prose.summary import render_summary
     from libreport.sources.sections import load_year
 
@@ -67,14 +68,16 @@ def check_year(project: Project, year: str) -> YearResult:
     if result.previous is not None:
         check_year_over_year(report, result.previous, diags)
     result.context = build_context(report, result.previous)
-    for part in report.parts:
-        counters = None
-        for section in part.sections:
-            if section.title is not None:
-                counters = None  # a heading of its own starts the summary's numbering afresh
-            if isinstance(section.data, m.Summary):
-                # a summary without a title continues the numbering of the summary before it in the part
-                counters = counters or [0] * 4
-                section.data.blocks = render_summary(section.data, result.context, diags, counters, report.folder)
+    with printing(report.figures):  # the summary quotes figures as the report prints them: its house style
+        for part in report.parts:
+            counters = None
+            for section in part.sections:
+                if section.title is not None:
+                    counters = None  # a heading of its own starts the summary's numbering afresh
+                if isinstance(section.data, m.Summary):
+                    # a summary without a title continues the numbering of the summary before it in the part
+                    counters = counters or [0] * 4
+                    section.data.blocks = render_summary(section.data, result.context, diags, counters,
+                                                         report.folder)
     settle(diags)
     return result

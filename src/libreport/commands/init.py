@@ -106,6 +106,8 @@ library: {library}
 year: {year}
 kind: {kind}                  # 文档类型：印在封面上，也用在文件名里（年报、工作总结……）
 {title_line}
+# figures: {{thousands: none, spacing: false}}   # 数字的印法。不写时：表格中千位加逗号（1,607,816），正文照写；
+#                                               # 数字与汉字间空一格（近 57.34 万人次）。见 docs/sources.md
 sections:                     # 栏目，按印出的顺序；有标题的栏目编号为 一、二、三、
 {section_lines}
 """

@@ -16,9 +16,10 @@ from rich.text import Text
 from libreport import i18n
 from libreport import model as m
 from libreport.diagnostics import Severity
-from libreport.figures import same_unit
+from libreport.figures import same_unit, table_number
+from libreport.housestyle import printing
 from libreport.i18n import t
-from libreport.numbers import change_percent, cn_numeral, group_thousands, percent
+from libreport.numbers import change_percent, cn_numeral, percent
 from libreport.project import Project
 
 
@@ -37,17 +38,8 @@ def show_year(project: Project, year: str) -> int:
         return 1
     console.print(t("show_title", title=report.title or f"{report.library} {report.year}"), style="bold",
                   markup=False, highlight=False)
-    for section in report.sections():
-        if section.data is None:
-            continue
-        if section.kind == "statistics":
-            _print(console, t("show_statistics", title=section.label), _statistics(section, result.previous))
-        elif section.kind == "activities":
-            _print(console, t("show_activities", title=section.label), _activities(section))
-        elif section.kind == "chronicle":
-            _print(console, t("show_chronicle", title=section.label), _chronicle(section))
-        elif section.kind == "table" and getattr(section.data, "rows", None):
-            _print(console, t("show_table", title=section.data.caption or section.label), _table(section))
+    with printing(report.figures):  # figures as the report prints them
+        _sections(console, report, result)
     _print(console, t("show_counts"), _counts(report))
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
     for d in result.diags.sorted():  # what is wrong is said where it is; the warnings are left to validate
@@ -91,6 +83,21 @@ def _plain(value):
     return Text(one_line(value)) if isinstance(value, str) else value
 
 
+def _sections(console: Console, report: m.Report, result) -> None:
+    """Each table section as the report prints it."""
+    for section in report.sections():
+        if section.data is None:
+            continue
+        if section.kind == "statistics":
+            _print(console, t("show_statistics", title=section.label), _statistics(section, result.previous))
+        elif section.kind == "activities":
+            _print(console, t("show_activities", title=section.label), _activities(section))
+        elif section.kind == "chronicle":
+            _print(console, t("show_chronicle", title=section.label), _chronicle(section))
+        elif section.kind == "table" and getattr(section.data, "rows", None):
+            _print(console, t("show_table", title=section.data.caption or section.label), _table(section))
+
+
 def _print(console: Console, heading: str, table: Table) -> None:
     console.print()
     console.print(heading, style="bold", markup=False, highlight=False)
@@ -125,9 +132,9 @@ def _statistics(section: m.Section, previous: m.Report | None) -> Table:
             if old is None or old.value is None or not same_unit(old.unit, row.item.unit):
                 cells += ["—", "—"]
             elif row.value is None:
-                cells += [group_thousands(old.value), "—"]
+                cells += [table_number(old.value), "—"]
             else:
-                cells += [group_thousands(old.value), _change(row.value, old.value)]
+                cells += [table_number(old.value), _change(row.value, old.value)]
         table.add_row(*cells)
     return table
 

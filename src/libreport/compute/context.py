@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from libreport import model as m
 from libreport.compute.tables import StatIndex, activity_table, counts
-from libreport.figures import Figure, Unavailable, same_unit
+from libreport.figures import Figure, Unavailable, glue, same_unit
 from libreport.messages import Both
 
 
@@ -74,11 +74,12 @@ def _change_function(year: int, prev_year: int, now: dict[str, Figure], before: 
         pct = change_percent(a.value, b.value, places)
         if pct is None:
             raise ValueError(f"{name} was 0 in {prev_year}; a change in percent cannot be given")
-        than = "比上年" if prev_year == year - 1 else f"比 {prev_year} 年"
+        # worded in the house style: 比 2019 年增长 15.0% with spaces, 比2019年增长15.0% without
+        than = "比上年" if prev_year == year - 1 else glue(glue("比", str(prev_year)), "年")
         if pct > 0:
-            return f"{than}增长 {pct}%"
+            return glue(f"{than}增长", f"{pct}%")
         if pct < 0:
-            return f"{than}下降 {-pct}%"
-        return f"与 {prev_year} 年持平" if prev_year != year - 1 else "与上年持平"
+            return glue(f"{than}下降", f"{-pct}%")
+        return glue(glue("与", str(prev_year)), "年持平") if prev_year != year - 1 else "与上年持平"
 
     return change

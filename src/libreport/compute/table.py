@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from libreport.figures import Figure
 from libreport.numbers import change_percent, shares_half_up, shares_largest_remainder
-from libreport.sources.table import TableData
+from libreport.sources.table import Column, TableData
 
 
 @dataclass
@@ -94,23 +95,32 @@ def printed_rows(table: TableData, computed: Computed, say: Wording) -> list[lis
                 line.append("")
             elif cell.day is not None:  # an Excel date cell
                 line.append(say.date(cell.day))
+            elif cell.figure is not None:
+                line.append(printed_figure(cell.figure, column))
             else:
                 line.append(cell.text)
         out.append(line)
     return out
 
 
+def printed_figure(figure: Figure, column: Column) -> str:
+    """A number cell as printed: in the house style (or the column's `thousands:`), with its approximation word
+    and its note (约 800（含流动站））."""
+    return figure.cell(column.thousands) + (f"（{figure.note}）" if figure.note else "")
+
+
 def printed_total(table: TableData, computed: Computed, say: Wording) -> list[str]:
     """The total row's cells, the label in the first: totals as the report prints them when given, else sums."""
-    from libreport.numbers import group_thousands
+    from libreport.figures import table_number
 
     given = table.total.given if table.total else {}
     cells = []
     for column in table.columns:
         if column.name in given:
-            cells.append(given[column.name].text)
+            figure = given[column.name].figure
+            cells.append(given[column.name].text if figure is None else printed_figure(figure, column))
         elif column.type == "number" and column.name in computed.sums:
-            cells.append(group_thousands(computed.sums[column.name]))
+            cells.append(table_number(computed.sums[column.name], column.thousands))
         elif column.type == "share" and column.name in computed.share_totals:
             cells.append("100" if column.bare else say.total_share)  # the heading carries the %
         else:
@@ -136,8 +146,6 @@ class TableView(dict):
     row's figures (as printed when given, else the sum); `rows` is the number of rows."""
 
     def __init__(self, table: TableData):
-        from libreport.figures import Figure
-
         computed = compute(table)
         super().__init__()
         first = table.columns[0].name if table.columns else None

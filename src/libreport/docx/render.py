@@ -14,8 +14,8 @@ from libreport.compute.tables import activity_table, chronicle_months, statistic
 from libreport.docx.chart import ChartLook, Plan, inline_chart, plan
 from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, text_para
-from libreport.figures import same_unit
-from libreport.numbers import change_percent, group_thousands
+from libreport.figures import same_unit, table_number
+from libreport.numbers import change_percent
 from libreport.prose.pictures import Picture
 from libreport.sources.sections import prints_nothing
 
@@ -89,6 +89,13 @@ class Renderer:
 
     # -- the whole report -----------------------------------------------------------
     def render(self, report: m.Report, context: dict, previous: m.Report | None, title: str = "") -> Rendered:
+        """The report, its figures printed in its house style (report.yaml `figures:`)."""
+        from libreport.housestyle import printing
+
+        with printing(report.figures):
+            return self._render(report, context, previous, title)
+
+    def _render(self, report: m.Report, context: dict, previous: m.Report | None, title: str) -> Rendered:
         """Parts in order, each on its own pages under its running header. A part without a title (sections
         listed at the top level without one) prints no heading; a section standing alone, or the one section
         of a part of the same title, prints one heading, not two."""
@@ -210,7 +217,7 @@ class Renderer:
                     cells += ["—", "—"]
                 else:
                     pct = change_percent(row.value, old.value, 2)
-                    cells += [group_thousands(old.value), change.render(change=pct)]
+                    cells += [table_number(old.value), change.render(change=pct)]
             # An item keeps with the first of its own sub-items (其中…), so a page never parts them.
             opens_group = i + 1 < len(rows) and rows[i + 1].depth > row.depth
             t.row(cells, styles=styles, keep=opens_group)
@@ -287,7 +294,7 @@ class Renderer:
             t.row(self.tpl.heads("staff"), header=True, styles=[hd] * 3)
             share = self.tpl.snippets["share"]
             for g, s in zip(d.groups, shares):
-                t.row([g.label, group_thousands(g.count), share.render(share=s) if counted else "—"],
+                t.row([g.label, table_number(g.count), share.render(share=s) if counted else "—"],
                       styles=[c, num, num])
             out.extend(t.xml())
             if charted:

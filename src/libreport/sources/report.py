@@ -16,7 +16,7 @@ from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
 REPORT_KEYS = ("library", "year", "title", "kind", "letterhead", "signature", "numbering", "parts", "sections",
-               "year_over_year")
+               "year_over_year", "figures")
 PART_KEYS = ("title", "header", "sections")
 SECTION_KEYS = ("kind", "title", "file")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
@@ -66,6 +66,10 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
         report.signature = _signature(r, fields["signature"][1], library, year)
     if "numbering" in fields:
         report.numbering = _numbering(r, fields["numbering"][1])
+    if "figures" in fields:  # the house style of figures: thousands grouped or not, spaced from Chinese or not
+        from libreport.sources.figurestyle import read_figure_style
+
+        report.figures = read_figure_style(r, fields["figures"][1])
     return report
 
 

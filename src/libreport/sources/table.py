@@ -20,7 +20,7 @@ from libreport.messages import Both
 from libreport.sources.reader import Reader, describe
 
 TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note")
-COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places", "heading", "group")
+COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places", "heading", "group", "thousands")
 FIGURE_KEYS = ("value", "approx", "note")  # a number cell written out: {value: 28.6, approx: 近, note: 含分馆}
 TYPES = ("text", "number", "date", "percent", "share", "change")
 PERCENT_UNITS = ("%", "％")  # the unit a share, percent or change column prints in its heading, not its cells
@@ -46,6 +46,7 @@ class Column:
     places: int = 2  # share and change columns: decimals of a computed value
     heading: str | None = None  # printed instead of the name (two columns may both print 比例)
     group: str | None = None  # a heading over this and the next columns of the same group (a two-row header)
+    thousands: bool | None = None  # number columns: grouped (1,236) or not (1236); None: the house style's
 
     @property
     def printed(self) -> str:
@@ -198,6 +199,13 @@ def _columns(r: Reader, node: yaml.Node) -> list[Column]:
         for key in ("heading", "group"):
             if key in cf:
                 setattr(column, key, r.text(cf[key][1], f"{path}.{key}"))
+        if "thousands" in cf:  # this column's figures grouped or not, whatever the house style says
+            from libreport.sources.figurestyle import read_flag
+
+            column.thousands = read_flag(r, cf["thousands"][1], f"{path}.thousands")
+            if column.type != "number":
+                r.diags.error("table-column", r.mark(cf["thousands"][0]), f"{path}.thousands", name=name,
+                              variant="thousands")
         if column.type == "share":
             _share_of(r, cf, column, columns, path)
         elif column.type == "change":
@@ -517,7 +525,7 @@ def _sheet_cell(r: Reader, value, mark: Mark, column: Column, year: int) -> Cell
             return Cell(f"{number:f}" if column.bare else f"{number:f}%", mark, number)
         from libreport.numbers import group_thousands
 
-        return Cell(group_thousands(number), mark, number)
+        return Cell(group_thousands(number), mark, number, Figure(number, unit=column.unit))
     text = "" if value is None else value.isoformat() if isinstance(value, (datetime, date)) else str(value)
     return cell_of(r.diags, text, mark, where, column, year)
 
