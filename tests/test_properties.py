@@ -1,0 +1,209 @@
+"""Properties over arbitrary input: the source loader, the number, figure and date parsers and the sandbox
+answer any text with values or diagnostics (never an exception), in bounded time, and the Direct fast path
+renders exactly what the sandboxed Jinja template renders."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from libreport import model as m
+from libreport.dates import DateError, parse_award_date, parse_day, parse_span, parse_year_month
+from libreport.diagnostics import Diagnostics, Mark
+from libreport.figures import FigureError, parse_figure
+from libreport.numbers import MAX_DIGITS, NumberFormatError, group_thousands, parse_number
+
+# Fast enough for the whole suite: a few hundred examples each, and a deadline per example that only a
+# runaway (a pattern retried at every position, an expansion) could miss.
+FAST = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow])
+
+# Text as sources hold it, weighted towards what the parsers look at.
+YAMLISH = st.lists(st.sampled_from(list("-:{}[],'\"&*!|>#%@` \n\t?.0123456789年月日万") +
+                                   ["items", "name", "value", "rows", "date", "  ", "- ", "<<", "\\x", "\u3000",
+                                    "中", "文", "\x0b", "\ufeff"]), max_size=120).map("".join)
+NUMBERISH = st.text(alphabet=st.sampled_from(list("0123456789,._ +-eE０１２３．，近约余多万%")), max_size=60)
+DATEISH = st.text(alphabet=st.sampled_from(list("0123456789-/.年月日 至~上中下旬初底全季度第一二三四") + ["—", "～"]),
+                  max_size=40)
+
+
+@pytest.mark.parametrize("kind", ["report", "statistics", "activities", "awards", "coverage", "chronicle", "staff"])
+@settings(FAST, max_examples=60)
+@given(text=st.one_of(YAMLISH, st.text(max_size=200)))
+def test_the_source_loader_answers_any_text_with_values_or_diagnostics(tmp_path_factory, kind, text):
+    from libreport.sources.report import load_report
+    from libreport.sources.sections import load_section
+
+    folder = tmp_path_factory.mktemp("year")
+    name = "report.yaml" if kind == "report" else m.DEFAULT_FILES[kind]
+    (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    diags = Diagnostics()
+    if kind == "report":
+        load_report(folder, diags)
+    else:
+        section = m.Section(kind, kind, folder / name, Mark(folder / "report.yaml", 1, 1))
+        load_section(section, 2021, diags)
+    for d in diags.items:
+        assert d.file is not None and "\n" not in d.message
+
+
+@FAST
+@given(text=st.one_of(NUMBERISH, st.text(max_size=80)))
+def test_a_number_is_read_exactly_or_refused(text):
+    try:
+        value, _notes = parse_number(text)
+    except NumberFormatError:
+        return
+    digits = value.as_tuple().digits
+    assert len(digits) <= MAX_DIGITS
+    assert Decimal(group_thousands(value).replace(",", "")) == value  # printed exactly as its digits
+
+
+@FAST
+@given(text=st.one_of(NUMBERISH, st.text(max_size=80)))
+def test_a_figure_is_read_or_refused(text):
+    try:
+        figure = parse_figure(text)
+    except FigureError:
+        return
+    assert len(figure.value.as_tuple().digits) <= MAX_DIGITS
+
+
+@FAST
+@given(text=st.one_of(DATEISH, st.text(max_size=80)), year=st.integers(1900, 2200))
+def test_a_date_is_read_or_refused(text, year):
+    for parse in (lambda t: parse_span(t, year), parse_day, parse_year_month, lambda t: parse_award_date(t, year)):
+        try:
+            parse(text)
+        except DateError as exc:
+            assert exc.kind in ("form", "impossible", "reversed")
+
+
+def test_a_date_parser_is_never_slowed_by_a_long_text():
+    for text in (" " * 100_000 + "1月", "1" * 100_000, "2021年" * 20_000):
+        with pytest.raises(DateError):
+            parse_span(text, 2021)
+        with pytest.raises(DateError):
+            parse_day(text)
+
+
+# -- the sandbox ----------------------------------------------------------------------------------------
+
+CONTEXT = {"library": "临江市图书馆", "year": 2021, "stats": {"藏量": Decimal("120000"), "a b": Decimal("3.5")},
+           "names": ["甲", "乙"], "none": None, "d": {"k": {"x": "v"}}}
+NAME = st.sampled_from(["library", "year", "stats", "names", "none", "d", "missing", "range", "not", "true", "x",
+                        "in", "loop"])
+STEP = st.one_of(st.sampled_from([".upper", ".x", ".k", ".items", ".clear", ".format", "._x", ".__class__",
+                                  "['藏量']", "['a b']", "['k']", '["x"]', "[0]", "['缺']", ".0"]))
+FILTER = st.sampled_from(["", " | num", " | wan", " | wan(1)", " | pct(007)", " | duo(10)", " | duo(0)", " | cn",
+                          " | join('、')", " | join", " | upper", " | nofilter", " | num(3)", " | pct(-1)",
+                          " | wan(99999999999999999999)"])
+EXPRESSION = st.builds(lambda n, steps, f, sp: "{{" + sp + n + "".join(steps) + f + sp + "}}",
+                       NAME, st.lists(STEP, max_size=3), FILTER, st.sampled_from(["", " ", "  "]))
+TEXT = st.text(alphabet=st.sampled_from(list("年报 {}%#|\\r\\n\r\nab中")), max_size=8)
+SNIPPET = st.lists(st.one_of(EXPRESSION, TEXT), max_size=4).map("".join)
+
+
+def _outcome(render):
+    try:
+        return "ok", render()
+    except Exception as exc:
+        return "error", type(exc).__name__
+
+
+@settings(max_examples=250, deadline=2000)
+@given(source=SNIPPET)
+def test_the_direct_path_renders_what_jinja_renders(source):
+    from libreport.prose.sandbox import compile_template, direct
+
+    fast = direct(source)
+    assume(fast is not None)
+    jinja = _outcome(lambda: compile_template(source).render(CONTEXT))
+    assert _outcome(lambda: fast.render(CONTEXT)) == jinja
+
+
+BOMBS = [
+    "{{ 'x' * 1000000000 }}", "{{ [1] * 1000000000 }}", "{{ 10 ** 100000000 }}", "{{ 2 ** 64 ** 2 ** 64 }}",
+    "{{ range(1000000000) | list | length }}",
+    "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+    "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+    "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "{{ lipsum(1000000) }}", "{{ library.ljust(10000000000) }}", "{{ library | center(10000000000) }}",
+    "{{ '%999999999d' % 1 }}", "{{ '%*d' % (999999999, 1) }}", "{{ '{:>999999999}'.format(1) }}",
+    "{{ [1] | batch(1000000000, 0) | list }}", "{{ 'ab' | indent(1000000000) }}",
+    "{% set s = 'x' * 100000 %}{% set s = s ~ s ~ s ~ s %}{% set s = s ~ s ~ s ~ s %}{{ s | length }}",
+    "{% set s = 'x' * 10000 %}{{ s | replace('', s) | length }}",
+    "{{ ('x' * 100000).join(range(10000) | map('string')) | length }}",
+    "{% set a = 9 ** 99 %}" + "{% set a = a * a %}" * 20 + "{{ a }}",
+    "{% for x in [[1]] recursive %}{{ loop([x, x]) }}{% endfor %}", "{% include 'x' %}",
+    "{{ ''.__class__.__mro__ }}", "{{ (1).to_bytes(1000000000, 'big') }}", "{{ 'x\\t' * 50000 | length }}",
+    "{{ ('\\t' * 90000).expandtabs(100000) }}",
+]
+
+
+@pytest.mark.parametrize("source", BOMBS)
+def test_a_template_cannot_burn_the_cpu_or_the_memory(source):
+    import time
+
+    from libreport.prose.sandbox import compile_snippet
+
+    started = time.monotonic()
+    with pytest.raises(Exception) as caught:
+        compile_snippet(source).render(CONTEXT)
+    assert time.monotonic() - started < 3
+    assert type(caught.value).__name__ in ("SecurityError", "TemplateSyntaxError", "UndefinedError",
+                                          "TemplateAssertionError", "RecursionError", "TypeError")
+
+
+def test_ordinary_templates_still_render():
+    from libreport.prose.sandbox import compile_snippet
+
+    assert compile_snippet("{% for n in names %}{{ n }}{% if not loop.last %}、{% endif %}{% endfor %}").render(
+        CONTEXT) == "甲、乙"
+    assert compile_snippet("{{ stats['藏量'] | num }} 册，{{ year - 1 }} 年，{{ 'ab' ~ 'cd' }}").render(
+        CONTEXT) == "120,000 册，2020 年，abcd"
+    assert compile_snippet("{{ range(3) | join(',') }} {{ (2 ** 10) }} {{ '%5.1f' % 3.14159 }}").render(
+        CONTEXT) == "0,1,2 1024   3.1"
+
+
+# -- linear scanners keep the answers of the patterns they replaced --------------------------------------
+
+@settings(max_examples=300, deadline=1000)
+@given(text=st.text(alphabet=st.sampled_from(list("{}%#\n \ta")), max_size=30))
+def test_the_summary_finds_expressions_as_its_pattern_did(text):
+    import re
+
+    from libreport.prose.markdown import expression_spans
+
+    pattern = re.compile(r"\{\{(?:(?!\n[ \t]*\n).)*?\}\}|\{%(?:(?!\n[ \t]*\n).)*?%\}|\{#(?:(?!\n[ \t]*\n).)*?#\}",
+                         re.S)
+    assert expression_spans(text) == [mm.span() for mm in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=1000)
+@given(text=st.text(alphabet=st.sampled_from([" ", "\t", "\u3000", "\xa0", "\n", "\r", "a", "中"]), max_size=20))
+def test_a_cell_joins_its_lines_as_its_pattern_did(text):
+    import re
+
+    from libreport.commands.importer.cells import _CJK, _join_lines
+
+    def join(mm):
+        before, after = text[mm.start() - 1:mm.start()], text[mm.end():mm.end() + 1]
+        return "" if _CJK.match(before or " ") or _CJK.match(after or " ") else " "
+
+    assert _join_lines(text) == re.sub(r"[ \t\u3000\xa0]*[\r\n]+[ \t\u3000\xa0]*", join, text)
+
+
+def test_a_long_cell_is_joined_in_one_pass():
+    import time
+
+    from libreport.commands.importer.cells import clean_text
+
+    started = time.monotonic()
+    assert clean_text(" " * 1_000_000 + "x") == "x"
+    assert clean_text("a" + " " * 500_000 + "\n" + " " * 500_000 + "b") == "a b"
+    assert time.monotonic() - started < 2
+
