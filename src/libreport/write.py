@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -50,3 +52,34 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def new_folder(target: Path, replace_empty: bool = False) -> Iterator[Path]:
+    """A folder that appears only complete: the caller fills the temporary folder this gives, which is then
+    renamed to `target`; if anything fails on the way it is removed and `target` never existed. A `target`
+    that exists by then (made meanwhile by someone else) is never overwritten: FileExistsError, unless it is
+    an empty folder and `replace_empty` says that is fine."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes the folder private; a project or year folder is not
+        yield tmp
+        if target.exists():
+            if not (replace_empty and target.is_dir() and not any(target.iterdir())):
+                raise FileExistsError(target)
+            target.rmdir()
+        os.rename(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def write_texts(folder: Path, files: dict) -> None:
+    """Text files (relative path → text) under `folder`, UTF-8 with Unix line ends, as the sources are kept."""
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")

@@ -17,10 +17,8 @@ that is not empty is never touched.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -220,23 +218,12 @@ CHRONICLE = """\
 # -- writing ------------------------------------------------------------------------
 
 def _write(folder: Path, files: dict[str, str], templates: Path) -> None:
-    parent = folder.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.init-", dir=parent))
+    from libreport.write import new_folder, write_texts
+
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes the folder private; a project folder is not
-        for rel, text in files.items():
-            path = tmp / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-        shutil.copytree(templates, tmp / "templates", ignore=shutil.ignore_patterns("__pycache__", "~$*", ".~lock*"))
-        if folder.exists():
-            if not folder.is_dir() or any(folder.iterdir()):  # filled by someone else meanwhile: never overwrite
-                raise InitError(t("init_not_empty", folder=str(folder)))
-            folder.rmdir()
-        os.rename(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        with new_folder(folder, replace_empty=True) as tmp:
+            write_texts(tmp, files)
+            shutil.copytree(templates, tmp / "templates",
+                            ignore=shutil.ignore_patterns("__pycache__", "~$*", ".~lock*"))
+    except FileExistsError:  # filled by someone else meanwhile: never overwrite
+        raise InitError(t("init_not_empty", folder=str(folder))) from None

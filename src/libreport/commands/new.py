@@ -22,10 +22,7 @@ complete, so an interrupted `new` leaves no half-made year. An existing folder i
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -74,7 +71,7 @@ def new_year(project: Project, year: int, from_year: int | None = None, library:
     else:
         source = _latest_of_library(project, year, library)
     files, items = _plan(project, source, year)
-    _write_all(project.sources, target, files)
+    _write_all(target, files)
     return "\n".join([t("new_created", folder=shown_path(target), source=source.name, items=items),
                       t("new_next", year=year)])
 
@@ -371,22 +368,13 @@ def _splice_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 # -- writing -----------------------------------------------------------------------
 
-def _write_all(sources: Path, target: Path, files: dict[Path, str]) -> None:
-    sources.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=sources))
+def _write_all(target: Path, files: dict[Path, str]) -> None:
+    from libreport.write import new_folder, write_texts
+
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes the folder private; a year folder is not
-        for rel, text in files.items():
-            path = tmp / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8", newline="\n")
-        if target.exists():  # made by someone else meanwhile: still never overwrite
-            raise ScaffoldError(t("new_exists", folder=shown_path(target)))
-        os.rename(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        with new_folder(target) as tmp:
+            write_texts(tmp, {rel: text if text.endswith("\n") else text + "\n" for rel, text in files.items()})
+    except FileExistsError:  # made by someone else meanwhile: still never overwrite
+        raise ScaffoldError(t("new_exists", folder=shown_path(target))) from None
 
 

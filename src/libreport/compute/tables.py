@@ -116,18 +116,18 @@ class NotGiven:
         raise Unavailable(self.what)
 
 
-@dataclass
-class ActivityLine:
-    number: int
-    type: str
-    counts: dict[str, Figure | None]
-    shares: dict[str, Decimal | None]  # None where the column is not given for every row
+class _Given:
+    """What prose may quote of an activity row or of the 合计 row: each count and share, or a NotGiven that
+    says why, when the report does not give it. `label` names the row in that message."""
 
-    def _get(self, table: dict, column: str, share: bool):
-        value = table[column]
+    label: str
+    counts: dict[str, Figure | None]
+
+    def _get(self, values: dict, column: str, share: bool):
+        value = values[column]
         if value is None:
-            what = _SHARE if share else _COUNT
-            return NotGiven(Both(f"{self.type}: {what[column].en}", f"{self.type}：{what[column].zh}"))
+            what = (_SHARE if share else _COUNT)[column]
+            return NotGiven(Both(f"{self.label}: {what.en}", f"{self.label}：{what.zh}"))
         return value
 
     @property
@@ -137,6 +137,18 @@ class ActivityLine:
     @property
     def attendance(self):
         return self._get(self.counts, "attendance", False)
+
+
+@dataclass
+class ActivityLine(_Given):
+    number: int
+    type: str
+    counts: dict[str, Figure | None]
+    shares: dict[str, Decimal | None]  # None where the column is not given for every row
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return self.type
 
     @property
     def session_share(self):
@@ -148,24 +160,10 @@ class ActivityLine:
 
 
 @dataclass
-class ActivityTotals:
+class ActivityTotals(_Given):
     counts: dict[str, Figure | None]  # as given in `total:`, else the sum when every row has the count
     share_sums: dict[str, Decimal | None]
-
-    def _get(self, table: dict, column: str, share: bool):
-        value = table[column]
-        if value is None:
-            what = _SHARE if share else _COUNT
-            return NotGiven(Both(f"合计: {what[column].en}", f"合计：{what[column].zh}"))
-        return value
-
-    @property
-    def sessions(self):
-        return self._get(self.counts, "sessions", False)
-
-    @property
-    def attendance(self):
-        return self._get(self.counts, "attendance", False)
+    label = "合计"
 
     @property
     def session_share_sum(self):
