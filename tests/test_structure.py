@@ -211,6 +211,81 @@ def test_run_in_headings_open_the_paragraph_after_them(tmp_path):
     assert run_in in doc
 
 
+# -- numbering of a part, a group or a section of its own ------------------------------------------------
+
+def test_a_summary_section_numbers_its_headings_its_own_way_and_the_text_after_it_goes_back(tmp_path):
+    # the printed report numbers its third level 1. under （一） and 1． under （二）: the narrative is written in
+    # three files at the changes, each continuing the numbers of the one before
+    result = build(tmp_path, {
+        "report.yaml": HEAD + "numbering:\n  summary: [一、, （一）, \"1. \"]\n  run_in: 3\nsections:\n"
+                              "  - {kind: summary, file: a.md}\n"
+                              "  - {kind: summary, file: b.md, numbering: {summary: [一、, （一）, 1．]}}\n"
+                              "  - {kind: summary, file: c.md}\n",
+        "a.md": "# 深化全民阅读推广\n\n## 品牌活动提质增效\n\n### 阅读推广活动。\n\n全年举办活动。\n",
+        "b.md": "## 阅读服务向特殊群体延伸\n\n### 视障读者服务。\n\n送书上门。\n\n### 老年读者服务。\n\n开设课堂。\n",
+        "c.md": "## 拓展社会合作\n\n### 书香校园。\n\n共建计划。\n\n# 推进总分馆体系建设\n\n新建分馆。\n"})
+    texts = [t for _s, t in body(result.docx)]
+    assert texts == ["一、深化全民阅读推广", "（一）品牌活动提质增效", "1. 阅读推广活动。全年举办活动。",
+                     "（二）阅读服务向特殊群体延伸", "1．视障读者服务。送书上门。", "2．老年读者服务。开设课堂。",
+                     "（三）拓展社会合作", "1. 书香校园。共建计划。", "二、推进总分馆体系建设", "新建分馆。"]
+
+
+def test_a_part_numbers_its_own_sections(tmp_path):
+    result = build(tmp_path, {
+        "report.yaml": HEAD + "parts:\n  - title: 年度概况\n    sections:\n      - {kind: summary, title: 工作总结}\n"
+                              "  - title: 业务统计\n    numbering: {sections: （一）}\n    sections:\n"
+                              "      - {kind: table, title: 分馆, file: a.yaml}\n"
+                              "      - {kind: table, title: 服务点, file: a.yaml}\n",
+        "summary.md": "全年开放 360 天。\n", "a.yaml": "columns: [馆名]\nrows: [[中心馆]]\n"})
+    heads = [(s, t) for s, t in body(result.docx) if s.startswith("Heading")]
+    assert heads == [("Heading1", "一、年度概况"), ("Heading2", "工作总结"), ("Heading1", "二、业务统计"),
+                     ("Heading2", "（一）分馆"), ("Heading2", "（二）服务点")]
+
+
+def test_a_numbering_sets_only_what_lies_within_its_entry(tmp_path):
+    found = problems(tmp_path, {"report.yaml": HEAD + "sections:\n"
+                                                      "  - {kind: summary, numbering: {parts: 第一部分}}\n",
+                                "summary.md": "文字。\n"})
+    assert [p[:3] for p in found] == [("unknown-key", 4, 33)]
+    assert "expected one of summary, run_in" in found[0][3]
+
+
+# -- groups: sections under a heading of their own inside a part ---------------------------------------
+
+READERS = "columns:\n  - 年龄段\n  - {name: 人数, type: number}\ntotal: 合计\nrows:\n  - [18 岁及以下, 10196]\n"
+GROUPED = HEAD + """parts:
+  - title: 业务统计
+    sections:
+      - {kind: table, title: 主要业务数据, file: a.yaml}
+      - title: 读者结构
+        sections:
+          - {kind: table, title: 按年龄, file: age.yaml}
+          - {kind: table, title: 按职业, file: job.yaml}
+      - {kind: table, title: 数字资源, file: a.yaml}
+"""
+
+
+def test_a_group_prints_its_title_as_a_section_and_its_sections_numbered_below_it(tmp_path):
+    result = build(tmp_path, {"report.yaml": GROUPED, "a.yaml": "columns: [项目]\nrows: [[藏量]]\n",
+                              "age.yaml": READERS, "job.yaml": READERS.replace("年龄段", "职业")})
+    heads = [(s, t) for s, t in paragraphs(result.docx) if s.startswith(("Heading", "TOC1", "TOC2"))]
+    assert heads == [("TOC1", "一、业务统计"), ("TOC2", "主要业务数据"), ("TOC2", "读者结构"), ("TOC2", "数字资源"),
+                     ("Heading1", "一、业务统计"), ("Heading2", "主要业务数据"), ("Heading2", "读者结构"),
+                     ("Heading3", "（一）按年龄"), ("Heading3", "（二）按职业"), ("Heading2", "数字资源")]
+
+
+def test_a_group_numbers_its_sections_as_its_numbering_says_and_is_left_out_with_them(tmp_path):
+    numbered = GROUPED.replace("      - title: 读者结构\n",
+                               "      - title: 读者结构\n        numbering: {subsections: 1.}\n")
+    result = build(tmp_path / "a", {"report.yaml": numbered, "a.yaml": "columns: [项目]\nrows: [[藏量]]\n",
+                                    "age.yaml": READERS, "job.yaml": READERS})
+    assert [t for s, t in body(result.docx) if s == "Heading3"] == ["1.按年龄", "2.按职业"]
+    empty = build(tmp_path / "b", {"report.yaml": GROUPED, "a.yaml": "columns: [项目]\nrows: [[藏量]]\n",
+                                   "age.yaml": "columns: [年龄段]\nrows: []\n",
+                                   "job.yaml": "columns: [职业]\nrows: []\n"})
+    assert [t for s, t in body(empty.docx) if s.startswith("Heading")] == ["一、业务统计", "主要业务数据", "数字资源"]
+
+
 # -- Markdown -------------------------------------------------------------------------------------------
 
 def test_lists_are_list_paragraphs_one_per_item(tmp_path):

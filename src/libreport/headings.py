@@ -51,12 +51,23 @@ def parse_form(text: str) -> NumberForm:
 
 @dataclass
 class Numbering:
-    """Numbering set in report.yaml; None where the template's snippets decide."""
+    """Numbering set in report.yaml; None where the template's snippets decide.
+
+    The report's `numbering:` holds for everything in it; a part, a group of sections or a section may give
+    its own, for what lies within it: what it sets wins there (see `within`), the rest is the report's."""
 
     parts: NumberForm | None = None
     sections: NumberForm | None = None
+    subsections: NumberForm | None = None  # the sections of a group (读者结构 → （一）按年龄 （二）按职业)
     summary: list[NumberForm] | None = None  # the summary's #, ##, ###, #### headings
     run_in: int | None = None  # from this summary level down, a heading runs into the paragraph after it
+
+    def within(self, inner: Numbering | None) -> Numbering:
+        """This numbering with what `inner` (a part's, a group's or a section's own) sets in its place."""
+        if inner is None:
+            return self
+        return Numbering(*(getattr(inner, f) if getattr(inner, f) is not None else getattr(self, f)
+                           for f in ("parts", "sections", "subsections", "summary", "run_in")))
 
     def summary_form(self, level: int) -> NumberForm | None:
         """The form of a summary heading level; levels past the list given print without a number."""

@@ -36,11 +36,24 @@ class Section:
     # Statistics for statistics, …), which a static type cannot say; the renderer and checks dispatch on kind.
     data: Any = None
     header: str | None = None  # running header, for a section listed at the top level
+    group: Group | None = None  # the group of sections it is listed in, whose heading stands above it
+    numbering: Numbering = field(default_factory=Numbering)  # the numbering that holds in it: the report's,
+    # with its part's, its group's and its own `numbering:` in their places
 
     @property
     def label(self) -> str:
         """What messages and `show` call the section: its title, or its file when it has none."""
         return self.title or self.file.name
+
+
+@dataclass
+class Group:
+    """Sections listed under a heading of their own inside a part (读者结构, holding （一）按年龄 and （二）按职业):
+    the group's title is printed like a section's, its sections' titles one level below."""
+
+    title: str
+    mark: Mark
+    numbering: Numbering = field(default_factory=Numbering)  # the numbering that holds in it
 
 
 @dataclass
@@ -50,6 +63,7 @@ class Part:
     sections: list[Section]
     mark: Mark
     standalone: bool = False  # a section listed at the top level: it is its own part, under one heading
+    numbering: Numbering = field(default_factory=Numbering)  # the numbering that holds in it
 
     @property
     def heading_is_section(self) -> bool:

@@ -71,9 +71,11 @@ def check_year(project: Project, year: str) -> YearResult:
     with printing(report.figures):  # the summary quotes figures as the report prints them: its house style
         for part in report.parts:
             counters = None
+            group = None
             for section in part.sections:
-                if section.title is not None:
-                    counters = None  # a heading of its own starts the summary's numbering afresh
+                if section.title is not None or section.group is not group:
+                    counters = None  # a heading of its own (or its group's) starts the summary's numbering afresh
+                group = section.group
                 if isinstance(section.data, m.Summary):
                     # a summary without a title continues the numbering of the summary before it in the part
                     counters = counters or [0] * 4

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from libreport import model as m
 from libreport.docx.picture import drawing
 from libreport.docx.xml import HINT, esc, para
+from libreport.headings import Numbering
 from libreport.prose.markdown import Block, runs
 
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2460-\u24ff]")
@@ -62,9 +63,12 @@ class ProseWriter:
         return self.numbering.run_in is not None and level >= self.numbering.run_in
 
     # -- a summary --------------------------------------------------------------------------------
-    def summary(self, blocks: list[Block], depth: int) -> list[str]:
+    def summary(self, blocks: list[Block], depth: int, numbering: Numbering | None = None) -> list[str]:
         """`depth`: how many headings stand above this summary (part, section); a summary heading whose
-        place in the whole report is one of the two outermost levels goes into the table of contents."""
+        place in the whole report is one of the two outermost levels goes into the table of contents.
+        `numbering`: the one that holds in this summary's section (the report's, unless it sets its own)."""
+        if numbering is not None:
+            self.numbering = numbering
         out: list[str] = []
         body = self.r.s("paragraph")
         pending = ""  # a run-in heading waiting for its paragraph

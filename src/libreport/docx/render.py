@@ -15,6 +15,7 @@ from libreport.docx.chart import ChartLook, Plan, inline_chart, plan
 from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, text_para
 from libreport.figures import same_unit, table_number
+from libreport.headings import Numbering
 from libreport.numbers import change_percent
 from libreport.prose.pictures import Picture
 from libreport.sources.sections import prints_nothing
@@ -73,9 +74,23 @@ class Renderer:
         form = report.numbering.parts
         return form.heading(number, title) if form else self.tpl.say("part_heading", number=number, title=title)
 
-    def section_heading(self, report: m.Report, number: int, title: str) -> str:
-        form = report.numbering.sections
+    def section_heading(self, numbering: Numbering, number: int, title: str) -> str:
+        form = numbering.sections
         return form.heading(number, title) if form else self.tpl.say("section_heading", number=number, title=title)
+
+    def subsection_heading(self, numbering: Numbering, number: int, title: str) -> str:
+        """A section's title inside a group: numbered as the group's numbering says, else as the template's
+        `subsection_heading` (a template made before it prints the title alone)."""
+        form = numbering.subsections
+        if form is not None:
+            return form.heading(number, title)
+        if "subsection_heading" in self.tpl.snippets:
+            return self.tpl.say("subsection_heading", number=number, title=title)
+        return title
+
+    @property
+    def subsection_style(self) -> str:
+        return "subsection" if "subsection" in self.tpl.style_ids else "summary_1"
 
     # -- pictures ---------------------------------------------------------------------
     @property
@@ -116,15 +131,34 @@ class Renderer:
                 xml.append(self.heading(self.part_heading(report, pn, part.title), "part", 1).encode("utf-8"))
                 depth = 1
             sn = 0
+            group: m.Group | None = None  # the group whose heading was printed last
+            gn = 0
             for k, section in enumerate(part.sections):
                 if prints_nothing(section):
                     continue
                 below = depth
-                if section.title is not None and not (k == 0 and part.heading_is_section):
+                if section.group is not None:
+                    # a group's heading stands at a section's level, before the first of its sections that prints
+                    if section.group is not group:
+                        group, gn, sn = section.group, 0, sn + 1
+                        xml.append(self.heading(self.section_heading(part.numbering, sn, group.title), "section",
+                                                depth + 1).encode("utf-8"))
+                    below = depth + 1
+                    if section.title is not None:
+                        gn += 1
+                        text = self.subsection_heading(group.numbering, gn, section.title)
+                        level = depth + 2
+                        xml.append(self.heading(text, self.subsection_style, level if level <= 2 else None,
+                                                f'<w:outlineLvl w:val="{level - 1}"/>').encode("utf-8"))
+                        below = depth + 2
+                elif section.title is not None and not (k == 0 and part.heading_is_section):
+                    group = None
                     sn += 1
-                    xml.append(self.heading(self.section_heading(report, sn, section.title), "section",
+                    xml.append(self.heading(self.section_heading(part.numbering, sn, section.title), "section",
                                             depth + 1).encode("utf-8"))
                     below = depth + 1
+                else:
+                    group = None
                 xml.extend(_chunks(self.section(section, report, context, previous, below)))
             if index == len(parts) - 1 and report.signature is not None:
                 xml.extend(_chunks(prose.signature(report.signature)))
@@ -137,7 +171,7 @@ class Renderer:
     def section(self, section: m.Section, report, context, previous, depth: int = 2) -> str | list:
         kind = section.kind
         if kind == "summary":
-            return self.prose.summary(section.data.blocks, depth)
+            return self.prose.summary(section.data.blocks, depth, section.numbering)
         if kind == "awards":
             return self.awards(section.data)
         if kind == "coverage":

@@ -29,8 +29,8 @@ TABLES = ("columns", "widths", "styles")
 # Wording and styles of what only some reports print (pictures, lists, letterhead, signature, generic
 # tables): a template made before them still builds every report that does not use them.
 OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list_bullet", "list_number",
-                     "column_unit", "number_heading", "table_date")
-OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note")
+                     "column_unit", "number_heading", "table_date", "subsection_heading")
+OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection")
 
 
 class SnippetError(Exception):

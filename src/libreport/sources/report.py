@@ -17,11 +17,15 @@ from libreport.sources.yearoveryear import read_year_over_year
 
 REPORT_KEYS = ("library", "year", "title", "kind", "letterhead", "signature", "numbering", "parts", "sections",
                "year_over_year", "figures")
-PART_KEYS = ("title", "header", "sections")
-SECTION_KEYS = ("kind", "title", "file")
+PART_KEYS = ("title", "header", "sections", "numbering")
+SECTION_KEYS = ("kind", "title", "file", "numbering")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
+GROUP_KEYS = ("title", "sections", "numbering")  # sections listed under a heading of their own, inside a part
 SIGNATURE_KEYS = ("organisation", "date")
-NUMBERING_KEYS = ("parts", "sections", "summary", "run_in")
+NUMBERING_KEYS = ("parts", "sections", "subsections", "summary", "run_in")
+# What a `numbering:` sets where it is written: the headings that lie within its entry.
+NUMBERING_AT = {"report": NUMBERING_KEYS, "part": NUMBERING_KEYS[1:], "group": ("subsections", "summary", "run_in"),
+                "section": ("summary", "run_in")}
 SUMMARY_LEVELS = 4  # #, ##, ###, ####
 
 
@@ -53,7 +57,8 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
             elif folder.name.isdigit() and int(folder.name) != year:
                 diags.warning("year-mismatch", r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
     title = r.text(fields["title"][1], "title") if "title" in fields else None
-    parts = _contents(r, fields, folder, Mark(path, 1, 1))
+    numbering = _numbering(r, fields["numbering"][1], "numbering", "report") if "numbering" in fields else Numbering()
+    parts = _contents(r, fields, folder, Mark(path, 1, 1), numbering)
     yoy = read_year_over_year(r, fields["year_over_year"][1], year) if "year_over_year" in fields else None
     if library is None or year is None:
         return None
@@ -64,8 +69,7 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
         report.letterhead = r.text(fields["letterhead"][1], "letterhead")
     if "signature" in fields:
         report.signature = _signature(r, fields["signature"][1], library, year)
-    if "numbering" in fields:
-        report.numbering = _numbering(r, fields["numbering"][1])
+    report.numbering = numbering
     if "figures" in fields:  # the house style of figures: thousands grouped or not, spaced from Chinese or not
         from libreport.sources.figurestyle import read_figure_style
 
@@ -73,8 +77,9 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     return report
 
 
-def _contents(r: Reader, fields: dict, folder: Path, mark: Mark) -> list[m.Part]:
-    """`parts:` (parts holding sections) or `sections:` (sections without parts, each a part of its own)."""
+def _contents(r: Reader, fields: dict, folder: Path, mark: Mark, numbering: Numbering) -> list[m.Part]:
+    """`parts:` (parts holding sections) or `sections:` (sections without parts, each a part of its own; an
+    entry holding `sections:` of its own is a part)."""
     if "parts" in fields and "sections" in fields:
         r.diags.error("report-contents", r.mark(fields["sections"][0]), "sections", variant="both")
         return []
@@ -88,20 +93,33 @@ def _contents(r: Reader, fields: dict, folder: Path, mark: Mark) -> list[m.Part]
     parts: list[m.Part] = []
     for i, node in enumerate(nodes):
         path = f"{key}[{i + 1}]"
-        if key == "parts":
-            part = _part(r, node, path, folder)
+        if key == "parts" or _holds_sections(node):
+            part = _part(r, node, path, folder, numbering)
             if part is not None:
                 parts.append(part)
             continue
-        section = _section(r, node, path, folder, TOP_SECTION_KEYS)
+        section = _section(r, node, path, folder, TOP_SECTION_KEYS, numbering)
         if section is None:
             continue
         if section.title is None and parts:
             parts[-1].sections.append(section)  # no heading of its own: it continues the text before it
         else:
             parts.append(m.Part(section.title, section.header or section.title, [section], section.mark,
-                                standalone=section.title is not None))
+                                standalone=section.title is not None, numbering=numbering))
     return parts
+
+
+def _holds_sections(node: yaml.Node) -> bool:
+    """An entry that lists `sections:` of its own: a part at the top level, a group inside a part."""
+    return isinstance(node, yaml.MappingNode) and any(
+        isinstance(k, yaml.ScalarNode) and k.value == "sections" for k, _v in node.value)
+
+
+def _own_numbering(r: Reader, fields: dict, path: str, at: str, outer: Numbering) -> Numbering:
+    """The numbering that holds within an entry: the one around it, with the entry's own `numbering:` on top."""
+    if "numbering" not in fields:
+        return outer
+    return outer.within(_numbering(r, fields["numbering"][1], f"{path}.numbering", at))
 
 
 def section_file(r: Reader, folder: Path, name: str, mark: Mark, path: str) -> Path | None:
@@ -115,28 +133,57 @@ def section_file(r: Reader, folder: Path, name: str, mark: Mark, path: str) -> P
     return None
 
 
-def _part(r: Reader, node: yaml.Node, path: str, folder: Path) -> m.Part | None:
+def _part(r: Reader, node: yaml.Node, path: str, folder: Path, outer: Numbering) -> m.Part | None:
     fields = r.mapping(node, path, PART_KEYS, ("title", "sections"))
     if fields is None:
         return None
     title = r.text(fields["title"][1], f"{path}.title") if "title" in fields else None
     header = r.text(fields["header"][1], f"{path}.header") if "header" in fields else None
-    sections = []
+    numbering = _own_numbering(r, fields, path, "part", outer)
+    sections: list[m.Section] = []
     if "sections" in fields:
         for j, snode in enumerate(r.sequence(fields["sections"][1], f"{path}.sections") or []):
-            section = _section(r, snode, f"{path}.sections[{j + 1}]", folder, SECTION_KEYS)
+            where = f"{path}.sections[{j + 1}]"
+            if _holds_sections(snode):
+                sections.extend(_group(r, snode, where, folder, numbering))
+                continue
+            section = _section(r, snode, where, folder, SECTION_KEYS, numbering)
             if section is not None:
                 sections.append(section)
     if title is None:
         return None
-    return m.Part(title, header or title, sections, r.mark(node))
+    return m.Part(title, header or title, sections, r.mark(node), numbering=numbering)
 
 
-def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[str, ...]) -> m.Section | None:
+def _group(r: Reader, node: yaml.Node, path: str, folder: Path, outer: Numbering) -> list[m.Section]:
+    """`{title: 读者结构, sections: [...]}` inside a part: its sections, each knowing the group it stands in."""
+    fields = r.mapping(node, path, GROUP_KEYS, ("title", "sections"))
+    if fields is None or "title" not in fields or "sections" not in fields:
+        return []
+    title = r.text(fields["title"][1], f"{path}.title")
+    numbering = _own_numbering(r, fields, path, "group", outer)
+    nodes = r.sequence(fields["sections"][1], f"{path}.sections") or []
+    if not nodes:
+        r.diags.error("empty", r.mark(fields["sections"][1]), f"{path}.sections", what=f"{path}.sections")
+    if title is None:
+        return []
+    group = m.Group(title, r.mark(node), numbering)
+    sections = []
+    for j, snode in enumerate(nodes):
+        section = _section(r, snode, f"{path}.sections[{j + 1}]", folder, SECTION_KEYS, numbering)
+        if section is not None:
+            section.group = group
+            sections.append(section)
+    return sections
+
+
+def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[str, ...],
+             outer: Numbering) -> m.Section | None:
     """A section; without `title:` it prints no heading of its own."""
     sf = r.mapping(node, path, keys, ("kind",))
     if sf is None:
         return None
+    numbering = _own_numbering(r, sf, path, "section", outer)
     kind = r.text(sf["kind"][1], f"{path}.kind") if "kind" in sf else None
     if kind is not None and kind not in m.SECTION_KINDS:
         import difflib
@@ -159,7 +206,7 @@ def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[st
     located = section_file(r, folder, file or m.DEFAULT_FILES[kind], r.mark(where), f"{path}.file")
     if located is None:
         return None
-    return m.Section(kind, title, located, r.mark(node), header=header)
+    return m.Section(kind, title, located, r.mark(node), header=header, numbering=numbering)
 
 
 def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signature | None:
@@ -187,26 +234,27 @@ def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signatu
     return m.Signature(organisation, when, r.mark(node))
 
 
-def _numbering(r: Reader, node: yaml.Node) -> Numbering:
-    """numbering: {parts: 一、, sections: "", summary: [一、, （一）, 1., （1）], run_in: 3}"""
+def _numbering(r: Reader, node: yaml.Node, path: str, at: str) -> Numbering:
+    """numbering: {parts: 一、, sections: "", subsections: （一）, summary: [一、, （一）, 1., （1）], run_in: 3};
+    `at` says where it is written (report, part, group, section), and so which keys it may have."""
     numbering = Numbering()
-    f = r.mapping(node, "numbering", NUMBERING_KEYS)
+    f = r.mapping(node, path, NUMBERING_AT[at])
     if f is None:
         return numbering
-    for key in ("parts", "sections"):
+    for key in ("parts", "sections", "subsections"):
         if key in f:
-            setattr(numbering, key, _form(r, f[key][1], f"numbering.{key}"))
+            setattr(numbering, key, _form(r, f[key][1], f"{path}.{key}"))
     if "summary" in f:
-        items = r.sequence(f["summary"][1], "numbering.summary") or []
+        items = r.sequence(f["summary"][1], f"{path}.summary") or []
         if len(items) > SUMMARY_LEVELS:
-            r.diags.error("numbering-levels", r.mark(items[SUMMARY_LEVELS]), "numbering.summary",
+            r.diags.error("numbering-levels", r.mark(items[SUMMARY_LEVELS]), f"{path}.summary",
                           levels=SUMMARY_LEVELS)
-        forms = [_form(r, n, f"numbering.summary[{i + 1}]") for i, n in enumerate(items[:SUMMARY_LEVELS])]
+        forms = [_form(r, n, f"{path}.summary[{i + 1}]") for i, n in enumerate(items[:SUMMARY_LEVELS])]
         numbering.summary = [form or NumberForm("", "", "") for form in forms]
     if "run_in" in f:
-        level = r.number(f["run_in"][1], "numbering.run_in")
+        level = r.number(f["run_in"][1], f"{path}.run_in")
         if level is not None and not 1 <= level <= SUMMARY_LEVELS:
-            r.diags.error("numbering-levels", r.mark(f["run_in"][1]), "numbering.run_in", levels=SUMMARY_LEVELS,
+            r.diags.error("numbering-levels", r.mark(f["run_in"][1]), f"{path}.run_in", levels=SUMMARY_LEVELS,
                           variant="run_in")
         elif level is not None:
             numbering.run_in = int(level)
