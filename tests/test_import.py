@@ -379,6 +379,31 @@ def test_a_file_that_is_not_a_list_is_left_alone(project: Path, tmp_path: Path):
     assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize("rows", ["rows:\n  - {date: 2021-01-08, outlet: 信息时报, section: \"\", title: 旧报道}\n",
+                                  "rows: []\n"])
+def test_a_file_with_a_note_under_its_table_gets_the_rows_under_rows(project: Path, tmp_path: Path, rows: str):
+    target = coverage_file(project)
+    head = "# 媒体报道\nnote: 注：仅列市级以上媒体。\n"
+    target.write_text(head + rows, encoding="utf-8")
+    sheet = make_xlsx(tmp_path / "r.xlsx", coverage_rows(with_bad=False))
+    r = run_cli("import", "coverage", YEAR, str(sheet), cwd=project)
+    assert r.returncode == 0, r.stdout + r.stderr
+    loaded = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert loaded["note"] == "注：仅列市级以上媒体。" and all(e in loaded["rows"] for e in NEW_COVERAGE)
+    assert target.read_text(encoding="utf-8").startswith(head)
+    validate_ok(project)
+
+
+def test_rows_followed_by_a_note_are_left_alone_with_a_reason(project: Path, tmp_path: Path):
+    target = coverage_file(project)
+    target.write_text("rows:\n  - {date: 2021-01-08, outlet: 信息时报, section: \"\", title: 旧报道}\nnote: 注。\n",
+                      encoding="utf-8")
+    before = target.read_bytes()
+    r = run_cli("import", "coverage", YEAR, str(make_xlsx(tmp_path / "r.xlsx", coverage_rows(False))), cwd=project)
+    assert r.returncode == 1 and "rows:` must come last" in r.stderr
+    assert target.read_bytes() == before
+
+
 def test_section_files_are_found_through_report_yaml(project: Path, tmp_path: Path):
     folder = project / "years" / YEAR
     report = folder / "report.yaml"

@@ -196,6 +196,8 @@ _EN = {
     "import_target_bad": "cannot append to {path}: {problem}; fix the file first (`libreport validate {year}`)",
     "import_target_not_list": "its top level is not a list of entries",
     "import_target_flow": "it is written as one [ … ] list; rewrite it as lines starting with '- '",
+    "import_target_rows_last": "new entries are added at the end of the file, so `rows:` must come last in it "
+                               "(move `note:` above it)",
     "import_verify_failed": "cannot append to {path} safely ({problem}); nothing was written",
     "import_changed": "{path} changed while importing; nothing was written, run the import again",
     "import_locked": "{path} is open in another program ({lock}); close it and run the import again",
@@ -370,6 +372,7 @@ _ZH = {
     "import_target_bad": "无法向 {path} 追加：{problem}；请先修正该文件（`libreport validate {year}`）",
     "import_target_not_list": "文件顶层不是条目列表",
     "import_target_flow": "文件写成了一个 [ … ] 列表；请改写为以“- ”开头的各行",
+    "import_target_rows_last": "新条目添加在文件末尾，因此 rows: 须写在文件最后（把 note: 移到它上面）",
     "import_verify_failed": "无法安全地向 {path} 追加（{problem}）；未写入任何内容",
     "import_changed": "导入期间 {path} 被修改；未写入任何内容，请重新导入",
     "import_locked": "{path} 正被其他程序打开（{lock}）；请关闭后重新导入",

@@ -152,10 +152,18 @@ class StatItem:
         return (*self.parts, *self.of_which, *self.details)
 
 
+class Entries(list):
+    """The entries of a file that is a list (awards, coverage), with the note its report prints under their table
+    (`note:` when the file is written as `{rows: [...], note: ...}`)."""
+
+    note: str | None = None
+
+
 @dataclass
 class Statistics:
     items: list[StatItem]
     file: Path
+    note: str | None = None  # printed under the table: 注：…
 
     def walk(self):
         for item in self.items:
@@ -182,6 +190,7 @@ class Activities:
     mark: Mark
     totals: dict[str, tuple[Figure, Mark]] = field(default_factory=dict)  # `total:` as printed, by column
     total_mark: Mark | None = None  # where `total:` is written (the 合计 row's entry)
+    note: str | None = None  # printed under the table: 注：参与人次为全年各类活动合计数
 
 
 @dataclass
@@ -209,6 +218,7 @@ class StaffDistribution:
     name: str
     groups: list[StaffGroup]
     mark: Mark
+    note: str | None = None  # printed under its table
 
 
 @dataclass

@@ -200,7 +200,14 @@ class Renderer:
             weights = [weights[k] for k in keep_columns]
         return Table(self.s(style_role), self.width, weights, self.tpl, keep_with_next)
 
-    def awards(self, awards: list[m.Award]) -> list[bytes]:
+    def note(self, text: str | None, keep_with_next: bool = False) -> list[str]:
+        """The note a report prints under a table (注：…), in the template's table_note style; it keeps with a
+        chart that follows, as the table does."""
+        if not text:
+            return []
+        return [para(run(text), self.s("table_note"), "<w:keepNext/>" if keep_with_next else "")]
+
+    def awards(self, awards: list[m.Award]) -> list:
         # The table prints what the report gives: without any issuer (or any date), that column is left out.
         keep = [k for k, given in ((0, True), (1, True), (2, any(a.bodies for a in awards)),
                                    (3, any(a.date is not None for a in awards))) if given]
@@ -213,9 +220,9 @@ class Renderer:
             date = "" if a.date is None else when.render(date=a.date) if a.precision == "month" else a.shown_date
             cells = [str(i), a.name, bodies.render(bodies=a.bodies) if a.bodies else "", date]
             t.row([cells[k] for k in keep], styles=[[c, txt, txt, c][k] for k in keep])
-        return t.xml()
+        return [*t.xml(), *self.note(getattr(awards, "note", None))]
 
-    def coverage(self, rows: list[m.Coverage]) -> list[bytes]:
+    def coverage(self, rows: list[m.Coverage]) -> list:
         t = self.table("coverage", "list_table", 5)
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
         t.row(self.tpl.heads("coverage"), header=True, styles=[hd] * 5)
@@ -223,9 +230,9 @@ class Renderer:
         styles = [c, c, c, c, txt]
         for i, r in enumerate(rows, 1):
             t.row([str(i), when.render(date=r.date), r.outlet, r.section, r.title], styles=styles)
-        return t.xml()
+        return [*t.xml(), *self.note(getattr(rows, "note", None))]
 
-    def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> list[bytes]:
+    def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> list:
         from libreport.compute.tables import StatIndex
 
         with_prev = previous is not None and report.year_over_year is not None and report.year_over_year.columns
@@ -255,7 +262,7 @@ class Renderer:
             # An item keeps with the first of its own sub-items (其中…), so a page never parts them.
             opens_group = i + 1 < len(rows) and rows[i + 1].depth > row.depth
             t.row(cells, styles=styles, keep=opens_group)
-        return t.xml()
+        return [*t.xml(), *self.note(stats.note)]
 
     def activities(self, acts: m.Activities, report: m.Report) -> list:
         table = activity_table(acts)
@@ -295,10 +302,12 @@ class Renderer:
         t.row([self.tpl.say("total_label"), count(table.total.counts["sessions"]), shares[0],
                count(table.total.counts["attendance"]), shares[1]], styles=[c, num, num, num, num],
               spans=[2, 1, 1, 1, 1], total=True)
+        note = self.note(acts.note, keep_with_next=bool(series))
         if not series:
-            return t.xml()
-        chart = self.chart(title, [ln.type for ln in table.lines], series, percent=True, rows=len(t.rows))
-        return [*t.xml(), chart]
+            return [*t.xml(), *note]
+        chart = self.chart(title, [ln.type for ln in table.lines], series, percent=True,
+                           rows=len(t.rows) + len(note))  # the note takes about a row's height
+        return [*t.xml(), *note, chart]
 
     def chronicle(self, events: list[m.Event]) -> list:
         out: list[str | bytes] = []
@@ -331,9 +340,11 @@ class Renderer:
                 t.row([g.label, table_number(g.count), share.render(share=s) if counted else "—"],
                       styles=[c, num, num])
             out.extend(t.xml())
+            note = self.note(d.note, keep_with_next=charted)
+            out.extend(note)
             if charted:
                 out.append(self.chart(title, [g.label for g in d.groups], [(d.name, shares)], percent=True,
-                                      rows=len(t.rows)))
+                                      rows=len(t.rows) + len(note)))
         return out
 
     # -- charts ---------------------------------------------------------------------

@@ -24,11 +24,12 @@ COVERAGE_KEYS = ("date", "outlet", "section", "title")
 STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "id", "parts", "parts_label", "of_which",
              "of_which_label", "details")
 RATIO_KEYS = ("part", "whole")
-ACTIVITY_KEYS = ("rounding", "rows", "total")
+ACTIVITY_KEYS = ("rounding", "rows", "total", "note")
 ACTIVITY_COLUMNS = ("sessions", "attendance")
 ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics")
 EVENT_KEYS = ("date", "text", "shown")
-STAFF_KEYS = ("name", "groups")
+STAFF_KEYS = ("name", "groups", "note")
+LIST_FILE_KEYS = ("rows", "note")  # awards.yaml, coverage.yaml written as a mapping, to carry a note
 STAFF_GROUP_KEYS = ("label", "count")
 ROUNDINGS = ("half-up", "largest-remainder")
 TOTAL = Both("total", "合计")
@@ -98,13 +99,29 @@ def _empty_file(section: m.Section, mark: Mark, diags: Diagnostics) -> None:
         diags.error("empty-file", mark, file=section.file, variant="activities")
 
 
-def _list_of(root, r: Reader, build):
+def _list_of(root, r: Reader, build, path: str = ""):
     out = []
-    for i, node in enumerate(r.sequence(root, "") or []):
-        item = build(node, f"[{i + 1}]")
+    for i, node in enumerate(r.sequence(root, path) or []):
+        item = build(node, f"{path}[{i + 1}]")
         if item is not None:
             out.append(item)
     return out
+
+
+def _table_list(root, r: Reader, build) -> m.Entries:
+    """A file of table rows: the list itself, or `{rows: [...], note: 注：…}` when the report prints a note under
+    the table."""
+    if not isinstance(root, yaml.MappingNode):
+        return m.Entries(_list_of(root, r, build))
+    f = r.mapping(root, "", LIST_FILE_KEYS, ("rows",)) or {}
+    entries = m.Entries(_list_of(f["rows"][1], r, build, "rows") if "rows" in f else [])
+    entries.note = _note(r, f)
+    return entries
+
+
+def _note(r: Reader, f: dict) -> str | None:
+    """`note:`, the 注 a report prints under a table."""
+    return r.text(f["note"][1], "note") if "note" in f else None
 
 
 def _date_field(r: Reader, node: yaml.Node, path: str, parse, forms: str, **args):
@@ -142,7 +159,7 @@ def _awards(root, r: Reader, year: int) -> list[m.Award]:
         return m.Award(name, bodies, when[0] if when else None, r.mark(node),
                        r.mark(f["date"][1]) if "date" in f else None, precision=when[1] if when else "month",
                        date_text=r.text(f["date"][1], f"{path}.date") or "" if "date" in f else "")
-    return _list_of(root, r, build)
+    return _table_list(root, r, build)
 
 
 def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
@@ -157,7 +174,7 @@ def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
         if when is None or outlet is None or section is None or title is None:
             return None
         return m.Coverage(when, outlet, section, title, r.mark(node), r.mark(f["date"][1]))
-    return _list_of(root, r, build)
+    return _table_list(root, r, build)
 
 
 def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
@@ -176,14 +193,14 @@ def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
 
 
 def _statistics(root, r: Reader, year: int) -> m.Statistics:
-    f = r.mapping(root, "", ("items",), ("items",))
+    f = r.mapping(root, "", ("items", "note"), ("items",))
     items = []
     if f and "items" in f:
         for i, node in enumerate(r.sequence(f["items"][1], "items") or []):
             item = _stat_item(r, node, f"items[{i + 1}]", "")
             if item is not None:
                 items.append(item)
-    return m.Statistics(items, r.file)
+    return m.Statistics(items, r.file, _note(r, f or {}))
 
 
 def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
@@ -286,7 +303,7 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             if figure is not None:
                 totals[col] = (figure, r.mark(v))
     total_mark = r.mark(f["total"][1]) if "total" in f and isinstance(f["total"][1], yaml.MappingNode) else None
-    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark)
+    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark, _note(r, f))
 
 
 def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:
@@ -322,7 +339,7 @@ def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:
 
 def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
     def build(node, path):
-        f = r.mapping(node, path, STAFF_KEYS, STAFF_KEYS)
+        f = r.mapping(node, path, STAFF_KEYS, ("name", "groups"))
         if f is None or "name" not in f or "groups" not in f:
             return None
         name = r.text(f["name"][1], f"{path}.name")
@@ -345,7 +362,8 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
             elif label is not None and count is not None:
                 labels[label] = m.StaffGroup(label, count, r.mark(g))
                 groups.append(labels[label])
-        return m.StaffDistribution(name, groups, r.mark(node)) if name else None
+        note = r.text(f["note"][1], f"{path}.note") if "note" in f else None
+        return m.StaffDistribution(name, groups, r.mark(node), note) if name else None
     return _list_of(root, r, build)
 
 
@@ -358,8 +376,8 @@ _LOADERS = {
     "staff": _staff,
 }
 _EMPTY = {
-    "awards": lambda f, r: [],
-    "coverage": lambda f, r: [],
+    "awards": lambda f, r: m.Entries(),
+    "coverage": lambda f, r: m.Entries(),
     "chronicle": lambda f, r: [],
     "staff": lambda f, r: [],
     "statistics": lambda f, r: m.Statistics([], f),

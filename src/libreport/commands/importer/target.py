@@ -72,6 +72,8 @@ def build_new(target: Target, entries: list[dict], header_comment: str | None) -
     root = _compose(target) if text.strip() else None
     cut = None
     indent = 0
+    if isinstance(root, yaml.MappingNode):  # {rows: [...], note: 注：…}: the entries go on at the end of rows
+        root, indent = _rows_of(root)
     if root is not None:
         if isinstance(root, yaml.SequenceNode):
             if root.flow_style:
@@ -99,6 +101,20 @@ def build_new(target: Target, entries: list[dict], header_comment: str | None) -
         prefix = "\n"
     appended = (prefix + added).replace("\n", target.newline)
     return head + appended.encode(target.codec), added
+
+
+def _rows_of(root: yaml.MappingNode) -> tuple[yaml.Node, int]:
+    """The `rows:` list of a file written as a mapping (to carry a `note:`), and the indent new entries take.
+    Entries are appended at the end of the file, so `rows:` must be its last key."""
+    keys = [k.value if isinstance(k, yaml.ScalarNode) else None for k, _v in root.value]
+    if "rows" not in keys:
+        raise _TargetProblem(_m("target_not_list"))
+    if keys[-1] != "rows":
+        raise _TargetProblem(_m("target_rows_last"))
+    key, rows = root.value[-1]
+    if isinstance(rows, yaml.SequenceNode) and not rows.flow_style:
+        return rows, rows.start_mark.column
+    return rows, key.start_mark.column + 2  # `rows: []` (or nothing yet): the first entries, indented under it
 
 
 class _TargetProblem(Exception):
