@@ -216,7 +216,7 @@ def direct(source: str) -> Direct | None:
     known = _filters()
     for m in _EXPRESSION.finditer(source):
         text = source[at:m.start()]
-        if "{{" in text or "}}" in text:
+        if "{{" in text or "}}" in text or text.endswith("{"):  # {{{ is Jinja's syntax error, not a brace and {{
             return None
         if text:
             parts.append(text)
