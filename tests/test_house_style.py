@@ -141,3 +141,10 @@ def test_a_house_style_written_wrongly_is_said_at_its_line(tmp_path, figures, co
     result = check_year(load_project(project(tmp_path, figures)), "2023")
     [d] = [d for d in result.diags.errors if d.file and d.file.name == "report.yaml"]
     assert (d.code, d.line) == (code, 3) and found in d.message
+
+
+def test_a_report_that_spaces_digits_from_chinese_only_keeps_latin_units_close(tmp_path):
+    """桐川 prints 18.5 万余人次 and 8.6TB in one sentence."""
+    (statistics, *_), summary = built(tmp_path, "figures: {spacing: chinese}")
+    assert "到馆读者近 57.34 万人次" in summary and "数字资源总量 86.4TB" in summary
+    assert statistics[2][3] == "近 57.34"

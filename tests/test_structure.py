@@ -315,6 +315,13 @@ def test_figures_are_quoted_as_before_and_lines_of_chinese_join_without_spaces(t
     assert body(result.docx)[0] == ("Normal", "接待读者 126 万多人次，同比增长。Open data.")
 
 
+def test_lines_ending_or_starting_in_chinese_quotes_join_without_a_space(tmp_path):
+    result = build(tmp_path, {
+        "report.yaml": HEAD + "sections:\n  - {kind: summary}\n",
+        "summary.md": "累计建成“城市书房”\n{{ 11 }}个，“岚州方志库”\n“岚州老照片库”完成更新。\n"})
+    assert body(result.docx)[0] == ("Normal", "累计建成“城市书房”11个，“岚州方志库”“岚州老照片库”完成更新。")
+
+
 def test_an_asterisk_inside_an_expression_is_arithmetic_not_emphasis(tmp_path):
     result = build(tmp_path, {
         "report.yaml": HEAD + "sections:\n  - {kind: summary}\n",

@@ -394,12 +394,18 @@ def significant_step(value: Decimal) -> Decimal:
 def glue(left: str, right: str) -> str:
     """Join two pieces of a figure: one space between digits or Latin letters and Chinese characters
     (57.34 万人次, 近 57.34, 42.06 TB), none between Chinese characters or before a % sign (35.2%). A house style
-    without spacing joins them all without one (近57.34万人次, 86.4TB)."""
+    without spacing joins them all without one (近57.34万人次, 86.4TB); one spacing digits from Chinese only
+    keeps Latin units close (18.5 万人次, 8.6TB)."""
     if not left or not right:
         return left + right
-    if not current().spacing:
+    spacing = current().spacing
+    if spacing == "false":
         return left + right
     a, b = left[-1], right[0]
+    if spacing == "chinese":  # only between digits and Chinese: 18.5 万人次, 8.6TB
+        if (a.isdigit() and _CJK.match(b)) or (_CJK.match(a) and b.isdigit()):
+            return f"{left} {right}"
+        return left + right
     if (_latin(a) and _CJK.match(b)) or (_CJK.match(a) and _latin(b)) or (a.isdigit() and b.isascii()
                                                                            and b.isalpha()):
         return f"{left} {right}"

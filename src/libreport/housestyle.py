@@ -5,7 +5,7 @@ digits and Chinese (近 57.34 万人次), another does not (近57.34万人次). 
 
     figures:
       thousands: tables     # tables (default) | everywhere | none
-      spacing: true         # true (default) | false
+      spacing: true         # true (default) | false | chinese (86.4TB, but 18.5 万)
 
 Everything that prints a figure — tables, the summary's quoted figures and filters, the change from last
 year — asks `current()`, which `printing(style)` sets for the run of one year. Diagnostics are worded outside
@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 THOUSANDS = ("tables", "everywhere", "none")
+SPACING = ("true", "false", "chinese")
 
 
 @dataclass(frozen=True)
 class Style:
     thousands: str = "tables"  # where thousands are grouped: in tables only (the text as written), everywhere, none
-    spacing: bool = True  # one space between a figure's digits and the Chinese around them
+    # one space between a figure's digits and the Chinese or Latin words around it ("true"), none ("false"),
+    # or one between digits and Chinese only ("chinese": 18.5 万人次 but 8.6TB)
+    spacing: str = "true"
 
     def grouped(self, table: bool) -> bool | None:
         """Whether digits are grouped in a table cell (`table`) or in the text: True, False, or None for as

@@ -347,10 +347,12 @@ def _inline_block(kind: str, level: int, inline, line: int, lines: list[int], fo
 
 
 def _line_join(out: list[str], right: str) -> str:
-    """What joins two lines of one paragraph: nothing beside Chinese text, else a space."""
+    """What joins two lines of one paragraph: nothing beside Chinese text or its punctuation (“城市书房”
+    then a figure, ” then “), else a space."""
     left_char = _last_char(out)
     right_char = right.translate(_STRIP_MARKERS)[:1]
-    if not left_char or not right_char or _CJK.match(left_char) or _CJK.match(right_char):
+    if not left_char or not right_char or any(p.match(c) for p in (_CJK, _CJK_PUNCT) for c in (left_char,
+                                                                                              right_char)):
         return ""
     return " "
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from libreport.housestyle import THOUSANDS, Style
+from libreport.housestyle import SPACING, THOUSANDS, Style
 from libreport.messages import Both
 from libreport.sources.reader import Reader
 
@@ -25,8 +25,15 @@ def read_figure_style(r: Reader, node: yaml.Node) -> Style:
             r.diags.error("type", r.mark(fields["thousands"][1]), "figures.thousands", what="figures.thousands",
                           expected=" / ".join(THOUSANDS), found=repr(value))
     if "spacing" in fields:
-        flag = read_flag(r, fields["spacing"][1], "figures.spacing")
-        spacing = spacing if flag is None else flag
+        node = fields["spacing"][1]
+        value = r.text(node, "figures.spacing")
+        word = {**dict.fromkeys(_TRUE, "true"), **dict.fromkeys(_FALSE, "false"), "chinese": "chinese"}.get(
+            (value or "").lower())
+        if word is not None:
+            spacing = word
+        elif value is not None:
+            r.diags.error("type", r.mark(node), "figures.spacing", what="figures.spacing",
+                          expected=" / ".join(SPACING), found=repr(value))
     return Style(thousands, spacing)
 
 
