@@ -329,3 +329,14 @@ def test_a_pipe_where_a_file_is_expected_is_never_read(project: Path):
     os.mkfifo(coverage)
     done = run_cli("validate", "2021", cwd=project)
     assert done.returncode == 1 and "coverage.yaml is not a regular file" in done.stdout
+
+
+def test_the_same_mistake_a_thousand_times_is_shown_a_thousand_times_and_counted(project: Path):
+    (project / "years/2021/chronicle.yaml").write_text(
+        "".join(f"- date: 2月30日\n  text: 第{i}条\n" for i in range(1_500)), encoding="utf-8")
+    done = run_cli("validate", "2021", cwd=project)
+    assert done.returncode == 1
+    shown = [ln for ln in done.stdout.splitlines() if "impossible-date" in ln and "error impossible-date" in ln]
+    assert len(shown) == 1_000
+    assert ("years/2021/chronicle.yaml: error too-many: 500 more impossible-date in this file, after the 1000 "
+            "above") in done.stdout

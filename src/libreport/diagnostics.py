@@ -85,6 +85,9 @@ class Mark:
     column: int
 
 
+MAX_SAME = 1_000  # diagnostics of one code in one file that are worded and printed
+
+
 @dataclass
 class Diagnostics:
     """Collects diagnostics; checks never raise for bad input, they add here.
@@ -94,11 +97,20 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
     acknowledgments: list = field(default_factory=list)  # `accept:` entries read (see libreport.accept)
+    # (file, code, severity) → how many more than MAX_SAME were found: counted, not each worded and printed
+    overflow: dict = field(default_factory=dict)
+    _seen: dict = field(default_factory=dict, repr=False)
 
     def add(self, code: str, severity: Severity, mark: Mark | None = None, path: str = "", *,
             file: Path | None = None, variant: str | None = None, **args) -> None:
         from libreport.messages import render
 
+        where = mark.file if mark is not None else file
+        key = (where, code, severity)
+        seen = self._seen[key] = self._seen.get(key, 0) + 1
+        if seen > MAX_SAME:  # a file of junk makes the same mistake a million times; the first ones say it
+            self.overflow[key] = self.overflow.get(key, 0) + 1
+            return
         if file is not None:
             args.setdefault("file", file.name)
         message = render(f"{code}.{variant}" if variant else code, args)
@@ -119,6 +131,8 @@ class Diagnostics:
     def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
         self.acknowledgments.extend(other.acknowledgments)
+        for key, n in other.overflow.items():
+            self.overflow[key] = self.overflow.get(key, 0) + n
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -137,4 +151,14 @@ class Diagnostics:
         return any(d.severity is Severity.ERROR for d in self.items)
 
     def sorted(self) -> list[Diagnostic]:
-        return sorted(self.items, key=Diagnostic.sort_key)
+        """Every diagnostic in file order; after the first MAX_SAME of one code in one file, one line that
+        says how many more there are."""
+        diags = Diagnostics()
+        for (file, code, severity), n in self.overflow.items():  # said with the severity of what it counts
+            if severity is Severity.ERROR:
+                diags.error("too-many", file=file, count=n, kind=code, shown=MAX_SAME)
+            elif severity is Severity.WARNING:
+                diags.warning("too-many", file=file, count=n, kind=code, shown=MAX_SAME)
+            else:
+                diags.note("too-many", file=file, count=n, kind=code, shown=MAX_SAME)
+        return sorted(self.items + diags.items, key=Diagnostic.sort_key)

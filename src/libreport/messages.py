@@ -231,6 +231,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file-too-large.prose": ("the file is {size} KiB; a summary is read up to {limit} KiB (split a longer text "
                              "into several summary sections)",
                              "文件大小为 {size} KiB；工作总结最多读取 {limit} KiB（更长的文字请分成几个 summary 栏目）"),
+    "too-many": ("{count} more {kind} in this file, after the {shown} above; correct those and run again",
+                 "此文件中另有 {count} 处 {kind}（上面已列出 {shown} 处）；请先改正上述问题再运行"),
     "too-many-expressions": ("{file} has more than {limit} expressions; the ones after this are not computed",
                              "{file} 中的表达式超过 {limit} 个；此处之后的表达式不再计算"),
 

@@ -44,7 +44,7 @@ def show_year(project: Project, year: str) -> int:
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
     for d in result.diags.sorted():  # what is wrong is said where it is; the warnings are left to validate
         if d.severity is Severity.ERROR:
-            err.print(d.format(), markup=False, highlight=False)
+            sys.stderr.write(d.format() + "\n")
     if errors or warnings:
         err.print(t("show_problems", year=year, errors=errors, warnings=warnings), markup=False, highlight=False)
     return 1 if errors else 0

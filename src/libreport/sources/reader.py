@@ -41,6 +41,7 @@ class Reader:
                              found=describe(node))
             return None
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        unknown = 0
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
             if name == ACCEPT and name not in allowed:  # any entry may acknowledge its diagnostics
@@ -54,7 +55,8 @@ class Reader:
                                  variant="comma")
                 continue
             if name not in allowed:
-                hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+                unknown += 1  # a spelling hint for the first few: not worth seconds over a file of junk keys
+                hint = difflib.get_close_matches(str(name)[:100], allowed, n=1, cutoff=0.6) if unknown <= 20 else []
                 self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
                                  hint=hint[0] if hint else "", allowed=", ".join(allowed),
                                  variant="hint" if hint else None)
