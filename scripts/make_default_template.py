@@ -1,9 +1,11 @@
-"""Make templates/report.docx, the default Word template, with python-docx.
+"""Make the default Word templates with python-docx: templates/report.docx (a 年报: cover, table of contents,
+running headers) and templates/official.docx (a 工作总结 printed as an official document, 公文: no cover, no
+contents, the letterhead, document number and title at the head of the text, pages numbered — 1 —).
 
-This script is the template's source: tests/test_template.py checks that it reproduces the committed
-file part by part, so a change to the default look is made here and the file regenerated:
+This script is the templates' source: tests/test_template.py checks that it reproduces the committed
+files part by part, so a change to the default look is made here and the files regenerated:
 
-    .venv/bin/python scripts/make_default_template.py templates/report.docx
+    .venv/bin/python scripts/make_default_template.py templates
 
 Staff who restyle their own copy in Word or WPS never run it (it would overwrite their changes); their
 template is checked when it is loaded (libreport.docx.template).
@@ -41,6 +43,7 @@ ACCENTS = ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47")
 # page, a bibliography store, Word 2010's duplicate style sheet, and a hundred unused table styles.
 DROPPED_PARTS = ("docProps/thumbnail.jpeg", "customXml/", "word/stylesWithEffects.xml")
 KEPT_TABLE_STYLES = ("Normal Table", "Table Grid")
+TABLE_STYLES = ("Report Grid", "Three Line", "Imprint Table")
 
 
 def w(tag: str, **attrs: str) -> etree._Element:
@@ -173,8 +176,14 @@ def styles(doc, text_width: int) -> None:
     three = f'<w:top {line.format(12)}/><w:bottom {line.format(12)}/>'
     table_style(doc, "Three Line", three, first_row=f'<w:bottom {line.format(6)}/>')
     structure_styles(doc)
+    masthead_styles(doc, rule_space=6, number_size=14, title_size=22, title_before=12, title_after=24,
+                    imprint_size=12, imprint_line=22)
+    # the 版记's rules: first and last thick, the one between thin (GB/T 9704); no side or column rules
+    table_style(doc, "Imprint Table", '<w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/>'
+                '<w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/>'
+                '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>')
     for style in list(styles):
-        if style.type == WD_STYLE_TYPE.TABLE and style.name not in (*KEPT_TABLE_STYLES, "Report Grid", "Three Line"):
+        if style.type == WD_STYLE_TYPE.TABLE and style.name not in (*KEPT_TABLE_STYLES, *TABLE_STYLES):
             style.element.getparent().remove(style.element)
     # Revision ids mean nothing in a generated file, and would only make it differ from run to run.
     for rsid in styles.element.iter(qn("w:rsid")):
@@ -217,6 +226,35 @@ def document() -> Document:
     return doc
 
 
+def masthead_styles(doc, rule_space: int, number_size: float, title_size: float, title_before: float,
+                    title_after: float, imprint_size: float, imprint_line: float) -> None:
+    """The document number under the letterhead, the title at the head of the text (in a template without a
+    cover), and the 版记 closing an official document: 抄送 and the 印发 line, between rules. Called again
+    with other sizes, it restyles them."""
+    from docx.shared import RGBColor
+
+    number = paragraph_style(doc, "Document Number", cjk=BODY_CJK, size=number_size,
+                             align=WD_ALIGN_PARAGRAPH.CENTER, line=None)
+    # The red rule under the letterhead stands under the document number when there is one: the two
+    # paragraphs have the same border, so Word, WPS and LibreOffice draw it once, under the last.
+    number.font.color.rgb = RGBColor(0x00, 0x00, 0x00)
+    place(number.element.get_or_add_pPr(), parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="{rule_space}" '
+        'w:color="FF0000"/></w:pBdr>'))
+    paragraph_style(doc, "Document Title", cjk=TITLE_CJK, size=title_size, align=WD_ALIGN_PARAGRAPH.CENTER,
+                    before=title_before, after=title_after, line=title_size * 1.5)
+    imprint = paragraph_style(doc, "Imprint", cjk=BODY_CJK, size=imprint_size, line=imprint_line)
+    ind = imprint.element.pPr.find(qn("w:ind"))
+    for side in ("left", "right"):  # 版记 lines stand one character in from either margin
+        ind.set(qn(f"w:{side}Chars"), "100")
+        ind.set(qn(f"w:{side}"), str(int(imprint_size * 20)))
+    paragraph_style(doc, "Imprint Date", base="Imprint", cjk=BODY_CJK, size=imprint_size,
+                    align=WD_ALIGN_PARAGRAPH.RIGHT, line=imprint_line)
+    ind = doc.styles["Imprint Date"].element.pPr.find(qn("w:ind"))
+    ind.set(qn("w:rightChars"), "100")
+    ind.set(qn("w:right"), str(int(imprint_size * 20)))
+
+
 def structure_styles(doc) -> None:
     """What only some reports print: list items, pictures and captions, table notes, a letterhead, a signature."""
     from docx.shared import RGBColor
@@ -249,10 +287,87 @@ FONTS = {
 }
 
 
-def parts() -> dict[str, bytes]:
-    """Every part of the template, by name."""
+# -- the official document (公文) ------------------------------------------------------------------------
+
+# GB/T 9704: text in 3号 仿宋 (16 pt), 22 lines of 28 characters on a 156 × 225 mm type area; titles in 2号
+# 小标宋 (22 pt); 一级 headings in 黑体, 二级 in 楷体; the 版记 in 4号 (14 pt); page numbers — 1 — in 4号 宋体.
+OFFICIAL_SIZE = 16.0
+OFFICIAL_LINE = 28.95  # 225 mm / 22 lines
+
+
+def official_styles(doc) -> None:
+    from docx.shared import RGBColor
+
+    size, line = OFFICIAL_SIZE, OFFICIAL_LINE
+    paragraph_style(doc, "Normal", cjk=BODY_CJK, size=size, line=line, indent_chars=2)
+    for name, cjk, outline in (("Heading 1", HEADING_CJK, 0), ("Heading 2", KAITI, 1), ("Heading 3", HEADING_CJK, 2),
+                               ("Heading 4", KAITI, 3)):
+        paragraph_style(doc, name, cjk=cjk, size=size, outline=outline, keep_next=True, indent_chars=2, line=line)
+    for name in ("List Paragraph", "Chronicle"):
+        paragraph_style(doc, name, cjk=BODY_CJK, size=size, line=line, indent_chars=2)
+    paragraph_style(doc, "Month Heading", cjk=HEADING_CJK, size=size, keep_next=True, indent_chars=2, line=line)
+    letterhead = paragraph_style(doc, "Letterhead", cjk=TITLE_CJK, size=36, align=WD_ALIGN_PARAGRAPH.CENTER,
+                                 line=None)
+    letterhead.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
+    place(letterhead.element.get_or_add_pPr(), parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"/></w:pBdr>'))
+    masthead_styles(doc, rule_space=11, number_size=size, title_size=22, title_before=40, title_after=28,
+                    imprint_size=14, imprint_line=26)
+    number = doc.styles["Document Number"].paragraph_format
+    number.space_before = Pt(24)  # the number stands apart under the letterhead, the rule 4 mm under it
+    signature = doc.styles["Signature"]
+    set_fonts(signature, BODY_CJK, size)
+    signature.paragraph_format.line_spacing = Pt(line)
+    ind = signature.element.pPr.find(qn("w:ind"))
+    ind.set(qn("w:right"), str(int(4 * size * 20)))
+    paragraph_style(doc, "Footer", cjk=TITLE_FALLBACK, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=None)
+    paragraph_style(doc, "Footer Even", base="Footer", cjk=TITLE_FALLBACK, size=14, align=WD_ALIGN_PARAGRAPH.LEFT,
+                    line=None)
+    for name, side in (("Footer", "right"), ("Footer Even", "left")):  # odd pages right, even pages left, one
+        ind = doc.styles[name].element.pPr.find(qn("w:ind"))          # character in from the margin
+        ind.set(qn(f"w:{side}Chars"), "100")
+        ind.set(qn(f"w:{side}"), "280")
+
+
+def official_document() -> Document:
+    """No cover, no contents, no running header: the letterhead, the number and the title are the head of the
+    text, written from the sources; the pages are numbered — 1 —, odd pages at the right, even at the left."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.header_distance, section.footer_distance = Cm(2.0), Cm(2.2)
+    text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    styles(doc, text_width)
+    official_styles(doc)
+    doc.settings.odd_and_even_pages_header_footer = True
+    for footer, style in ((section.footer, "Footer"), (section.even_page_footer, "Footer Even")):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = doc.styles[style]
+        paragraph.add_run("— ")
+        add_field(paragraph, "PAGE")
+        paragraph.add_run(" —")
+    place(section._sectPr, w("pgNumType", start="1"))
+    # The parts of a report run on in one text: a new part begins where the last ended, not on a new page.
+    place(section._sectPr, w("type", val="continuous"))
+    doc.add_paragraph("{{ body }}")
+    for sect in doc.element.body.iter(qn("w:sectPr")):
+        for attr in list(sect.attrib):
+            del sect.attrib[attr]
+    core = doc.core_properties
+    core.author = core.title = core.comments = core.last_modified_by = ""
+    return doc
+
+
+TEMPLATES = {"report.docx": document, "official.docx": official_document}
+
+
+def parts(name: str = "report.docx") -> dict[str, bytes]:
+    """Every part of the template `name` (report.docx or official.docx), by name."""
     buf = io.BytesIO()
-    document().save(buf)
+    TEMPLATES[name]().save(buf)
     with zipfile.ZipFile(buf) as z:
         out = {name: z.read(name) for name in z.namelist() if not name.startswith(DROPPED_PARTS)}
     out["word/settings.xml"] = _settings(out["word/settings.xml"])
@@ -313,11 +428,12 @@ def _without_dropped(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def make(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    made = parts()
-    path.write_bytes(write_zip(made, order=list(made)))
+def make(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TEMPLATES:
+        made = parts(name)
+        (folder / name).write_bytes(write_zip(made, order=list(made)))
 
 
 if __name__ == "__main__":
-    make(Path(sys.argv[1] if len(sys.argv) > 1 else "templates/report.docx"))
+    make(Path(sys.argv[1] if len(sys.argv) > 1 else "templates"))

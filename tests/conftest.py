@@ -123,6 +123,7 @@ def needs_libreoffice():
 # -- the examples laid out once per session ---------------------------------------------------------------
 
 EXAMPLE_YEARS = ("2021", "2019")
+OFFICIAL = Path(__file__).resolve().parent / "data" / "official"  # a 工作总结 laid out as an official document
 SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "ooxml" / "validate.py").is_file()), None)
 
 
@@ -164,6 +165,7 @@ class Layouts:
         for year in EXAMPLE_YEARS:
             self._jobs[year] = self._pool.submit(self._build, year)
         self._jobs["narrative"] = self._pool.submit(self._build_narrative)
+        self._jobs["official"] = self._pool.submit(self._build_official)
         self._jobs["resaved"] = self._pool.submit(self._resaved_template)
         self._jobs["schema"] = self._pool.submit(self._schema)
 
@@ -177,6 +179,10 @@ class Layouts:
     def narrative(self) -> Built:
         """examples/qinghe's 2023: another library's project, a narrative 工作总结."""
         return self._wait("narrative")
+
+    def official(self) -> Built:
+        """tests/data/official's 2023: a 工作总结 printed as an official document, with templates/official.docx."""
+        return self._wait("official")
 
     def resaved(self) -> Built:
         """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""
@@ -202,6 +208,14 @@ class Layouts:
         found = docx.with_suffix(".pdf")
         return Built(docx, found if found.is_file() else None, done)
 
+    def _build_official(self) -> Built:
+        out = self.folder / "official"
+        pdf = ("--pdf",) if has_libreoffice() else ("--toc", "field")
+        done = run_process("build", "2023", *pdf, "--output", str(out), cwd=OFFICIAL, timeout=900)
+        docx = next(out.glob("2023/*.docx"), out / "missing.docx")
+        found = docx.with_suffix(".pdf")
+        return Built(docx, found if found.is_file() else None, done)
+
     def _resaved_template(self) -> Built | None:
         exe = shutil.which("soffice") or shutil.which("libreoffice")
         if exe is None:
@@ -222,9 +236,10 @@ class Layouts:
     def _schema(self) -> subprocess.CompletedProcess | None:
         if SHARED is None or shutil.which("jing") is None:
             return None
-        files = {"template": TEMPLATES / "report.docx"}
+        files = {"template": TEMPLATES / "report.docx", "official-template": TEMPLATES / "official.docx"}
         files.update({year: self._jobs[year].result().docx for year in EXAMPLE_YEARS})
         files["qinghe-2023"] = self._jobs["narrative"].result().docx  # pictures, letterhead, a table section
+        files["official-2023"] = self._jobs["official"].result().docx  # letterhead with its number, 版记
         resaved = self._jobs["resaved"].result()
         if resaved is not None:
             files["resaved-template-2019"] = resaved.docx

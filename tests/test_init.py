@@ -60,8 +60,26 @@ def test_init_makes_a_project_that_validates_and_builds_a_draft_at_once(tmp_path
     built = run_cli("build", "2023", "--toc", "field", cwd=folder)
     assert built.returncode == 0, built.stderr
     report = folder / "build/2023/青溪市图书馆2023年工作总结.docx"
-    cover = [p.text for p in Document(str(report)).paragraphs if p.text.strip()][:2]
-    assert "青溪市图书馆 2023 年工作总结" in cover and "青溪市图书馆" in cover
+    head = [p.text for p in Document(str(report)).paragraphs if p.text.strip()][:2]
+    assert head == ["青溪市图书馆文件", "青溪市图书馆 2023 年工作总结"]  # an official document: letterhead, title
+
+
+def test_a_work_summary_is_laid_out_as_an_official_document_and_an_annual_report_with_a_cover(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    summary = init(tmp_path / "a", "--kind", "工作总结")
+    assert sorted(p.name for p in (summary / "templates").iterdir()) == ["official.docx", "report.docx",
+                                                                         "snippets.yaml"]
+    text = (summary / "2023/report.yaml").read_text(encoding="utf-8")
+    assert "\ntemplate: official " in text and "\n  name: 青溪市图书馆文件\n" in text
+    assert "# imprint:" in text and "# signature:" in text  # shown, to fill in
+    annual = init(tmp_path / "b")
+    text = (annual / "2023/report.yaml").read_text(encoding="utf-8")
+    assert "template:" not in text and "letterhead" not in text
+    built = run_cli("build", "2023", "--toc", "field", cwd=annual)
+    assert built.returncode == 0, built.stderr
+    first = next(p for p in Document(str(annual / "build/2023/青溪市图书馆2023年年报.docx")).paragraphs if p.text)
+    assert (first.style.name, first.text) == ("Title", "青溪市图书馆 2023 年年报")  # the cover
 
 
 @pytest.mark.parametrize("lang, said", [

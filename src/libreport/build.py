@@ -56,11 +56,14 @@ def _progress(total: int):
         yield step
 
 
-def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None
-               ) -> BuildResult:
-    """Build one year. Returns diagnostics instead of raising for anything the user can fix."""
+def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None,
+               templates: dict | None = None) -> BuildResult:
+    """Build one year. Returns diagnostics instead of raising for anything the user can fix.
+
+    `template` is the template folder read with report.docx; a year whose report.yaml names another document
+    (`template: official`) is built with that one, read once into `templates` when given."""
     from libreport.docx.render import Renderer
-    from libreport.docx.template import SnippetError, load_template
+    from libreport.docx.template import SnippetError
     from libreport.pdf import INSTALL, LayoutError, page_count, soffice, to_pdf
     from libreport.write import LockedError, write_atomic
 
@@ -70,10 +73,10 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     diags = checked.diags
     if checked.report is None or diags.has_errors(options.strict):
         return result
-    tpl = template or load_template(project.templates, diags)
+    report = checked.report
+    tpl = _template_for(project, report.template, template, diags, templates)
     if tpl is None:
         return result
-    report = checked.report
     step(t("stage_render"))
     values = {"library": report.library, "year": report.year, "kind": report.kind}
     try:
@@ -119,6 +122,27 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     except OSError as exc:
         diags.error("write", file=target, reason=str(exc.strerror or exc))
     return result
+
+
+def _template_for(project: Project, document: str | None, given, diags: Diagnostics, cache: dict | None):
+    """The template folder read with the year's document (report.docx unless report.yaml names another); what
+    reading it found is said with the year (with every year, when it cannot be read)."""
+    from libreport.docx.template import DEFAULT_DOCUMENT, load_template
+
+    document = document or DEFAULT_DOCUMENT
+    if given is not None and given.docx.name == document:
+        return given
+    if cache is not None and document in cache:
+        tpl, found = cache[document]
+        if tpl is None:
+            diags.extend(found)
+        return tpl
+    found = Diagnostics()
+    tpl = load_template(project.templates, found, document)
+    diags.extend(found)
+    if cache is not None:
+        cache[document] = (tpl, found)
+    return tpl
 
 
 def output_file(project: Project, year: int, name: str, mark, diags: Diagnostics) -> Path | None:
@@ -182,7 +206,8 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
     if template is None or tdiags.has_errors(options.strict):
         return 1
     with _progress(len(years) * 4) as step:
-        results = [build_year(project, y, options, template, step) for y in years]
+        others: dict = {}  # documents other than report.docx that years name, read once
+        results = [build_year(project, y, options, template, step, others) for y in years]
     for result in results:
         for d in result.diags.sorted():
             print(d.format(Path.cwd()), file=sys.stderr)

@@ -149,6 +149,10 @@ def _check_template(project, results) -> None:
 
     found = Diagnostics()
     load_template(project.templates, found)
+    named = {r.report.template for r in results if r.report is not None and r.report.template}
+    for document in sorted(named - {"report.docx"}):  # a year's `template:` names another document of it
+        if (project.templates / document).is_file():
+            load_template(project.templates, found, document)
     results[0].diags.extend(found)
 
 

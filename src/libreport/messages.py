@@ -122,14 +122,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary-expression": ("{expr} cannot be computed: {reason}", "{expr} 无法计算：{reason}"),
     "summary-expression.block": ("an expression cannot be computed: {reason}", "表达式无法计算：{reason}"),
     # -- templates and output --------------------------------------------------------------------
-    "template.open": ("report.docx cannot be opened as a Word document: {reason}",
-                      "report.docx 无法作为 Word 文档打开：{reason}"),
-    "template.part": ("report.docx has no {part}", "report.docx 中没有 {part}"),
-    "template.body": ("report.docx has no paragraph {marker!r} where the report goes",
-                      "report.docx 中没有标明正文位置的段落 {marker!r}"),
+    "template.open": ("{docx} cannot be opened as a Word document: {reason}",
+                      "{docx} 无法作为 Word 文档打开：{reason}"),
+    "template.part": ("{docx} has no {part}", "{docx} 中没有 {part}"),
+    "template.body": ("{docx} has no paragraph {marker!r} where the report goes",
+                      "{docx} 中没有标明正文位置的段落 {marker!r}"),
     "template.snippets": ("snippets.yaml is missing from the template folder", "模板目录中缺少 snippets.yaml"),
     "template.unset": ("{setting} is not set", "未设置 {setting}"),
-    "template.style": ("{setting}: report.docx has no style named {name!r}", "{setting}：report.docx 中没有名为 {name!r} 的样式"),
+    "template.style": ("{setting}: {docx} has no style named {name!r}", "{setting}：{docx} 中没有名为 {name!r} 的样式"),
     "template.render": ("{setting} in snippets.yaml cannot be rendered: {reason}",
                         "snippets.yaml 中的 {setting} 无法生成：{reason}"),
     "pdf": ("the PDF cannot be made: {reason}", "无法导出 PDF：{reason}"),
@@ -244,9 +244,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "to-fill.section": ("{file}: {section} has no rows yet; it is left out of the report, and of its table of "
                         "contents, until it has",
                         "{file}：“{section}”尚无数据；在填写之前，报告及目录中不印此栏目"),
-    "template.block": ("report.docx: {marker} must stand once, alone in a paragraph of the page body (not in a "
+    "template.block": ("{docx}: {marker} must stand once, alone in a paragraph of the page body (not in a "
                        "table, a text box or beside other text)",
-                       "report.docx：{marker} 只能出现一次，且须单独成段、位于正文中（不能在表格、文本框里或与其他文字同段）"),
+                       "{docx}：{marker} 只能出现一次，且须单独成段、位于正文中（不能在表格、文本框里或与其他文字同段）"),
 
 
     # -- report structure: sections, headings, tables, pictures ----------------------------------
@@ -264,6 +264,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "run_in 应为工作总结的标题级别，1 至 {levels}"),
     "signature-date": ("the signature is dated {date}, before the year {year} the report is about",
                        "落款日期 {date} 早于报告年度 {year} 年"),
+    "signature-date.other": ("{what} is dated {date}, before the year {year} the report is about",
+                             "{what}日期 {date} 早于报告年度 {year} 年"),
+    "document-number": ("the document number {number} writes its year in {written}: an official document's number "
+                        "writes it in 六角括号, {right}",
+                        "发文字号 {number} 中的年份写作 {written}；公文的发文字号年份应使用六角括号：{right}"),
+    "document-number.year": ("the document number {number} is of a year before {year}, the report's: last year's "
+                             "number?", "发文字号 {number} 的年份早于报告年度 {year} 年，是否仍是上一年的字号？"),
+    "template-document": ("the template folder {folder} has no {docx}: template: names a Word document of it "
+                          "({found})",
+                          "模板目录 {folder} 中没有 {docx}：template: 应为该目录中的 Word 文档（{found}）"),
+    "template-document.name": ("template: {name!r} names a document of the template folder (official, report), "
+                               "not a path", "template: {name!r} 应为模板目录中文档的名称（official、report），不是路径"),
     "markdown.emphasis": ("an * or ~~ here has no partner, so it would print as written; close the **bold** or "
                           "*italic*, or write \\* for an asterisk",
                           "此处的 * 或 ~~ 没有配对，将原样印出；请补全 **粗体** 或 *斜体*，星号本身请写 \\*"),

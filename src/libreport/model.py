@@ -82,6 +82,25 @@ class Signature:
 
 
 @dataclass
+class Letterhead:
+    """The head of an official document: the issuing organ's name (红头, one line or several) and the
+    document number under it (岚图〔2024〕3号)."""
+
+    lines: list[str]
+    number: str | None = None
+
+
+@dataclass
+class Imprint:
+    """The 版记 an official document ends with: 抄送 (who gets a copy), and who printed it on which day."""
+
+    cc: list[str]
+    issuer: str | None
+    date: date | None
+    mark: Mark
+
+
+@dataclass
 class Award:
     name: str
     bodies: list[str]  # who gave it; empty when the report does not say
@@ -249,8 +268,11 @@ class Report:
     parts: list[Part]
     mark: Mark
     kind: str = "年报"  # the document kind: names the output file and the cover (年报, 工作总结, …)
-    letterhead: str | None = None  # a line printed above the report's text
+    letterhead: Letterhead | None = None  # printed above the report's text
     signature: Signature | None = None
+    imprint: Imprint | None = None  # the 版记, after the signature
+    template: str | None = None  # the template folder's document to build with (official.docx); None: report.docx
+    template_mark: Mark | None = None
     numbering: Numbering = field(default_factory=Numbering)
     year_over_year: YearOverYear | None = None
     figures: Style = field(default_factory=Style)  # the house style figures are printed in

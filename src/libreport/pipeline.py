@@ -63,6 +63,7 @@ def check_year(project: Project, year: str) -> YearResult:
         settle(diags)
         return result
     result.report = report
+    _check_template_document(project, report, diags)
     check_report(report, diags)
     result.previous = load_previous(project, report, diags)
     if result.previous is not None:
@@ -83,3 +84,14 @@ def check_year(project: Project, year: str) -> YearResult:
                                                          report.folder)
     settle(diags)
     return result
+
+
+def _check_template_document(project: Project, report: m.Report, diags: Diagnostics) -> None:
+    """`template: official` names a Word document the template folder holds."""
+    if report.template is None or (project.templates / report.template).is_file():
+        return
+    from libreport.diagnostics import shown_path
+
+    found = ", ".join(sorted(p.stem for p in project.templates.glob("*.docx"))) or "—"
+    diags.error("template-document", report.template_mark, "template", folder=shown_path(project.templates),
+                docx=report.template, found=found)

@@ -5,7 +5,9 @@ The folder it makes is self-contained and holds nothing of any other library:
 * libreport.yaml: the years are in the folder itself, the templates in templates/, the reports go to build/;
 * templates/: a copy of the default templates (report.docx, snippets.yaml), to restyle in Word or WPS;
 * YYYY/: report.yaml (the library, the year, the document kind, the summary as the one section listed and the
-  other section kinds shown in comments), summary.md with （待填写） where the text goes, and a file for each
+  other section kinds shown in comments; a 工作总结 is laid out by templates/official.docx as an official
+  document, its letterhead, signature and 版记 shown to fill in), summary.md with （待填写） where the text
+  goes, and a file for each
   other kind of section holding only comments that show how its entries are written. statistics.yaml is read
   for the figures the summary quotes even before a statistics section is listed.
 
@@ -63,9 +65,8 @@ def skeleton(library: str, year: int, title: str | None, kind: str) -> dict[str,
         CONFIG: PROJECT_FILE,
         ".gitignore": "build/\n~$*\n.~lock.*\n",
         f"{y}/report.yaml": REPORT.format(library=_scalar(library), year=year, kind=_scalar(kind),
-                                          title_line=(f"title: {_scalar(title)}" if title else
-                                                      "# title: 封面标题          # 不写时为“图书馆 年份 年文档类型”"),
-                                          shown_title=shown_title,
+                                          title_line=(f"title: {_scalar(title)}" if title else TITLE_LINE),
+                                          shown_title=shown_title, official_lines=_official_lines(library, year, kind),
                                           section_lines=_section_lines(kind)),
         f"{y}/summary.md": SUMMARY.format(hole=PLACEHOLDER),
         f"{y}/statistics.yaml": STATISTICS,
@@ -103,7 +104,7 @@ REPORT = """\
 library: {library}
 year: {year}
 kind: {kind}                  # 文档类型：印在封面上，也用在文件名里（年报、工作总结……）
-{title_line}
+{title_line}{official_lines}
 # figures: {{thousands: none, spacing: false}}   # 数字的印法。不写时：表格中千位加逗号（1,607,816），正文照写；
 #                                               # 数字与汉字间空一格（近 57.34 万人次）。见 docs/sources.md
 sections:                     # 栏目，按印出的顺序；有标题的栏目编号为 一、二、三、
@@ -121,6 +122,28 @@ SECTIONS = (
     ("chronicle", "大事记", "chronicle.yaml"),
 )
 ANNUAL = ("statistics", "activities", "awards", "coverage", "chronicle")  # what a 年报 usually holds
+
+
+TITLE_LINE = "# title: 标题              # 印在封面上（公文印在红头下）；不写时为“图书馆 年份 年文档类型”"
+# A 工作总结 is printed as an official document (公文): templates/official.docx, with the letterhead, the number,
+# the signature and the 版记 from report.yaml. A 年报 has a cover and contents (templates/report.docx).
+OFFICIAL = """
+template: official            # 公文样式（templates/official.docx）：红头、发文字号、标题、正文、落款、版记，
+                              # 页码“— 1 —”；要封面和目录时删去此行（即用 templates/report.docx）
+letterhead:                   # 红头：发文机关标志（多行写成列表），其下为发文字号
+  name: {name}
+  # number: 某图〔{issued}〕1号
+# signature: {{organisation: {library}, date: {issued}-01-15}}     # 落款：单位和成文日期，印在正文之后
+# imprint:                                                  # 版记：抄送，印发机关和印发日期
+#   cc: [上级主管部门]
+#   issuer: {library}办公室
+#   date: {issued}-01-15"""
+
+
+def _official_lines(library: str, year: int, kind: str) -> str:
+    if kind == KINDS[0]:
+        return ""
+    return OFFICIAL.format(name=_scalar(f"{library}文件"), library=library, issued=year + 1)
 
 
 def _section_lines(kind: str) -> str:

@@ -1,4 +1,4 @@
-"""The summary, the letterhead and the signature as WordprocessingML.
+"""The summary, the letterhead, the title, the signature and the 版记 as WordprocessingML.
 
 Headings are numbered in the library's house style (report.yaml's `numbering:`, else the template's
 snippets); a run-in heading opens the paragraph after it; list items are list paragraphs; pictures are
@@ -125,9 +125,24 @@ class ProseWriter:
         # the picture keeps with its caption
         return [para(shape, self.r.s("picture"), "<w:keepNext/>"), para(styled_run(caption), self.r.s("caption"))]
 
-    # -- letterhead and signature ------------------------------------------------------------------
-    def letterhead(self, text: str) -> str:
-        return para(styled_run(text), self.r.s("letterhead"))
+    # -- letterhead, title, signature and 版记 -------------------------------------------------------
+    def masthead(self, letterhead: m.Letterhead | None, title: str | None) -> list[str]:
+        """The head of the text: the letterhead's lines, the document number under them (the template draws
+        the rule under the last), and the title when the template prints it nowhere else (it has no cover)."""
+        out: list[str] = []
+        if letterhead is not None:
+            out.extend(para(styled_run(line), self.r.s("letterhead")) for line in letterhead.lines)
+            if letterhead.number:
+                out.append(para(styled_run(letterhead.number), self.style("document_number", "paragraph")))
+        if title:
+            style = (self.r.s("document_title") if "document_title" in self.tpl.style_ids
+                     else self.tpl.look.styles.get("title") or self.r.s("paragraph"))
+            out.append(para(styled_run(title), style))
+        return out
+
+    def style(self, role: str, fallback: str) -> str:
+        """An optional role's style; a template made before the role has the fallback role's."""
+        return self.r.s(role if role in self.tpl.style_ids else fallback)
 
     def signature(self, sig: m.Signature) -> list[str]:
         style = self.r.s("signature")
@@ -136,3 +151,18 @@ class ProseWriter:
             lines.append(self.tpl.optional("signature_date", date=sig.date))
         # a blank line before the block, as official documents leave one
         return [para("", style)] + [para(styled_run(line), style) for line in lines]
+
+    def imprint(self, imprint: m.Imprint, library: str) -> list:
+        """The 版记: the 抄送 line across the width, then the issuer at the left and the date it was printed
+        (…印发) at the right, between the rules of the template's imprint table style."""
+        from libreport.docx.xml import Table
+
+        text, right = self.style("imprint", "paragraph"), self.style("imprint_date", "paragraph")
+        table = Table(self.style("imprint_table", "list_table"), self.r.width, [1.0, 1.0], self.tpl)
+        if imprint.cc:
+            table.row([self.tpl.optional("imprint_cc", cc=imprint.cc)], styles=[text], spans=[2])
+        issued = self.tpl.optional("imprint_issued", date=imprint.date) if imprint.date is not None else ""
+        table.row([imprint.issuer or library, issued], styles=[text, right])
+        # inline after the signature: Word and LibreOffice place it alike (LibreOffice ignores a table floated
+        # to the foot of the page)
+        return [para("", text), *table.xml()]

@@ -123,8 +123,9 @@ class Renderer:
         parts = [p for p in report.parts if not all(prints_nothing(s) for s in p.sections)]
         for index, part in enumerate(parts):
             xml: list[bytes] = []
-            if index == 0 and report.letterhead:
-                xml.append(prose.letterhead(report.letterhead).encode("utf-8"))
+            if index == 0:  # a template without a cover prints the title here, under the letterhead
+                head = prose.masthead(report.letterhead, None if self.tpl.has_title else title)
+                xml.extend(line.encode("utf-8") for line in head)
             depth = 0
             if part.title is not None:
                 pn += 1
@@ -162,6 +163,8 @@ class Renderer:
                 xml.extend(_chunks(self.section(section, report, context, previous, below)))
             if index == len(parts) - 1 and report.signature is not None:
                 xml.extend(_chunks(prose.signature(report.signature)))
+            if index == len(parts) - 1 and report.imprint is not None:
+                xml.extend(_chunks(prose.imprint(report.imprint, report.library)))
             self.out.parts.append(xml)
             self.out.headers.append(self.tpl.say("running_header", header=part.header or title,
                                                  title=part.title or title, library=report.library,

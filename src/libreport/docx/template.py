@@ -1,4 +1,5 @@
-"""A template set: report.docx (styles, page, cover, header/footer) and snippets.yaml (wording)."""
+"""A template set: a Word document (report.docx: styles, page, cover, header/footer; or another the year names,
+official.docx) and snippets.yaml (wording), shared by the documents of the folder."""
 
 from __future__ import annotations
 
@@ -29,8 +30,10 @@ TABLES = ("columns", "widths", "styles")
 # Wording and styles of what only some reports print (pictures, lists, letterhead, signature, generic
 # tables): a template made before them still builds every report that does not use them.
 OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list_bullet", "list_number",
-                     "column_unit", "number_heading", "table_date", "subsection_heading")
-OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection")
+                     "column_unit", "number_heading", "table_date", "subsection_heading", "imprint_cc",
+                     "imprint_issued")
+OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection",
+                   "document_number", "document_title", "imprint", "imprint_date", "imprint_table")
 
 
 class SnippetError(Exception):
@@ -79,6 +82,7 @@ class Template:
     widths: dict = field(default_factory=dict)
     style_ids: dict = field(default_factory=dict)  # role → styleId
     has_toc: bool = False  # the document has a {{ toc }} paragraph: a table of contents to number
+    has_title: bool = True  # the document prints {{ title }} (on a cover); one without prints it above the text
 
     def say(self, snippet: str, /, **values) -> str:  # positional-only: snippets take a value called `name`
         return self.snippets[snippet].render(values)
@@ -109,11 +113,15 @@ class Template:
         return self.look.margins.get(table_style, 2 * WORD_CELL_MARGIN)
 
 
-def load_template(folder: Path, diags: Diagnostics) -> Template | None:
+DEFAULT_DOCUMENT = "report.docx"
+
+
+def load_template(folder: Path, diags: Diagnostics, document: str = DEFAULT_DOCUMENT) -> Template | None:
+    """The template folder with `document` (report.docx unless a year's `template:` names another)."""
     from libreport.paths import inside
     from libreport.sources.archive import PackageError, check_xml, read_parts
 
-    docx = folder / "report.docx"
+    docx = folder / document
     snippets_path = folder / "snippets.yaml"
     errors_before = len(diags.errors)
     for file in (docx, snippets_path):
@@ -124,18 +132,18 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
         parts = read_parts(docx)
         data = docx.read_bytes()  # read_look opens it again: only once its parts are known to be within limits
     except PackageError as exc:
-        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        diags.error("template", Mark(docx, 1, 1), docx=docx.name, reason=str(exc), variant="open")
         return None
     for needed in ("word/document.xml", "word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"):
         if needed not in parts:
-            diags.error("template", Mark(docx, 1, 1), part=needed, variant="part")
+            diags.error("template", Mark(docx, 1, 1), docx=docx.name, part=needed, variant="part")
             return None
     try:  # every XML part the build parses or copies: a broken one would stop the build, or Word
         for name, part in parts.items():
             if name.endswith((".xml", ".rels")):
                 check_xml(name, part)
     except PackageError as exc:
-        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        diags.error("template", Mark(docx, 1, 1), docx=docx.name, reason=str(exc), variant="open")
         return None
     blocks = _check_placeholders(parts["word/document.xml"], docx, diags)
     if blocks is None:
@@ -143,9 +151,9 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
     try:
         look = read_look(data, parts.get("word/theme/theme1.xml"))
     except LookError as exc:
-        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        diags.error("template", Mark(docx, 1, 1), docx=docx.name, reason=str(exc), variant="open")
         return None
-    tpl = Template(folder, docx, parts, look, has_toc="toc" in blocks)
+    tpl = Template(folder, docx, parts, look, has_toc="toc" in blocks, has_title="title" in blocks)
     if not snippets_path.exists():
         diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
         return None
@@ -199,7 +207,8 @@ def load_template(folder: Path, diags: Diagnostics) -> Template | None:
                 tpl.widths[key] = [_width(r, n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
             else:
                 style_name = r.text(node, path)
-                tpl.style_ids[key] = _style_id(look, style_name, diags, r.mark(node), path) if style_name else None
+                tpl.style_ids[key] = (_style_id(look, style_name, diags, r.mark(node), path, docx.name) if style_name
+                                      else None)
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
         diags.error("template", r.mark(root), f"styles.{key}", setting=f"styles.{key}", variant="unset")
@@ -214,19 +223,22 @@ def _check_placeholders(document: bytes, docx: Path, diags: Diagnostics) -> set[
     try:
         root = etree.fromstring(document)
     except etree.XMLSyntaxError as exc:
-        diags.error("template", Mark(docx, 1, 1), reason=str(exc), variant="open")
+        diags.error("template", Mark(docx, 1, 1), docx=docx.name, reason=str(exc), variant="open")
         return None
-    found = {name: [ph for ph in placeholders.find(root) if ph.expr == name] for name in placeholders.BLOCKS}
+    every = placeholders.find(root)
+    found = {name: [ph for ph in every if ph.expr == name] for name in placeholders.BLOCKS}
     if not found["body"]:
-        diags.error("template", Mark(docx, 1, 1), marker="{{ body }}", variant="body")
+        diags.error("template", Mark(docx, 1, 1), docx=docx.name, marker="{{ body }}", variant="body")
         return None
     ok = True
     for name, phs in found.items():
         body_level = [ph for ph in phs if ph.alone and ph.paragraph.getparent().tag == f"{placeholders.W}body"]
         if len(phs) > 1 or len(body_level) != len(phs):
-            diags.error("template", Mark(docx, 1, 1), marker=f"{{{{ {name} }}}}", variant="block")
+            diags.error("template", Mark(docx, 1, 1), docx=docx.name, marker=f"{{{{ {name} }}}}", variant="block")
             ok = False
-    return {name for name, phs in found.items() if phs} if ok else None
+    # {{ title }} may stand anywhere in the document (a cover, a heading): the title is printed there
+    titled = {"title"} if any(ph.expr == "title" for ph in every) else set()
+    return ({name for name, phs in found.items() if phs} | titled) if ok else None
 
 
 # How many cells a row of each table has: the headings and widths snippets.yaml gives must match.
@@ -253,10 +265,10 @@ def _table_keys(table: str) -> tuple[str, ...]:
             "list_table", "stat_table")
 
 
-def _style_id(look: Look, name: str, diags: Diagnostics, mark: Mark, path: str) -> str | None:
+def _style_id(look: Look, name: str, diags: Diagnostics, mark: Mark, path: str, docx: str) -> str | None:
     """Styles are named as Word shows them; the document refers to them by id."""
     wanted = name.lower()
     found = look.styles.get(wanted) or look.styles.get(wanted.replace(" ", ""))
     if found is None:
-        diags.error("template", mark, path, setting=path, name=name, variant="style")
+        diags.error("template", mark, path, setting=path, name=name, docx=docx, variant="style")
     return found

@@ -11,12 +11,13 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.headings import FORM_EXAMPLES, FormError, NumberForm, Numbering, parse_form
 from libreport.messages import Both
 from libreport.paths import inside, relative_inside
+from libreport.sources.official import read_imprint, read_letterhead, read_template
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
-REPORT_KEYS = ("library", "year", "title", "kind", "letterhead", "signature", "numbering", "parts", "sections",
-               "year_over_year", "figures")
+REPORT_KEYS = ("library", "year", "title", "kind", "template", "letterhead", "signature", "imprint", "numbering",
+               "parts", "sections", "year_over_year", "figures")
 PART_KEYS = ("title", "header", "sections", "numbering")
 SECTION_KEYS = ("kind", "title", "file", "numbering")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
@@ -65,10 +66,15 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     report = m.Report(folder, library, year, title, parts, Mark(path, 1, 1), year_over_year=yoy)
     if "kind" in fields:
         report.kind = r.text(fields["kind"][1], "kind") or report.kind
+    if "template" in fields:
+        report.template = read_template(r, fields["template"][1])
+        report.template_mark = r.mark(fields["template"][1])
     if "letterhead" in fields:
-        report.letterhead = r.text(fields["letterhead"][1], "letterhead")
+        report.letterhead = read_letterhead(r, fields["letterhead"][1], year)
     if "signature" in fields:
         report.signature = _signature(r, fields["signature"][1], library, year)
+    if "imprint" in fields:
+        report.imprint = read_imprint(r, fields["imprint"][1], year)
     report.numbering = numbering
     if "figures" in fields:  # the house style of figures: thousands grouped or not, spaced from Chinese or not
         from libreport.sources.figurestyle import read_figure_style
@@ -211,27 +217,35 @@ def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[st
 
 def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signature | None:
     """signature: {organisation: 某某图书馆, date: 2024-01-12}; the organisation defaults to the library."""
-    from libreport.dates import DateError, parse_day
-
     f = r.mapping(node, "signature", SIGNATURE_KEYS)
     if f is None:
         return None
     organisation = [library]
     if "organisation" in f:
         organisation = r.text_list(f["organisation"][1], "signature.organisation") or organisation
-    when = None
-    if "date" in f:
-        text = r.text(f["date"][1], "signature.date")
-        if text is not None:
-            try:
-                when = parse_day(text)
-            except DateError as exc:
-                variant = "day" if exc.kind == "form" else None
-                code = "bad-date" if exc.kind == "form" else "impossible-date"
-                r.diags.error(code, r.mark(f["date"][1]), "signature.date", text=text, variant=variant)
-            if when is not None and when.year < year:
-                r.diags.warning("signature-date", r.mark(f["date"][1]), "signature.date", date=text, year=year)
+    when = read_day(r, f["date"][1], "signature.date", year) if "date" in f else None
     return m.Signature(organisation, when, r.mark(node))
+
+
+def read_day(r: Reader, node: yaml.Node, path: str, year: int, what: Both | None = None):
+    """The day a signature or a 版记 is dated (2024-01-12, 2024年1月12日, 2024.1.12); one before the report's
+    year is a warning. `what` names what is dated, when it is not the signature."""
+    from libreport.dates import DateError, parse_day
+
+    text = r.text(node, path)
+    if text is None:
+        return None
+    try:
+        when = parse_day(text)
+    except DateError as exc:
+        variant = "day" if exc.kind == "form" else None
+        code = "bad-date" if exc.kind == "form" else "impossible-date"
+        r.diags.error(code, r.mark(node), path, text=text, variant=variant)
+        return None
+    if when.year < year:
+        r.diags.warning("signature-date", r.mark(node), path, date=text, year=year, what=what or "",
+                        variant="other" if what else None)
+    return when
 
 
 def _numbering(r: Reader, node: yaml.Node, path: str, at: str) -> Numbering:
