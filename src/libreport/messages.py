@@ -269,8 +269,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "document-number": ("the document number {number} writes its year in {written}: an official document's number "
                         "writes it in 六角括号, {right}",
                         "发文字号 {number} 中的年份写作 {written}；公文的发文字号年份应使用六角括号：{right}"),
-    "document-number.year": ("the document number {number} is of a year before {year}, the report's: last year's "
-                             "number?", "发文字号 {number} 的年份早于报告年度 {year} 年，是否仍是上一年的字号？"),
+    "document-number.year": ("the document number {number} is of a year before {year}, the year the report is "
+                             "about: a number left from an earlier report?",
+                             "发文字号 {number} 的年份早于报告年度 {year} 年，是否沿用了以前报告的字号？"),
     "template-document": ("the template folder {folder} has no {docx}: template: names a Word document of it "
                           "({found})",
                           "模板目录 {folder} 中没有 {docx}：template: 应为该目录中的 Word 文档（{found}）"),
