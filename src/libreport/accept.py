@@ -52,6 +52,8 @@ def read_accept(reader, mapping: yaml.Node, value: yaml.Node, path: str) -> None
     start = (mapping.start_mark.line + 1, mapping.start_mark.column + 1)
     end = (mapping.end_mark.line + 1, mapping.end_mark.column + 1)
     for key, reason_node in fields:
+        if reader.cut_by_comma(value, key, reason_node, where):
+            continue
         code = key.value if isinstance(key, yaml.ScalarNode) else None
         if not code:
             reader.diags.error("type", reader.mark(key), where, what=where, expected=_CODE, found=repr(code))

@@ -51,10 +51,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "键 {key!r} 在同一映射中出现两次（首次在第 {first} 行），后者会悄悄覆盖前者"),
     # -- the shape of a file ---------------------------------------------------------------------
     "unknown-key": ("unknown key {key!r}; expected one of {allowed}", "未知的键 {key!r}；可用的键：{allowed}"),
-    "unknown-key.comma": ("{key!r} is the end of a number: inside {{ }} a comma ends an entry, so a thousands comma "
-                          "splits the number; write it without the comma (5860) or in quotes (\"5,860\")",
+    "flow-comma.number": ("{key!r} is the end of a number: inside {{ }} a comma ends an entry, so a thousands "
+                          "comma splits the number; write it without the comma (5860) or in quotes (\"5,860\")",
                           "{key!r} 是数字的一部分：在 {{ }} 中逗号用来分隔各项，千位分隔的逗号会把数字拆开；"
                           "请去掉逗号（5860）或加上引号（\"5,860\"）"),
+    "flow-comma.text": ("{key!r} is the rest of the text before it: inside {{ }} a comma ends an entry, so the text "
+                        "was cut at its comma; put the whole text in quotes",
+                        "{key!r} 是前面文字的后半部分：在 {{ }} 中逗号用来分隔各项，文字在逗号处被截断；"
+                        "请给整段文字加上引号"),
     "unknown-key.hint": ("unknown key {key!r}; did you mean {hint!r}?",
                          "未知的键 {key!r}，是否应为 {hint!r}？可用的键：{allowed}"),
     "missing-key": ("{where} has no {key!r}", "{where} 缺少 {key!r}"),

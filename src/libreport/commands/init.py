@@ -120,6 +120,8 @@ SECTIONS = (
     ("awards", "所获荣誉", "awards.yaml"),
     ("coverage", "宣传报道", "coverage.yaml"),
     ("chronicle", "大事记", "chronicle.yaml"),
+    ("staff", "人员结构", "staff.yaml：职称、学历等各项人数，比例由 libreport 计算"),
+    ("table", "分馆服务情况, file: branches.yaml", "任意表格（分馆、读者结构、数字资源……），见 docs/sources.md"),
 )
 ANNUAL = ("statistics", "activities", "awards", "coverage", "chronicle")  # what a 年报 usually holds
 

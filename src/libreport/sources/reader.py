@@ -49,10 +49,7 @@ class Reader:
 
                 read_accept(self, node, value, path)
                 continue
-            if name not in allowed and _split_number(node, key, value):
-                # {value: 5,860}: inside { } the comma ends the entry, so YAML read `value: 5` and a key `860`
-                self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
-                                 variant="comma")
+            if name not in allowed and self.cut_by_comma(node, key, value, path):
                 continue
             if name not in allowed:
                 unknown += 1  # a spelling hint for the first few: not worth seconds over a file of junk keys
@@ -67,6 +64,22 @@ class Reader:
                 self.diags.error("missing-key", self.mark(node), _join(path, name), key=name,
                                  where=path or THIS_ENTRY)
         return found
+
+    def cut_by_comma(self, node: yaml.MappingNode, key: yaml.Node, value: yaml.Node, path: str) -> bool:
+        """Whether `key` is the rest of the entry before it, cut off by a comma inside { } (`value: 5,860`,
+        `reason: 之和为 858,410`): YAML ends an entry there. Said so, with how to write it, when it is."""
+        if not (node.flow_style and isinstance(key, yaml.ScalarNode) and key.style in _PLAIN
+                and isinstance(value, yaml.ScalarNode) and value.style in _PLAIN and value.value in _NULLS):
+            return False
+        pairs = node.value
+        at = next((i for i, (k, _v) in enumerate(pairs) if k is key), 0)
+        before = pairs[at - 1][1] if at > 0 else None
+        if not (isinstance(before, yaml.ScalarNode) and before.style in _PLAIN and before.value):
+            return False
+        number = len(key.value) >= 3 and key.value[:3].isdigit() and before.value[-1:].isdigit()
+        self.diags.error("flow-comma", self.mark(key), _join(path, key.value), key=key.value,
+                         variant="number" if number else "text")
+        return True
 
     def entries(self, node: yaml.Node, path: str) -> list[tuple[yaml.Node, yaml.Node]] | None:
         """A mapping's (key, value) pairs, whatever its keys are."""
@@ -192,10 +205,3 @@ THIS_ENTRY = Both("this entry", "此条目")
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-def _split_number(node: yaml.MappingNode, key: yaml.Node, value: yaml.Node) -> bool:
-    """Whether a key of a { } mapping is the tail of a number whose thousands comma split it: `5,860`, `1,607,816`."""
-    return (bool(node.flow_style) and isinstance(key, yaml.ScalarNode) and key.style in _PLAIN
-            and len(key.value) == 3 and key.value.isdigit() and isinstance(value, yaml.ScalarNode)
-            and value.value in _NULLS)
