@@ -177,3 +177,21 @@ def test_the_fixture_is_a_project_of_its_own():
     assert (OFFICIAL / "2023" / "report.yaml").is_file()
     done = run_cli("validate", "2023", "--strict", cwd=OFFICIAL)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_validate_checks_the_document_a_year_names_in_the_projects_own_templates(tmp_path):
+    project = year(tmp_path, {"report.yaml": OFFICIAL_HEAD + "sections:\n  - {kind: summary}\n", **TEXT})
+    shutil.copytree(TEMPLATES, project / "templates")
+    path = project / "templates" / "official.docx"
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    files["word/document.xml"] = files["word/document.xml"].replace(b"{{ body }}", "正文".encode())
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in files.items():
+            z.writestr(n, data)
+    (project / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
+    done = run_cli("validate", "2023", cwd=project)
+    assert done.returncode == 1
+    assert "official.docx has no paragraph '{{ body }}' where the report goes" in done.stdout
+    built = run_cli("build", "2023", "--toc", "field", cwd=project)
+    assert built.returncode == 1 and "official.docx has no paragraph" in built.stderr
