@@ -52,7 +52,14 @@ def _cell_problem(table: Table, rownum: int, values: dict, cols: dict[str, int])
             return _m("r_excel_error", cell=cell, error=value.strip())
         if isinstance(value, str) and len(value) > MAX_CELL:
             return _m("r_too_long", cell=cell, length=len(value))
+        bad = _NOT_PRINTABLE.search(value) if isinstance(value, str) else None
+        if bad is not None:
+            return _m("r_bad_char", cell=cell, char=f"{ord(bad.group()):04X}")
     return None
+
+
+# What a Word document cannot hold (tab and line breaks are joined or kept as spaces by clean_text).
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _column_letters(n: int) -> str:
