@@ -195,3 +195,21 @@ def test_validate_checks_the_document_a_year_names_in_the_projects_own_templates
     assert "official.docx has no paragraph '{{ body }}' where the report goes" in done.stdout
     built = run_cli("build", "2023", "--toc", "field", cwd=project)
     assert built.returncode == 1 and "official.docx has no paragraph" in built.stderr
+
+
+def test_the_next_year_keeps_the_letterhead_and_imprint_and_leaves_the_number_and_dates_to_fill(tmp_path):
+    project = year(tmp_path, {"report.yaml": OFFICIAL_HEAD + "letterhead:\n  name: 青禾市图书馆文件\n"
+                                                             "  number: 青图〔2024〕3号\n" + IMPRINT +
+                              "sections:\n  - {kind: summary}\n", **TEXT})
+    done = run_cli("new", "2024", cwd=project)
+    assert done.returncode == 0, done.stderr
+    text = (project / "years/2024/report.yaml").read_text(encoding="utf-8")
+    assert "  name: 青禾市图书馆文件\n  number:\n" in text and "{organisation: 青禾市图书馆, date: }" in text
+    assert "  cc: [市文化广电旅游局, 市图书馆学会]\n  issuer: 青禾市图书馆办公室\n  date:\n" in text
+    checked = run_cli("validate", "2024", "--format", "json", cwd=project)
+    import json
+
+    [result] = json.loads(checked.stdout)["years"]
+    assert result["errors"] == 0
+    assert {d["path"] for d in result["diagnostics"] if d["code"] == "to-fill"} >= {
+        "letterhead.number", "signature.date", "imprint.date"}

@@ -171,6 +171,9 @@ def _compose(text: str, path: Path) -> yaml.Node | None:
     return root
 
 
+DATED = {"letterhead": "number", "signature": "date", "imprint": "date"}
+
+
 def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
     text = _read(path)
     root = _compose(text, path)
@@ -185,6 +188,8 @@ def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
             for k, v in _pairs(value):
                 if k == "compare_with" and isinstance(v, yaml.ScalarNode) and source_year < year:
                     edits.append((v, str(source_year)))
+        elif key in DATED:  # an official document's number and dates are each year's own: left to fill
+            edits.extend((v, "") for k, v in _pairs(value) if k == DATED[key] and isinstance(v, yaml.ScalarNode))
     # last year's acknowledgments (a section whose data the printed report lacked, say) are not this year's
     spans = [(n.start_mark.index, n.end_mark.index, new) for n, new in edits] + _accepts(root, text)
     return _splice_spans(_retitle_comments(text, old, year), spans)

@@ -27,7 +27,11 @@ def read_letterhead(r: Reader, node: yaml.Node, year: int) -> m.Letterhead | Non
     if f is None or "name" not in f:
         return None
     lines = r.text_list(f["name"][1], "letterhead.name")
-    number = r.text(f["number"][1], "letterhead.number") if "number" in f else None
+    number = None
+    if "number" in f and r.is_null(f["number"][1]):  # `number:` with nothing after it, as `new` leaves it
+        r.diags.warning("to-fill", r.mark(f["number"][0]), "letterhead.number", what="letterhead.number")
+    elif "number" in f:
+        number = r.text(f["number"][1], "letterhead.number")
     if number is not None:
         _check_number(r, f["number"][1], number, year)
     return m.Letterhead(lines, number) if lines else None

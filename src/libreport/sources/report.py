@@ -232,6 +232,9 @@ def read_day(r: Reader, node: yaml.Node, path: str, year: int, what: Both | None
     year is a warning. `what` names what is dated, when it is not the signature."""
     from libreport.dates import DateError, parse_day
 
+    if r.is_null(node):  # `date:` with nothing after it, as `new` leaves it: this year's is still to fill
+        r.diags.warning("to-fill", r.mark(node), path, what=path)
+        return None
     text = r.text(node, path)
     if text is None:
         return None
