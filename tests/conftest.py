@@ -252,10 +252,17 @@ LAYOUTS = Layouts()
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
-    if any("layouts" in getattr(item, "fixturenames", ()) for item in items):
+    """The tests that read the laid-out examples run in one process, so each example is laid out once. Run
+    alone, that process starts the layouts at once, beside the other tests; run by pytest-xdist (which
+    collects every test in every worker), only the worker that gets them starts them, at the first one."""
+    users = [item for item in items if "layouts" in getattr(item, "fixturenames", ())]
+    for item in users:
+        item.add_marker(pytest.mark.xdist_group("layouts"))
+    if users and not os.environ.get("PYTEST_XDIST_WORKER"):
         LAYOUTS.start()
 
 
 @pytest.fixture(scope="session")
 def layouts() -> Layouts:
+    LAYOUTS.start()
     return LAYOUTS
