@@ -203,7 +203,7 @@ def document() -> Document:
     doc.add_paragraph("{{ title }}", style="Title")
     issuer = doc.add_paragraph("{{ library }}", style="Cover Line")
     issuer.paragraph_format.space_before = Pt(300)
-    doc.add_paragraph("{{ year + 1 }} 年 1 月", style="Cover Line")
+    doc.add_paragraph("{{ date }}", style="Cover Line")  # report.yaml's `date:`, as printed; empty without one
     doc.add_section(WD_SECTION.NEW_PAGE)
     doc.add_paragraph("目  录", style="TOC Heading")
     doc.add_paragraph("{{ toc }}")

@@ -241,9 +241,9 @@ def test_the_activity_chart_stands_on_the_page_of_its_table(pdfs, year):
 
 
 @pytest.mark.parametrize("year", EXAMPLE_YEARS)
-def test_the_cover_carries_title_library_and_date_line_and_the_toc_has_a_page_of_its_own(pdfs, year):
+def test_the_cover_carries_title_and_library_and_the_toc_has_a_page_of_its_own(pdfs, year):
     pages = page_texts(pdfs[year][1])
-    assert pages[0] == f"越秀区图书馆{year}年年报越秀区图书馆{int(year) + 1}年1月"
+    assert pages[0] == f"越秀区图书馆{year}年年报越秀区图书馆"  # no date: the printed report gives none
     assert pages[1].startswith("目录一、年度概况")
     assert "一、年度概况" in pages[2] and "目录" not in pages[2]
 

@@ -147,3 +147,21 @@ def test_the_toc_tab_stop_follows_the_text_width_of_the_template(project, edited
     tocs = re.findall(r'<w:pStyle w:val="TOC\d"/><w:tabs>(.*?)</w:tabs>', document)
     assert tocs and all(f'w:val="right" w:leader="dot" w:pos="{width}"' in tabs for tabs in tocs)
     assert all('w:val="clear" w:pos="8845"' in tabs for tabs in tocs)  # the style's stop, at the old width
+
+
+def cover_text(docx: Path) -> str:
+    """The text of the cover: everything before the first section break."""
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml[:xml.index("<w:sectPr")]))
+
+
+def test_the_cover_prints_the_date_report_yaml_gives_and_none_without_one(project):
+    report = project / "years/2019/report.yaml"
+    built = project / "out/2019/越秀区图书馆2019年年报.docx"
+    assert run_cli("build", "2019", "--toc", "field", cwd=project).returncode == 0
+    assert cover_text(built) == "越秀区图书馆 2019 年年报越秀区图书馆"
+    report.write_text(report.read_text(encoding="utf-8").replace("year: 2019\n", "year: 2019\ndate: 2020 年 1 月\n"),
+                      encoding="utf-8")
+    assert run_cli("build", "2019", "--toc", "field", cwd=project).returncode == 0
+    assert cover_text(built) == "越秀区图书馆 2019 年年报越秀区图书馆2020 年 1 月"

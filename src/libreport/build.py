@@ -78,7 +78,7 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     if tpl is None:
         return result
     step(t("stage_render"))
-    values = {"library": report.library, "year": report.year, "kind": report.kind}
+    values = {"library": report.library, "year": report.year, "kind": report.kind, "date": report.date or ""}
     try:
         title = report.title or tpl.say("title", **values)
         values["title"] = title

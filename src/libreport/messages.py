@@ -381,6 +381,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "a percentage compares figures in the same unit, and none is converted",
                             "{item} 是 {part}（{part_unit}）占 {whole}（{whole_unit}）的百分比，但两者单位不同；"
                             "百分比只在同一单位的数字之间计算，单位不会自动换算"),
+    "bad-date.cover": ("{text!r} is not a month or a day to print on the cover (write 2022年1月, 2022 年 1 月, "
+                       "2022-01 or 2022年1月10日)",
+                       "无法识别的封面日期 {text!r}（可写作 2022年1月、2022 年 1 月、2022-01 或 2022年1月10日）"),
     "bad-date.award": ("{text!r} is not a year and month, a year or a day (write {year}-04, {year}年4月, {year}年, 全年 "
                        "or {year}年4月23日)",
                        "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年、全年 或 {year}年4月23日）"),

@@ -267,6 +267,7 @@ class Report:
     title: str | None
     parts: list[Part]
     mark: Mark
+    date: str | None = None  # the date on the cover, as printed (2022年1月)
     kind: str = "年报"  # the document kind: names the output file and the cover (年报, 工作总结, …)
     letterhead: Letterhead | None = None  # printed above the report's text
     signature: Signature | None = None

@@ -126,7 +126,8 @@ SECTIONS = (
 ANNUAL = ("statistics", "activities", "awards", "coverage", "chronicle")  # what a 年报 usually holds
 
 
-TITLE_LINE = "# title: 标题              # 印在封面上（公文印在红头下）；不写时为“图书馆 年份 年文档类型”"
+TITLE_LINE = ("# title: 标题              # 印在封面上（公文印在红头下）；不写时为“图书馆 年份 年文档类型”\n"
+              "# date: 某年某月           # 封面上的日期，照印（如 2025年1月）；不写时封面不印日期")
 # A 工作总结 is printed as an official document (公文): templates/official.docx, with the letterhead, the number,
 # the signature and the 版记 from report.yaml. A 年报 has a cover and contents (templates/report.docx).
 OFFICIAL = """

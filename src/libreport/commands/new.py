@@ -171,7 +171,8 @@ def _compose(text: str, path: Path) -> yaml.Node | None:
     return root
 
 
-DATED = {"letterhead": "number", "signature": "date", "imprint": "date"}
+DATED = {"letterhead": "number", "signature": "date", "imprint": "date"}  # inside these mappings
+DATED_TOP = ("date",)  # report.yaml's own keys that are each year's: the cover date
 
 
 def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
@@ -188,6 +189,8 @@ def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
             for k, v in _pairs(value):
                 if k == "compare_with" and isinstance(v, yaml.ScalarNode) and source_year < year:
                     edits.append((v, str(source_year)))
+        elif key in DATED_TOP and isinstance(value, yaml.ScalarNode):
+            edits.append((value, ""))
         elif key in DATED:  # an official document's number and dates are each year's own: left to fill
             edits.extend((v, "") for k, v in _pairs(value) if k == DATED[key] and isinstance(v, yaml.ScalarNode))
     # last year's acknowledgments (a section whose data the printed report lacked, say) are not this year's

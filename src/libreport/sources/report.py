@@ -16,8 +16,8 @@ from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
-REPORT_KEYS = ("library", "year", "title", "kind", "template", "letterhead", "signature", "imprint", "numbering",
-               "parts", "sections", "year_over_year", "figures")
+REPORT_KEYS = ("library", "year", "title", "date", "kind", "template", "letterhead", "signature", "imprint",
+               "numbering", "parts", "sections", "year_over_year", "figures")
 PART_KEYS = ("title", "header", "sections", "numbering")
 SECTION_KEYS = ("kind", "title", "file", "numbering")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
@@ -66,6 +66,8 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     report = m.Report(folder, library, year, title, parts, Mark(path, 1, 1), year_over_year=yoy)
     if "kind" in fields:
         report.kind = r.text(fields["kind"][1], "kind") or report.kind
+    if "date" in fields:
+        report.date = _cover_date(r, fields["date"][1])
     if "template" in fields:
         report.template = read_template(r, fields["template"][1])
         report.template_mark = r.mark(fields["template"][1])
@@ -225,6 +227,29 @@ def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signatu
         organisation = r.text_list(f["organisation"][1], "signature.organisation") or organisation
     when = read_day(r, f["date"][1], "signature.date", year) if "date" in f else None
     return m.Signature(organisation, when, r.mark(node))
+
+
+def _cover_date(r: Reader, node: yaml.Node) -> str | None:
+    """The date the report is dated on its cover, printed as written (2022年1月, 2022 年 1 月, 2022年1月10日);
+    it must read as a month or a day."""
+    from libreport.dates import DateError, parse_day, parse_year_month
+
+    if r.is_null(node):  # `date:` with nothing after it, as `new` leaves it: this year's is still to fill
+        r.diags.warning("to-fill", r.mark(node), "date", what="date")
+        return None
+    text = r.text(node, "date")
+    if text is None:
+        return None
+    for parse in (parse_year_month, parse_day):
+        try:
+            parse(text)
+            return text
+        except DateError as exc:
+            if exc.kind != "form":
+                r.diags.error("impossible-date", r.mark(node), "date", text=text)
+                return None
+    r.diags.error("bad-date", r.mark(node), "date", text=text, variant="cover")
+    return None
 
 
 def read_day(r: Reader, node: yaml.Node, path: str, year: int, what: Both | None = None):
