@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 THOUSANDS = ("tables", "everywhere", "none")
@@ -57,6 +57,17 @@ def printing(style: Style | None):
         yield
     finally:
         _CURRENT.reset(token)
+
+
+@contextmanager
+def table_grouping(thousands: bool | None):
+    """Inside the block, tables group thousands as one table says (`thousands: true|false` in its file) rather
+    than as the house style does; None: as the house style does."""
+    if thousands is None:
+        yield
+        return
+    with printing(replace(current(), thousands="everywhere" if thousands else "none")):
+        yield
 
 
 _PLAIN_DIGITS = re.compile(r"^(?P<sign>[+-]?)(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?$")

@@ -377,10 +377,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{item} 印为 {printed}，但 {part} ÷ {whole} 得 {computed}，超出所印精度允许的误差"),
     "ratio-mismatch.approx": ("{item} is printed as {printed}, but {part} ÷ {whole} gives {computed}, "
                               "which {word} does not allow", "{item} 印为 {printed}，但 {part} ÷ {whole} 得 {computed}，与“{word}”不符"),
-    "unit-mismatch.ratio": ("{item} is a percentage of {part} ({part_unit}) in {whole} ({whole_unit}): "
-                            "a percentage compares figures in the same unit, and none is converted",
-                            "{item} 是 {part}（{part_unit}）占 {whole}（{whole_unit}）的百分比，但两者单位不同；"
-                            "百分比只在同一单位的数字之间计算，单位不会自动换算"),
     "bad-date.cover": ("{text!r} is not a month or a day to print on the cover (write 2022年1月, 2022 年 1 月, "
                        "2022-01 or 2022年1月10日)",
                        "无法识别的封面日期 {text!r}（可写作 2022年1月、2022 年 1 月、2022-01 或 2022年1月10日）"),
@@ -432,6 +428,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "to-fill.section-untitled": ("{file} has no rows yet; it is left out of the report until it has",
                                  "{file} 尚无数据；在填写之前，报告中不印此栏目"),
 
+    # -- faithful transcription: parts without a heading, ratios across units, empty lists, printed dates ---
+    "missing-key.part": ("{where} has neither a title (its heading) nor a header (the running header of a part "
+                         "printed without a heading)",
+                         "{where} 既无 title（部分标题），也无 header（不印标题的部分的页眉）"),
+    "unit-mismatch.ratio": ("{item} ({unit}) divides {other}, which is a percentage or a ratio itself, not a count: "
+                            "the ratio is not checked",
+                            "{item}（{unit}）的计算涉及 {other}，但它本身是百分比或比率，不是计数：不核对此比率"),
+    "unit-mismatch.ratio-magnitudes": ("{other} is counted in {other_unit}, whose measure words are not all of one "
+                                       "magnitude (万, 亿): the ratio {item} is not checked",
+                                       "{other} 的单位 {other_unit} 中各量词的数量级（万、亿）不一致：不核对比率 {item}"),
+    "unit-mismatch.per-unit": ("{item} is printed in {unit}, {per} per {each}, but {part} is counted in {part_unit} "
+                               "and {whole} in {whole_unit}: the ratio is not checked (only 万 and 亿 are converted)",
+                               "{item} 的单位为 {unit}（每{each}的{per}数），但 {part} 以 {part_unit} 计、{whole} 以 "
+                               "{whole_unit} 计：不核对此比率（只换算万、亿）"),
+    "missing-key.shown": ("{where} has shown: (the date as printed) but no date: (the date it stands for, which "
+                          "is checked)", "{where} 有 shown（印刷的日期），但缺少 date（其所指的日期，用于核对）"),
+    "to-fill.staff": ("{file}: {item} has no groups yet; its table is left out of the report until it has",
+                      "{file}：{item} 尚无分组数据；在填写之前，报告中不印此表"),
+    "to-fill.group-row": ("{file}: {item} has neither a value nor rows under it yet; it is left out of the table "
+                          "until it has",
+                          "{file}：{item} 既无数值也无下属项目；在填写之前，表中不印此行"),
+    "to-fill.list": ("{file}: {item} lists no {key} yet", "{file}：{item} 的 {key} 尚未列出任何项目"),
+    "to-fill.blank-summary": ("{file} holds only comments; write the text of the {section} section in it (until "
+                              "then it is left out of the report)",
+                              "{file} 中只有注释；请写入“{section}”的正文（在此之前报告中不印此栏目）"),
 
     # -- the command line ------------------------------------------------------------------------
 

@@ -109,12 +109,13 @@ class Award:
     date_mark: Mark | None = None  # where the date value is written, for date diagnostics
     precision: str = "month"  # "month"; "year" when the report gives the year only, "day" when a day
     date_text: str = ""  # the date as written
+    shown: str | None = None  # the date as the report prints it, when `shown:` gives it
 
     @property
     def shown_date(self) -> str:
         """A date of a year or a day as written (2023年, 全年, 2023年11月20日); month dates are worded by the
-        template's award_date."""
-        return self.date_text
+        template's award_date (unless `shown:` or the file's `dates: as-written` says otherwise)."""
+        return self.shown if self.shown is not None else self.date_text
 
 
 @dataclass
@@ -125,6 +126,8 @@ class Coverage:
     title: str
     mark: Mark
     date_mark: Mark | None = None
+    date_text: str = ""  # the date as written (2020年2月6日, 2020.1.30)
+    shown: str | None = None  # the date as the report prints it, when `shown:` gives it
 
 
 @dataclass
@@ -155,6 +158,14 @@ class StatItem:
     approx: str | None = None  # the approximation word printed with it: 近 57.34, 5000 余
     note: str | None = None  # the scope remark printed beside it: 含分馆
     ratio: Ratio | None = None
+    label: str | None = None  # printed before the name (其中：盲文图书); None: as its place in the tree says
+
+    @property
+    def prints_nothing(self) -> bool:
+        """A group row (no unit, no value) with nothing under it that prints: left out of the table, as a
+        heading alone would be."""
+        return (self.unit is None and self.value is None and not self.to_fill
+                and all(child.prints_nothing for child in self.children()))
 
     @property
     def figure(self) -> Figure | None:
@@ -173,9 +184,10 @@ class StatItem:
 
 class Entries(list):
     """The entries of a file that is a list (awards, coverage), with the note its report prints under their table
-    (`note:` when the file is written as `{rows: [...], note: ...}`)."""
+    (`note:` when the file is written as `{rows: [...], note: ...}`) and how its dates are printed (`dates:`)."""
 
     note: str | None = None
+    dates: str = "template"  # "template": worded by snippets.yaml; "as-written": each as its `date:` is written
 
 
 @dataclass
@@ -183,6 +195,7 @@ class Statistics:
     items: list[StatItem]
     file: Path
     note: str | None = None  # printed under the table: 注：…
+    thousands: bool | None = None  # the table's figures grouped (1,236) or not (1236); None: the house style's
 
     def walk(self):
         for item in self.items:
@@ -210,6 +223,7 @@ class Activities:
     totals: dict[str, tuple[Figure, Mark]] = field(default_factory=dict)  # `total:` as printed, by column
     total_mark: Mark | None = None  # where `total:` is written (the 合计 row's entry)
     note: str | None = None  # printed under the table: 注：参与人次为全年各类活动合计数
+    thousands: bool | None = None  # the counts grouped (63,130) or not (63130); None: the house style's
 
 
 @dataclass
@@ -238,6 +252,7 @@ class StaffDistribution:
     groups: list[StaffGroup]
     mark: Mark
     note: str | None = None  # printed under its table
+    thousands: bool | None = None  # its counts grouped or not; None: the house style's
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from libreport import model as m
-from libreport.diagnostics import Diagnostics
+from libreport.diagnostics import Diagnostics, Mark
 from libreport.project import Project, ProjectError
 
 
@@ -82,6 +82,9 @@ def check_year(project: Project, year: str) -> YearResult:
                     counters = counters or [0] * 4
                     section.data.blocks = render_summary(section.data, result.context, diags, counters,
                                                          report.folder)
+                    if not section.data.blocks and section.data.text.strip():  # comments only: nothing prints
+                        diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file,
+                                      section=section.title or "", variant="blank-summary")
     settle(diags)
     return result
 

@@ -303,6 +303,10 @@ def _empty_list(section: m.Section, text: str, old: int, year: int) -> str:
     head = _leading_comments(text)
     head = [_swap_year(line, old, year) for line in head] or [f"# {section.label} — {year}"]
     example = EXAMPLES[section.kind].format(year=year)
+    root = _compose(text, section.file) if text.strip() else None
+    dates = dict(_pairs(root)).get("dates") if isinstance(root, yaml.MappingNode) else None
+    if isinstance(dates, yaml.ScalarNode):  # the report's way of printing dates is kept for the new year
+        return "\n".join(head + [f"dates: {dates.value}", "rows:", "  # 每条一项，例如：", "  # " + example, ""])
     return "\n".join(head + ["# 每条一项，例如：", "# " + example, ""])
 
 

@@ -17,7 +17,7 @@ from libreport import i18n
 from libreport import model as m
 from libreport.diagnostics import Severity
 from libreport.figures import same_unit, table_number
-from libreport.housestyle import printing
+from libreport.housestyle import printing, table_grouping
 from libreport.i18n import t
 from libreport.numbers import change_percent, cn_numeral, percent
 from libreport.project import Project
@@ -89,9 +89,11 @@ def _sections(console: Console, report: m.Report, result) -> None:
         if section.data is None:
             continue
         if section.kind == "statistics":
-            _print(console, t("show_statistics", title=section.label), _statistics(section, result.previous))
+            with table_grouping(section.data.thousands):  # figures as that table prints them
+                _print(console, t("show_statistics", title=section.label), _statistics(section, result.previous))
         elif section.kind == "activities":
-            _print(console, t("show_activities", title=section.label), _activities(section))
+            with table_grouping(section.data.thousands):
+                _print(console, t("show_activities", title=section.label), _activities(section))
         elif section.kind == "chronicle":
             _print(console, t("show_chronicle", title=section.label), _chronicle(section))
         elif section.kind == "table" and getattr(section.data, "rows", None):

@@ -43,22 +43,30 @@ class StatRow:
 
 
 def statistics_rows(stats: m.Statistics) -> list[StatRow]:
+    """The table's rows in order. A group row with nothing under it is left out (a heading alone), and the
+    items after it keep their numbers in sequence."""
     rows: list[StatRow] = []
-    for n, item in enumerate(stats.items, 1):
-        _emit(rows, item, str(n), "", 0)
+    for n, item in enumerate(_printed(stats.items), 1):
+        _emit(rows, item, str(n), None, 0)
     return rows
 
 
-def _emit(rows: list[StatRow], item: m.StatItem, marker: str, prefix: str, depth: int) -> None:
-    rows.append(StatRow(marker, prefix + item.name, item.unit or "—", item.value, depth, item))
-    for detail in item.details:
-        _emit(rows, detail, "", "", depth + 1)
-    for k, part in enumerate(item.parts, 1):
-        label = f"{item.parts_label}：" if k == 1 and item.parts_label else ""
-        _emit(rows, part, circled(k), label, depth + 1)
-    for k, sub in enumerate(item.of_which):
-        label = f"{item.of_which_label or '其中'}：" if k == 0 else ""
-        _emit(rows, sub, "", label, depth + 1)
+def _printed(items: list[m.StatItem]) -> list[m.StatItem]:
+    return [item for item in items if not item.prints_nothing]
+
+
+def _emit(rows: list[StatRow], item: m.StatItem, marker: str, label: str | None, depth: int) -> None:
+    """One item and the rows under it. `label` is what its place prints before its name (其中 before the first
+    of_which row); the item's own `label:` is printed instead, when written (`""`: none)."""
+    words = item.label if item.label is not None else label
+    rows.append(StatRow(marker, f"{words}：{item.name}" if words else item.name, item.unit or "—", item.value,
+                        depth, item))
+    for detail in _printed(item.details):
+        _emit(rows, detail, "", None, depth + 1)
+    for k, part in enumerate(_printed(item.parts), 1):
+        _emit(rows, part, circled(k), item.parts_label if k == 1 else None, depth + 1)
+    for k, sub in enumerate(_printed(item.of_which)):
+        _emit(rows, sub, "", (item.of_which_label or "其中") if k == 0 else None, depth + 1)
 
 
 class StatIndex:

@@ -16,6 +16,7 @@ from libreport.docx.template import Template
 from libreport.docx.xml import HINT_RPR, Table, bookmarked, esc, para, run, text_para
 from libreport.figures import same_unit, table_number
 from libreport.headings import Numbering
+from libreport.housestyle import table_grouping
 from libreport.numbers import change_percent
 from libreport.prose.pictures import Picture
 from libreport.sources.sections import prints_nothing
@@ -127,6 +128,9 @@ class Renderer:
                 head = prose.masthead(report.letterhead, None if self.tpl.has_title else title)
                 xml.extend(line.encode("utf-8") for line in head)
             depth = 0
+            # a part without a title (only a running header) prints no heading: its sections' headings are the
+            # outline's first level, in Word's outline as in the table of contents
+            outline = "" if part.title is not None else '<w:outlineLvl w:val="0"/>'
             if part.title is not None:
                 pn += 1
                 xml.append(self.heading(self.part_heading(report, pn, part.title), "part", 1).encode("utf-8"))
@@ -143,7 +147,7 @@ class Renderer:
                     if section.group is not group:
                         group, gn, sn = section.group, 0, sn + 1
                         xml.append(self.heading(self.section_heading(part.numbering, sn, group.title), "section",
-                                                depth + 1).encode("utf-8"))
+                                                depth + 1, outline).encode("utf-8"))
                     below = depth + 1
                     if section.title is not None:
                         gn += 1
@@ -156,7 +160,7 @@ class Renderer:
                     group = None
                     sn += 1
                     xml.append(self.heading(self.section_heading(part.numbering, sn, section.title), "section",
-                                            depth + 1).encode("utf-8"))
+                                            depth + 1, outline).encode("utf-8"))
                     below = depth + 1
                 else:
                     group = None
@@ -180,9 +184,11 @@ class Renderer:
         if kind == "coverage":
             return self.coverage(section.data)
         if kind == "statistics":
-            return self.statistics(section.data, report, previous)
+            with table_grouping(section.data.thousands):
+                return self.statistics(section.data, report, previous)
         if kind == "activities":
-            return self.activities(section.data, report)
+            with table_grouping(section.data.thousands):
+                return self.activities(section.data, report)
         if kind == "chronicle":
             return self.chronicle(section.data)
         if kind == "staff":
@@ -219,8 +225,10 @@ class Renderer:
         heads = self.tpl.heads("awards")
         t.row([heads[k] for k in keep], header=True, styles=[hd] * len(keep))
         bodies, when = self.tpl.snippets["award_bodies"], self.tpl.snippets["award_date"]
+        worded = getattr(awards, "dates", "template") == "template"  # else each date as written
         for i, a in enumerate(awards, 1):
-            date = "" if a.date is None else when.render(date=a.date) if a.precision == "month" else a.shown_date
+            date = ("" if a.date is None else when.render(date=a.date)
+                    if a.precision == "month" and worded and a.shown is None else a.shown_date)
             cells = [str(i), a.name, bodies.render(bodies=a.bodies) if a.bodies else "", date]
             t.row([cells[k] for k in keep], styles=[[c, txt, txt, c][k] for k in keep])
         return [*t.xml(), *self.note(getattr(awards, "note", None))]
@@ -230,9 +238,11 @@ class Renderer:
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
         t.row(self.tpl.heads("coverage"), header=True, styles=[hd] * 5)
         when = self.tpl.snippets["coverage_date"]
+        worded = getattr(rows, "dates", "template") == "template"  # else each date as written
         styles = [c, c, c, c, txt]
         for i, r in enumerate(rows, 1):
-            t.row([str(i), when.render(date=r.date), r.outlet, r.section, r.title], styles=styles)
+            date = r.shown if r.shown is not None else when.render(date=r.date) if worded else r.date_text
+            t.row([str(i), date, r.outlet, r.section, r.title], styles=styles)
         return [*t.xml(), *self.note(getattr(rows, "note", None))]
 
     def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> list:
@@ -340,8 +350,9 @@ class Renderer:
             t.row(self.tpl.heads("staff"), header=True, styles=[hd] * 3)
             share = self.tpl.snippets["share"]
             for g, s in zip(d.groups, shares):
-                t.row([g.label, table_number(g.count), share.render(share=s) if counted else "—"],
-                      styles=[c, num, num])
+                with table_grouping(d.thousands):
+                    count = table_number(g.count)
+                t.row([g.label, count, share.render(share=s) if counted else "—"], styles=[c, num, num])
             out.extend(t.xml())
             note = self.note(d.note, keep_with_next=charted)
             out.extend(note)

@@ -142,15 +142,23 @@ def section_file(r: Reader, folder: Path, name: str, mark: Mark, path: str) -> P
 
 
 def _part(r: Reader, node: yaml.Node, path: str, folder: Path, outer: Numbering) -> m.Part | None:
-    fields = r.mapping(node, path, PART_KEYS, ("title", "sections"))
+    """A part: its title is its numbered heading; a part with a `header:` and no `title:` prints no heading of
+    its own and names its pages only in the running header (as reports whose parts show only at the top of
+    the page)."""
+    fields = r.mapping(node, path, PART_KEYS, ("sections",))
     if fields is None:
         return None
     title = r.text(fields["title"][1], f"{path}.title") if "title" in fields else None
     header = r.text(fields["header"][1], f"{path}.header") if "header" in fields else None
+    if "title" not in fields and "header" not in fields:
+        r.diags.error("missing-key", r.mark(node), f"{path}.title", key="title", where=path, variant="part")
     numbering = _own_numbering(r, fields, path, "part", outer)
     sections: list[m.Section] = []
     if "sections" in fields:
-        for j, snode in enumerate(r.sequence(fields["sections"][1], f"{path}.sections") or []):
+        nodes = r.sequence(fields["sections"][1], f"{path}.sections")
+        if nodes == []:  # nothing listed: a part that would never print
+            r.diags.error("empty", r.mark(fields["sections"][1]), f"{path}.sections", what=f"{path}.sections")
+        for j, snode in enumerate(nodes or []):
             where = f"{path}.sections[{j + 1}]"
             if _holds_sections(snode):
                 sections.extend(_group(r, snode, where, folder, numbering))
@@ -158,8 +166,8 @@ def _part(r: Reader, node: yaml.Node, path: str, folder: Path, outer: Numbering)
             section = _section(r, snode, where, folder, SECTION_KEYS, numbering)
             if section is not None:
                 sections.append(section)
-    if title is None:
-        return None
+    if title is None and ("title" in fields or header is None):
+        return None  # written empty, or neither written: said above
     return m.Part(title, header or title, sections, r.mark(node), numbering=numbering)
 
 

@@ -19,17 +19,19 @@ from libreport.sources.report import load_report
 from libreport.sources.text import MAX_PROSE_BYTES, read_text
 from libreport.sources.yamlfile import load_yaml
 
-AWARD_KEYS = ("name", "by", "date")
-COVERAGE_KEYS = ("date", "outlet", "section", "title")
+AWARD_KEYS = ("name", "by", "date", "shown")
+COVERAGE_FIELDS = ("date", "outlet", "section", "title")
+COVERAGE_KEYS = (*COVERAGE_FIELDS, "shown")
+DATE_STYLES = ("template", "as-written")  # awards.yaml, coverage.yaml `dates:`
 STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "id", "parts", "parts_label", "of_which",
-             "of_which_label", "details")
+             "of_which_label", "details", "label")
 RATIO_KEYS = ("part", "whole")
-ACTIVITY_KEYS = ("rounding", "rows", "total", "note")
+ACTIVITY_KEYS = ("rounding", "rows", "total", "note", "thousands")
 ACTIVITY_COLUMNS = ("sessions", "attendance")
 ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics")
 EVENT_KEYS = ("date", "text", "shown")
-STAFF_KEYS = ("name", "groups", "note")
-LIST_FILE_KEYS = ("rows", "note")  # awards.yaml, coverage.yaml written as a mapping, to carry a note
+STAFF_KEYS = ("name", "groups", "note", "thousands")
+LIST_FILE_KEYS = ("rows", "note", "dates")  # awards.yaml, coverage.yaml written as a mapping (a note, a date style)
 STAFF_GROUP_KEYS = ("label", "count")
 ROUNDINGS = ("half-up", "largest-remainder")
 TOTAL = Both("total", "合计")
@@ -75,8 +77,8 @@ def _missing(diags: Diagnostics, section: m.Section) -> None:
 
 
 def _nothing_in(data) -> bool:
-    if isinstance(data, m.Statistics):
-        return not data.items
+    if isinstance(data, m.Statistics):  # group rows with nothing under them print nothing either
+        return all(item.prints_nothing for item in data.items)
     if isinstance(data, m.Activities):
         return not data.rows
     if isinstance(data, list):
@@ -85,9 +87,11 @@ def _nothing_in(data) -> bool:
 
 
 def prints_nothing(section: m.Section) -> bool:
-    """A listed section with nothing to print yet (no data file, no rows): it is left out of the report, its
-    heading and its TOC entry with it, and `validate` lists it as still to fill."""
-    return section.kind != "summary" and _nothing_in(section.data)
+    """A listed section with nothing to print yet (no data file, no rows, a summary with no text): it is left
+    out of the report, its heading and its TOC entry with it, and `validate` lists it as still to fill."""
+    if section.kind == "summary":  # its blocks are rendered once the year is checked
+        return isinstance(section.data, m.Summary) and not section.data.blocks
+    return _nothing_in(section.data)
 
 
 def _empty_file(section: m.Section, mark: Mark, diags: Diagnostics) -> None:
@@ -116,7 +120,23 @@ def _table_list(root, r: Reader, build) -> m.Entries:
     f = r.mapping(root, "", LIST_FILE_KEYS, ("rows",)) or {}
     entries = m.Entries(_list_of(f["rows"][1], r, build, "rows") if "rows" in f else [])
     entries.note = _note(r, f)
+    if "dates" in f:  # as-written: each date printed as its `date:` is written, not worded by the template
+        style = r.text(f["dates"][1], "dates")
+        if style in DATE_STYLES:
+            entries.dates = style
+        elif style is not None:
+            r.diags.error("type", r.mark(f["dates"][1]), "dates", what="dates", expected=" / ".join(DATE_STYLES),
+                          found=repr(style))
     return entries
+
+
+def _shown(r: Reader, f: dict, path: str) -> str | None:
+    """`shown:`, the date as the report prints it, beside the `date:` that is checked."""
+    if "shown" not in f:
+        return None
+    if "date" not in f:
+        r.diags.error("missing-key", r.mark(f["shown"][0]), f"{path}.date", where=path, variant="shown")
+    return r.text(f["shown"][1], f"{path}.shown")
 
 
 def _note(r: Reader, f: dict) -> str | None:
@@ -154,26 +174,30 @@ def _awards(root, r: Reader, year: int) -> list[m.Award]:
                                year=year)
             if when is None:
                 return None
+        shown = _shown(r, f, path)
         if name is None or bodies is None:
             return None
         return m.Award(name, bodies, when[0] if when else None, r.mark(node),
                        r.mark(f["date"][1]) if "date" in f else None, precision=when[1] if when else "month",
-                       date_text=r.text(f["date"][1], f"{path}.date") or "" if "date" in f else "")
+                       date_text=r.text(f["date"][1], f"{path}.date") or "" if "date" in f else "",
+                       shown=shown if when else None)
     return _table_list(root, r, build)
 
 
 def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
     def build(node, path):
-        f = r.mapping(node, path, COVERAGE_KEYS, COVERAGE_KEYS)
+        f = r.mapping(node, path, COVERAGE_KEYS, COVERAGE_FIELDS)
         if f is None:
             return None
         when = _date_field(r, f["date"][1], f"{path}.date", parse_day, "day") if "date" in f else None
         outlet = r.text(f["outlet"][1], f"{path}.outlet") if "outlet" in f else None
         section = r.text(f["section"][1], f"{path}.section", allow_empty=True) if "section" in f else None
         title = r.text(f["title"][1], f"{path}.title") if "title" in f else None
+        shown = _shown(r, f, path) if "date" in f else None
         if when is None or outlet is None or section is None or title is None:
             return None
-        return m.Coverage(when, outlet, section, title, r.mark(node), r.mark(f["date"][1]))
+        return m.Coverage(when, outlet, section, title, r.mark(node), r.mark(f["date"][1]),
+                          r.text(f["date"][1], f"{path}.date") or "", shown)
     return _table_list(root, r, build)
 
 
@@ -192,15 +216,24 @@ def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
     return _list_of(root, r, build)
 
 
+def _thousands(r: Reader, f: dict, path: str = "") -> bool | None:
+    """`thousands: true|false`: a table that groups its figures otherwise than the house style says."""
+    if "thousands" not in f:
+        return None
+    from libreport.sources.figurestyle import read_flag
+
+    return read_flag(r, f["thousands"][1], f"{path}.thousands" if path else "thousands")
+
+
 def _statistics(root, r: Reader, year: int) -> m.Statistics:
-    f = r.mapping(root, "", ("items", "note"), ("items",))
+    f = r.mapping(root, "", ("items", "note", "thousands"), ("items",))
     items = []
     if f and "items" in f:
         for i, node in enumerate(r.sequence(f["items"][1], "items") or []):
             item = _stat_item(r, node, f"items[{i + 1}]", "")
             if item is not None:
                 items.append(item)
-    return m.Statistics(items, r.file, _note(r, f or {}))
+    return m.Statistics(items, r.file, _note(r, f or {}), _thousands(r, f or {}))
 
 
 def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
@@ -236,14 +269,27 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     for label_key in ("parts_label", "of_which_label"):
         if label_key in f:
             setattr(item, label_key, r.text(f[label_key][1], f"{path}.{label_key}"))
+    if "label" in f:  # `label: ""` prints none where the tree would print one
+        item.label = r.text(f["label"][1], f"{path}.label", allow_empty=True)
+    empty = []
     for key in ("parts", "of_which", "details"):
         if key in f:
             children = []
-            for j, child in enumerate(r.sequence(f[key][1], f"{path}.{key}") or []):
+            nodes = r.sequence(f[key][1], f"{path}.{key}")
+            if nodes == []:
+                empty.append(key)
+            for j, child in enumerate(nodes or []):
                 c = _stat_item(r, child, f"{path}.{key}[{j + 1}]", item.path)
                 if c is not None:
                     children.append(c)
             setattr(item, key, children)
+    if item.prints_nothing and "value" not in f and not item.children():
+        # a group row with nothing under it would print as a heading alone: it waits for its rows
+        r.diags.warning("to-fill", r.mark(node), path, file=r.file, item=name, variant="group-row")
+    elif not item.prints_nothing or "value" in f:
+        for key in empty:  # written, but nothing listed in it yet
+            r.diags.warning("to-fill", r.mark(f[key][0]), f"{path}.{key}", file=r.file, item=name, key=key,
+                            variant="list")
     return item
 
 
@@ -303,7 +349,7 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             if figure is not None:
                 totals[col] = (figure, r.mark(v))
     total_mark = r.mark(f["total"][1]) if "total" in f and isinstance(f["total"][1], yaml.MappingNode) else None
-    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark, _note(r, f))
+    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark, _note(r, f), _thousands(r, f))
 
 
 def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:
@@ -345,7 +391,11 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
         name = r.text(f["name"][1], f"{path}.name")
         groups: list[m.StaffGroup] = []
         labels: dict[str, m.StaffGroup] = {}
-        for j, g in enumerate(r.sequence(f["groups"][1], f"{path}.groups") or []):
+        nodes = r.sequence(f["groups"][1], f"{path}.groups")
+        if nodes == [] and name:  # its table would be a header alone: left out until it has groups
+            r.diags.warning("to-fill", r.mark(f["groups"][0]), f"{path}.groups", file=r.file, item=name,
+                            variant="staff")
+        for j, g in enumerate(nodes or []):
             gp = f"{path}.groups[{j + 1}]"
             gf = r.mapping(g, gp, STAFF_GROUP_KEYS, STAFF_GROUP_KEYS)
             if gf is None or len(gf) < 2:
@@ -363,7 +413,9 @@ def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
                 labels[label] = m.StaffGroup(label, count, r.mark(g))
                 groups.append(labels[label])
         note = r.text(f["note"][1], f"{path}.note") if "note" in f else None
-        return m.StaffDistribution(name, groups, r.mark(node), note) if name else None
+        if not groups:  # nothing to print yet (said above, or at each count still to fill)
+            return None
+        return m.StaffDistribution(name, groups, r.mark(node), note, _thousands(r, f, path)) if name else None
     return _list_of(root, r, build)
 
 
