@@ -157,13 +157,16 @@ rows:
   - {date: 2020.1.30, outlet: 临溪发布微信公众号, section: —, title: 宅家也能逛图书馆}
   - {date: 2020年2月6日, outlet: 望川日报, section: A05, title: 闭馆不闭服务}
   - {date: 2020 年 7 月 20 日, outlet: 望川日报, section: A06, title: 临溪讲坛恢复线下开讲}
+  - {date: 2020-12-21, outlet: 图书馆报, section: A08, title: 总分馆一体化}
 """
 
 
 def test_coverage_dates_print_as_written_when_the_file_says_so(tmp_path):
     docx = build(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: coverage, title: 媒体报道}\n",
                             "coverage.yaml": COVERAGE_MIXED})
-    assert [row[1] for row in tables(docx)[0]] == ["日期", "2020.1.30", "2020年2月6日", "2020 年 7 月 20 日"]
+    # a row written 2020-12-21 (as `import` writes them) is worded by the template: no report prints that form
+    assert [row[1] for row in tables(docx)[0]] == ["日期", "2020.1.30", "2020年2月6日", "2020 年 7 月 20 日",
+                                                   "2020.12.21"]
 
 
 def test_shown_prints_the_printed_date_of_one_row_and_the_date_is_still_checked(tmp_path):
@@ -188,8 +191,8 @@ def test_award_dates_print_as_written_when_the_file_says_so(tmp_path):
     docx = build(tmp_path, {
         "report.yaml": HEAD + "sections:\n  - {kind: awards, title: 荣誉表彰}\n",
         "awards.yaml": "dates: as-written\nrows:\n  - {name: 先进集体, date: 2020 年 3 月}\n"
-                       "  - {name: 优秀品牌项目, date: 2020年11月}\n"})
-    assert [row[-1] for row in tables(docx)[0][1:]] == ["2020 年 3 月", "2020年11月"]
+                       "  - {name: 优秀品牌项目, date: 2020年11月}\n  - {name: 优秀组织单位, date: 2020-05}\n"})
+    assert [row[-1] for row in tables(docx)[0][1:]] == ["2020 年 3 月", "2020年11月", "2020 年 5 月"]
 
 
 def test_shown_without_a_date_and_an_unknown_date_style_are_named(tmp_path):
@@ -298,3 +301,13 @@ def test_new_keeps_the_date_style_thousands_and_labels_of_the_year_before(tmp_pa
     assert "  - header: 年度概况\n" in (new / "report.yaml").read_text(encoding="utf-8")
     checked = run_cli("validate", "2021", "--format", "json", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
+
+
+def test_a_date_printed_without_spaces_is_measured_with_the_space_word_sets_beside_its_digits():
+    from libreport.docx.measure import _ems
+
+    # 2020年11月 is set with a quarter em at each meeting of a Chinese character and a digit (autoSpaceDN), so
+    # its column is given that room and the date stays on one line, as 2020 年 11 月 does
+    assert _ems("2020年11月", "serif") == _ems("202011", "serif") + 2 * 1000 + 3 * 250
+    assert _ems("2020.1.30", "serif") == sum(_ems(c, "serif") for c in "2020.1.30")
+    assert _ems("年度概况", "serif") == 4 * 1000

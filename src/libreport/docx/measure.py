@@ -70,10 +70,16 @@ class Face:
 _METRICS = {"serif": _SERIF, "serif-bold": _SERIF_BOLD, "wide": _WIDE}
 
 
+# Word and LibreOffice set a little space between a Chinese character and a Latin letter or digit beside it
+# (autoSpaceDE/DN, on unless a style turns it off): 2020年11月 is as wide as 2020 年 11 月.
+AUTOSPACE = 250
+
+
 @lru_cache(maxsize=8192)
 def _ems(text: str, metrics: str) -> int:
     widths = _METRICS[metrics]
     total = 0
+    before = ""  # "han" after a Chinese character, "latin" after a Latin letter or digit
     for ch in text:
         code = ord(ch)
         if 32 <= code < 127:
@@ -82,7 +88,14 @@ def _ems(text: str, metrics: str) -> int:
             total += 600  # other Latin-script letters: about a wide letter's width
         else:
             total += EM  # Chinese, and punctuation set in the Chinese font (the runs carry the East Asian hint)
+        kind = "latin" if ch.isascii() and ch.isalnum() else "han" if _HAN.match(ch) else ""
+        if kind and before and kind != before:
+            total += AUTOSPACE
+        before = kind
     return total
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def width(text: str, face: Face) -> int:

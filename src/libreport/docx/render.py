@@ -6,6 +6,7 @@ wording (snippets) and the look (styles in report.docx).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -225,10 +226,11 @@ class Renderer:
         heads = self.tpl.heads("awards")
         t.row([heads[k] for k in keep], header=True, styles=[hd] * len(keep))
         bodies, when = self.tpl.snippets["award_bodies"], self.tpl.snippets["award_date"]
-        worded = getattr(awards, "dates", "template") == "template"  # else each date as written
+        as_written = getattr(awards, "dates", "template") == "as-written"
         for i, a in enumerate(awards, 1):
+            worded = a.shown is None and (not as_written or _ISO_DATE.match(a.date_text) is not None)
             date = ("" if a.date is None else when.render(date=a.date)
-                    if a.precision == "month" and worded and a.shown is None else a.shown_date)
+                    if a.precision == "month" and worded else a.shown_date)
             cells = [str(i), a.name, bodies.render(bodies=a.bodies) if a.bodies else "", date]
             t.row([cells[k] for k in keep], styles=[[c, txt, txt, c][k] for k in keep])
         return [*t.xml(), *self.note(getattr(awards, "note", None))]
@@ -238,9 +240,10 @@ class Renderer:
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
         t.row(self.tpl.heads("coverage"), header=True, styles=[hd] * 5)
         when = self.tpl.snippets["coverage_date"]
-        worded = getattr(rows, "dates", "template") == "template"  # else each date as written
+        as_written = getattr(rows, "dates", "template") == "as-written"
         styles = [c, c, c, c, txt]
         for i, r in enumerate(rows, 1):
+            worded = not as_written or _ISO_DATE.match(r.date_text) is not None
             date = r.shown if r.shown is not None else when.render(date=r.date) if worded else r.date_text
             t.row([str(i), date, r.outlet, r.section, r.title], styles=styles)
         return [*t.xml(), *self.note(getattr(rows, "note", None))]
@@ -378,6 +381,11 @@ class Renderer:
         rid = f"rIdLrChart{n}"
         self.out.charts.append(Chart(rid, title, categories, series, percent, look, chart_plan))
         return para(inline_chart(rid, n, chart_plan), style)
+
+
+# A date written 2021-01-08 (or 2021-04), as `import` writes it: in a file whose dates print as written, the
+# template still words it, since no printed report is transcribed so.
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 
 def _chunks(xml) -> list[bytes]:
