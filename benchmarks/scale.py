@@ -4,7 +4,8 @@
 
 TARGET gets:
 
-    libreport.yaml      sources: years, templates: <repo>/templates, output: out
+    libreport.yaml      sources: years, templates: templates, output: out
+    templates/          a copy of the repository's templates (a project's folders stay inside it)
     years/2021/         the year's files; coverage.yaml and chronicle.yaml hold N copies of
                         their rows, every other file is copied byte for byte
 
@@ -48,8 +49,9 @@ def write_project(target: Path, times: int, year_dir: Path = DEFAULT_YEAR, templ
     if year.exists():
         shutil.rmtree(year)
     year.mkdir(parents=True)
-    (target / "libreport.yaml").write_text(
-        f"sources: years\ntemplates: {templates.resolve().as_posix()}\noutput: out\n", encoding="utf-8")
+    if not (target / "templates").is_dir():
+        shutil.copytree(templates, target / "templates")
+    (target / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     for src in sorted(p for p in year_dir.iterdir() if p.is_file()):
         if src.name not in SCALED:
             shutil.copy2(src, year / src.name)

@@ -251,6 +251,7 @@ class Layouts:
 LAYOUTS = Layouts()
 
 
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected: a run that reads no layout starts none
 def pytest_collection_modifyitems(session, config, items) -> None:
     """The tests that read the laid-out examples run in one process, so each example is laid out once. Run
     alone, that process starts the layouts at once, beside the other tests; run by pytest-xdist (which

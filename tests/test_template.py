@@ -165,3 +165,19 @@ def test_the_cover_prints_the_date_report_yaml_gives_and_none_without_one(projec
                       encoding="utf-8")
     assert run_cli("build", "2019", "--toc", "field", cwd=project).returncode == 0
     assert cover_text(built) == "越秀区图书馆 2019 年年报越秀区图书馆2020 年 1 月"
+
+
+def test_a_templates_look_read_from_the_cache_is_the_look_read_from_the_document(tmp_path, monkeypatch):
+    import json
+    from dataclasses import asdict
+
+    from libreport.docx import look as looks
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    data = (ROOT / "templates" / "report.docx").read_bytes()
+    fresh = looks.read_look(data, None)
+    [cached_file] = (tmp_path / "libreport" / "look").glob("*.json")
+    assert looks._from_json(json.loads(cached_file.read_text(encoding="utf-8"))) == fresh
+    assert looks.read_look(data, None) == fresh  # the second read comes from the cache
+    assert asdict(looks.read_look(data + b" ", None)) is not None  # other bytes: another key, read afresh
+    assert len(list((tmp_path / "libreport" / "look").glob("*.json"))) == 2

@@ -260,6 +260,7 @@ class Summary:
     file: Path
     text: str
     blocks: list = field(default_factory=list)  # the rendered blocks (prose.markdown.Block), once checked
+    parsed: Any = None  # the Markdown read once (prose.markdown.Parsed), for the checks and then the rendering
 
 
 @dataclass

@@ -187,7 +187,6 @@ def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags:
             total = sum((f.value for f in rows if f is not None), Decimal(0))
             diags.error("sum-mismatch", mark, f"total.{column}", column=COLUMN_NAMES[column],
                         total=group_thousands(total), value=given.cell(), variant="activities")
-    from libreport.checks.table import share_sum
 
     for column in ("sessions", "attendance"):
         shares = table.total.share_sums[column]
@@ -195,3 +194,13 @@ def _activities(report: m.Report, section: m.Section, acts: m.Activities, diags:
             # at the 合计 row when `total:` is written (accept: there acknowledges it), else at the file's top
             share_sum(diags, acts.total_mark or acts.mark, "total" if acts.total_mark else "rounding",
                       COLUMN_NAMES[column], shares, 2)
+
+
+def share_sum(diags: Diagnostics, mark, path: str, column, total: Decimal, places: int) -> None:
+    """A share column whose shares, each rounded half up to `places` decimals, add up to `total` ≠ 100, worded
+    with the column's own places: 100.1% rather than 100.0%."""
+    hundred = format(Decimal(100).quantize(Decimal(1).scaleb(-places)), "f")
+    shown = format(total.quantize(Decimal(1).scaleb(-places)), "f")
+    decimals = Both(f"{places} decimal place" + ("" if places == 1 else "s"), f"{places} 位小数") if places \
+        else Both("a whole number", "整数")
+    diags.note("share-sum", mark, path, column=column, total=shown, hundred=hundred, places=decimals)

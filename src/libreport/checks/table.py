@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from libreport.checks.consistency import share_sum
 from libreport.compute.table import compute
 from libreport.diagnostics import Diagnostics
 from libreport.figures import Bounds, Figure, overlap, sum_bounds
@@ -38,18 +39,6 @@ def check_table(table: TableData, diags: Diagnostics) -> None:
                 if stated is not None and stated.value is not None:
                     label = row.cells[first].text if first in row.cells else str(index + 1)
                     _check_change(column, row.cells, stated, label, index, diags)
-
-
-def share_sum(diags: Diagnostics, mark, path: str, column, total: Decimal, places: int) -> None:
-    """A share column whose shares, each rounded half up to `places` decimals, add up to `total` ≠ 100, worded
-    with the column's own places: 100.1% rather than 100.0%."""
-    from libreport.messages import Both
-
-    hundred = format(Decimal(100).quantize(Decimal(1).scaleb(-places)), "f")
-    shown = format(total.quantize(Decimal(1).scaleb(-places)), "f")
-    decimals = Both(f"{places} decimal place" + ("" if places == 1 else "s"), f"{places} 位小数") if places \
-        else Both("a whole number", "整数")
-    diags.note("share-sum", mark, path, column=column, total=shown, hundred=hundred, places=decimals)
 
 
 def _check_change(column: Column, cells: dict[str, Cell], cell: Cell, label: str, index: int,

@@ -38,6 +38,8 @@ def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
 
 def _tables(report: m.Report) -> dict:
     """Table sections by their file's name (`tables['branches']`), and by their title or caption too."""
+    if not any(True for _ in report.sections("table")):
+        return {}  # the table machinery is not even imported for a report without a table section
     from libreport.compute.table import TableView
     from libreport.sources.table import TableData
 

@@ -8,16 +8,23 @@ itself is not written through python-docx: the report body is streamed (docx.pac
 
 from __future__ import annotations
 
+import hashlib
 import io
-from dataclasses import dataclass, field
+import json
+import os
+from dataclasses import asdict, dataclass, field
 
-from docx import Document
-from docx.oxml.ns import qn
 from lxml import etree
 
 from libreport.docx.measure import Face
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """`w:sz` → the Clark name lxml uses (python-docx's own helper, without importing python-docx for it)."""
+    return W + tag.removeprefix("w:")
 EMU_PER_TWIP = 635
 WORD_CELL_MARGIN = 108  # what Word puts left and right in a cell when the table style says nothing
 DEFAULT_SIZE = 10.5
@@ -41,7 +48,43 @@ class LookError(Exception):
     pass
 
 
+# Bumped whenever what read_look works out changes, so that no look cached by older code is used.
+LOOK_VERSION = "1"
+
+
 def read_look(docx_bytes: bytes, theme: bytes | None) -> Look:
+    """The look of a template document. Reading it takes python-docx a good part of a small build's time, and
+    staff change the template far less often than they build, so a look is kept in libreport's cache under
+    a hash of the document's bytes."""
+    from libreport.cache import cache_dir
+
+    folder = cache_dir("look")
+    digest = hashlib.sha256(LOOK_VERSION.encode() + docx_bytes + b"\0" + (theme or b"")).hexdigest()
+    if folder is not None:
+        try:
+            return _from_json(json.loads((folder / f"{digest}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    look = _read_look(docx_bytes, theme)
+    if folder is not None:
+        try:
+            tmp = folder / f".{digest}.{os.getpid()}.tmp"
+            tmp.write_text(json.dumps(asdict(look), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, folder / f"{digest}.json")
+        except OSError:
+            pass
+    return look
+
+
+def _from_json(data: dict) -> Look:
+    return Look(data["text_width"], data["text_height"], data["styles"],
+                {k: Face(**v) for k, v in data["faces"].items()}, data["east_asian"], data["margins"],
+                {k: (list(v[0]), v[1]) for k, v in data["tabs"].items()}, tuple(data["accents"]))
+
+
+def _read_look(docx_bytes: bytes, theme: bytes | None) -> Look:
+    from docx import Document  # python-docx: imported only when a look is not in the cache
+
     try:
         doc = Document(io.BytesIO(docx_bytes))
     except Exception as exc:  # python-docx raises many kinds for a damaged package

@@ -9,20 +9,8 @@ the source text, so an edited snippet is always recompiled).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
-
-
-def _cache_dir() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "libreport" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK) else None
 
 
 class _Sources:
@@ -111,7 +99,9 @@ def environment():
             return Guard().visit(super()._parse(source, name, filename))
 
     sources = _Sources()
-    folder = _cache_dir()
+    from libreport.cache import cache_dir
+
+    folder = cache_dir("jinja")
     env = Bounded(
         undefined=Strict, autoescape=False, keep_trailing_newline=False,
         loader=FunctionLoader(sources), cache_size=2000,

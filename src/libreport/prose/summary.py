@@ -28,6 +28,13 @@ def parse_blocks(text: str) -> list[Block]:
     return parse(text).blocks
 
 
+def parsed(summary: Summary):
+    """The summary's Markdown, parsed once however many steps read it (markdown-it-py is pure Python)."""
+    if summary.parsed is None:
+        summary.parsed = parse(summary.text)
+    return summary.parsed
+
+
 def number_headings(blocks: list[Block], counters: list[int] | None = None) -> list[int]:
     """Number headings per level, restarting below each higher heading; the template or report.yaml words
     the number. `counters` carries the numbering on from the summary before (a section without a title
@@ -50,7 +57,7 @@ PLACEHOLDER = "（待填写）"  # what `libreport new` writes under each headin
 def check_placeholders(summary: Summary, title: str | None, diags: Diagnostics) -> None:
     """A to-fill warning for a summary that is still `new`'s skeleton, or for each placeholder left in it.
     A summary without a title is named by its file alone (never `summary.md: summary.md`)."""
-    blocks = parse_blocks(summary.text)
+    blocks = parsed(summary).blocks
     paragraphs = [b for b in blocks if b.kind in ("paragraph", "item")]
     holes = [b for b in paragraphs if PLACEHOLDER in b.source]
     hole_ids = {id(b) for b in holes}
@@ -75,10 +82,10 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
     from libreport.prose.pictures import load_picture
     from libreport.prose.sandbox import compile_snippet
 
-    parsed = parse(summary.text)
-    for issue in parsed.issues:
+    read = parsed(summary)
+    for issue in read.issues:
         diags.warning("markdown", Mark(summary.file, issue.line, issue.column), variant=issue.variant)
-    blocks = parsed.blocks
+    blocks = read.blocks
     number_headings(blocks, counters)
     text_lines = summary.text.split("\n")
     counted = 0
