@@ -124,7 +124,16 @@ def needs_libreoffice():
 
 EXAMPLE_YEARS = ("2021", "2019")
 OFFICIAL = Path(__file__).resolve().parent / "data" / "official"  # a 工作总结 laid out as an official document
-SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "ooxml" / "validate.py").is_file()), None)
+def _shared() -> Path | None:
+    """The workplace's shared folder (the OOXML schemas and their checker): beside the project, as developers
+    and CI have it; LIBREPORT_SHARED names another place, and /work/shared is where this workplace keeps it."""
+    named = os.environ.get("LIBREPORT_SHARED")
+    candidates = [Path(named)] if named else []
+    candidates += [p / "shared" for p in ROOT.parents] + [Path("/work/shared")]
+    return next((c for c in candidates if (c / "ooxml" / "validate.py").is_file()), None)
+
+
+SHARED = _shared()
 
 
 def has_libreoffice() -> bool:

@@ -18,17 +18,20 @@ from libreport.docx.schema import ORDER, REPEATABLE
 from .conftest import SHARED
 
 
-def needs(tool_ok: bool, what: str) -> None:
+def needs(tool_ok: bool, what: str, how: str) -> None:
     if tool_ok:
         return
     if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing; .ci/run installs it")
+        pytest.fail(f"{what} is missing; {how}")
     pytest.skip(f"{what} is missing")
 
 
+BESIDE = "the workplace's shared folder belongs beside the project (or LIBREPORT_SHARED names it)"
+
+
 def test_the_template_and_the_built_reports_pass_the_schema_check(layouts):
-    needs(SHARED is not None, "../shared/ooxml/validate.py")
-    needs(shutil.which("jing") is not None, "jing (apt-get install jing)")
+    needs(SHARED is not None, "../shared/ooxml/validate.py", BESIDE)
+    needs(shutil.which("jing") is not None, "jing", ".ci/run installs it (apt-get install jing)")
     done = layouts.schema()
     assert done is not None
     last = done.stdout.strip().splitlines()[-1]
@@ -62,7 +65,7 @@ def _children(name: str, defs: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize("parent", sorted(PATTERNS))
 def test_the_declared_child_order_is_the_standards(parent):
-    needs(SHARED is not None, "../shared/ooxml (the schemas)")
+    needs(SHARED is not None, "../shared/ooxml (the schemas)", BESIDE)
     declared = [name.split(":")[1] for name in ORDER[parent]]
     assert declared == _children(PATTERNS[parent], _definitions())
 
