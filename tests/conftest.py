@@ -270,6 +270,9 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         item.add_marker(pytest.mark.xdist_group("layouts"))
     if users and not os.environ.get("PYTEST_XDIST_WORKER"):
         LAYOUTS.start()
+        # They run last, so that the other tests keep the process busy while LibreOffice lays the examples out.
+        others = [item for item in items if item not in set(users)]
+        items[:] = others + users
 
 
 @pytest.fixture(scope="session")
