@@ -268,7 +268,7 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     users = [item for item in items if "layouts" in getattr(item, "fixturenames", ())]
     for item in users:
         item.add_marker(pytest.mark.xdist_group("layouts"))
-    if users and not os.environ.get("PYTEST_XDIST_WORKER"):
+    if users and not os.environ.get("PYTEST_XDIST_WORKER") and not config.option.collectonly:
         LAYOUTS.start()
         # They run last, so that the other tests keep the process busy while LibreOffice lays the examples out.
         others = [item for item in items if item not in set(users)]
