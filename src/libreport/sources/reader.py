@@ -133,14 +133,18 @@ class Reader:
             self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
                              found=repr(node.value))
             return None
+        return value if self._allowed(value, node, path, integer, negative_ok) else None
+
+    def _allowed(self, value: Decimal, node: yaml.ScalarNode, path: str, integer: bool, negative_ok: bool) -> bool:
+        """Whether a number read from `node` is of the kind its field takes: whole, not negative. Said when not."""
         if integer and value != value.to_integral_value():
             self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["whole number"],
                              found=node.value)
-            return None
+            return False
         if value < 0 and not negative_ok:
             self.diags.error("negative", self.mark(node), path, what=path, value=node.value)
-            return None
-        return value
+            return False
+        return True
 
     def figure(self, node: yaml.Node, path: str, *, integer: bool = False, negative_ok: bool = False,
                approx: str | None = None) -> Figure | None:
@@ -162,15 +166,7 @@ class Reader:
                 self.diags.error("type", self.mark(node), path, what=path, text=exc.text or node.value,
                                  words=APPROX_WORDS, variant=exc.kind)
             return None
-        value = figure.value
-        if integer and value != value.to_integral_value():
-            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["whole number"],
-                             found=node.value)
-            return None
-        if value < 0 and not negative_ok:
-            self.diags.error("negative", self.mark(node), path, what=path, value=node.value)
-            return None
-        return figure
+        return figure if self._allowed(figure.value, node, path, integer, negative_ok) else None
 
     def text_list(self, node: yaml.Node, path: str) -> list[str] | None:
         if isinstance(node, yaml.SequenceNode):
