@@ -10,7 +10,7 @@ from libreport import __version__
 
 from .conftest import run_cli, run_process
 
-COMMANDS = ("validate", "build", "show", "new", "import")
+COMMANDS = ("validate", "build", "show", "new", "import", "init")
 ENGLISH_WORDS = ("Usage:", "Options:", "Arguments:", "Commands:", "[required]", "[default:", "Show this message",
                  "Error:", "Try '")
 
