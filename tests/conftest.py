@@ -124,6 +124,7 @@ def needs_libreoffice():
 
 EXAMPLE_YEARS = ("2021", "2019")
 OFFICIAL = Path(__file__).resolve().parent / "data" / "official"  # a 工作总结 laid out as an official document
+TABLES = Path(__file__).resolve().parent / "data" / "tables"  # a 年报 of tables with charts drawn from them
 def _shared() -> Path | None:
     """The workplace's shared folder (the OOXML schemas and their checker): beside the project, as developers
     and CI have it; LIBREPORT_SHARED names another place, and /work/shared is where this workplace keeps it."""
@@ -175,6 +176,7 @@ class Layouts:
             self._jobs[year] = self._pool.submit(self._build, year)
         self._jobs["narrative"] = self._pool.submit(self._build_narrative)
         self._jobs["official"] = self._pool.submit(self._build_official)
+        self._jobs["tables"] = self._pool.submit(self._build_project, "tables", TABLES)
         self._jobs["resaved"] = self._pool.submit(self._resaved_template)
         self._jobs["schema"] = self._pool.submit(self._schema)
 
@@ -192,6 +194,10 @@ class Layouts:
     def official(self) -> Built:
         """tests/data/official's 2023: a 工作总结 printed as an official document, with templates/official.docx."""
         return self._wait("official")
+
+    def tables(self) -> Built:
+        """tests/data/tables's 2023: table sections with a bar chart printed alone and a pie chart."""
+        return self._wait("tables")
 
     def resaved(self) -> Built:
         """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""
@@ -225,6 +231,14 @@ class Layouts:
         found = docx.with_suffix(".pdf")
         return Built(docx, found if found.is_file() else None, done)
 
+    def _build_project(self, name: str, project: Path) -> Built:
+        out = self.folder / name
+        pdf = ("--pdf",) if has_libreoffice() else ("--toc", "field")
+        done = run_process("build", "2023", *pdf, "--output", str(out), cwd=project, timeout=900)
+        docx = next(out.glob("2023/*.docx"), out / "missing.docx")
+        found = docx.with_suffix(".pdf")
+        return Built(docx, found if found.is_file() else None, done)
+
     def _resaved_template(self) -> Built | None:
         exe = shutil.which("soffice") or shutil.which("libreoffice")
         if exe is None:
@@ -249,6 +263,7 @@ class Layouts:
         files.update({year: self._jobs[year].result().docx for year in EXAMPLE_YEARS})
         files["qinghe-2023"] = self._jobs["narrative"].result().docx  # pictures, letterhead, a table section
         files["official-2023"] = self._jobs["official"].result().docx  # letterhead with its number, 版记
+        files["tables-2023"] = self._jobs["tables"].result().docx  # a bar chart and a pie chart of table columns
         resaved = self._jobs["resaved"].result()
         if resaved is not None:
             files["resaved-template-2019"] = resaved.docx

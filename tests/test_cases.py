@@ -160,6 +160,7 @@ def test_every_validate_code_has_a_case():
         "summary-syntax", "summary-expression", "heading-number", "year-mismatch", "implausible-change", "to-fill",
         "report-contents", "numbering-form", "signature-date", "markdown", "picture", "table-column", "table-row",
         "table-cell", "table-sheet", "stale-accept", "ratio-mismatch", "unit-mismatch", "other-library",
+        "table-chart", "shown-mismatch", "change-mismatch",
         # hostile and broken input (test_hostile.py has what a year folder cannot hold: links, huge files)
         "yaml-depth", "path-outside", "empty-file", "not-a-file", "too-many-digits", "bad-character",
         "duplicate-activity", "duplicate-award", "duplicate-id", "duplicate-item", "duplicate-group",

@@ -207,7 +207,8 @@ def test_show_prints_a_table_as_the_report_does(tmp_path):
     out = done.stdout
     assert "Table: 2023 年总分馆服务情况" in out and "接待读者（万人次）" in out
     row = next(line for line in out.splitlines() if "东城分馆" in line)
-    assert [c.strip() for c in row.strip("│ ").split("│")] == ["东城分馆", "12.3", "20.47%", "2019年9月", "97%"]
+    assert [c.strip() for c in row.strip("│ ").split("│")] == ["2", "东城分馆", "12.3", "20.47%", "2019年9月",
+                                                            "97%"]  # with its 序号 (number: true)
     total = next(line for line in out.splitlines() if "合计" in line)
     assert "60.1" in total and "100%" in total
 
@@ -257,7 +258,7 @@ rows:
     assert table.rows == [["分馆名称", "年流通人次", "占比（%）", "满意度（%）"],
                           ["总馆", "112,370", "60.6", "98.5"],
                           ["城关镇分馆", "73,120", "39.4", "97"],
-                          ["合计", "185,490", "100", ""]]
+                          ["合计", "185,490", "100.0", ""]]  # 100 to the places of the shares above
 
 
 def test_only_the_percent_sign_is_a_share_columns_unit(tmp_path):

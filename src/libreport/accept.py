@@ -36,6 +36,7 @@ class Acknowledgment:
     reason: str
     mark: Mark  # where the code is written, for the stale warning
     path: str = ""
+    inline: bool = False  # given in the summary's text (`shown('1263', accept='…')`), not as a YAML entry
 
 
 def acknowledge(diags: Diagnostics, ack: Acknowledgment) -> None:
@@ -98,7 +99,9 @@ def settle(diags: Diagnostics) -> None:
     for k, a in enumerate(acks):
         if k in used:
             continue
-        if a.code in known:
+        if a.inline:
+            diags.warning("stale-accept", a.mark, a.path, which=a.code, variant="inline")
+        elif a.code in known:
             diags.warning("stale-accept", a.mark, a.path, which=a.code)
         else:
             hint = difflib.get_close_matches(a.code, sorted(known), n=1)

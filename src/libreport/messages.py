@@ -308,8 +308,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table-column.of": ("the share column {name!r} is of {of!r}, which is not a number column of this table "
                         "(number columns: {numbers})",
                         "比例列 {name!r} 的 of: {of!r} 不是本表的数字列（数字列：{numbers}）"),
-    "table-column.of-not-share": ("only a column of type share has `of:` ({name!r} is not one)",
-                                  "只有 type: share 的列才写 of:（{name!r} 不是比例列）"),
+    "table-column.of-not-share": ("{name!r} is a {type} column, and only share, percent and change columns have "
+                                  "`of:`: a share is of one number column (of: 接待读者), a percentage or a change is "
+                                  "of two (of: [完成数, 全年目标], of: [2023年, 2022年])",
+                                  "{name!r} 是 {type} 列，只有比例（share）、百分数（percent）和增减（change）列才写 "
+                                  "of:：比例写一个数字列（of: 接待读者），百分数和增减写两个（of: [完成数, 全年目标]、"
+                                  "of: [2023年, 2022年]）"),
     "table-column.unit": ("only a number column has a unit ({name!r} is not one)",
                           "只有数字列才有单位（{name!r} 不是数字列）"),
     "table-cell.share": ("{column} is a share column: its cells are computed, leave them out",
@@ -454,6 +458,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "then it is left out of the report)",
                               "{file} 中只有注释；请写入“{section}”的正文（在此之前报告中不印此栏目）"),
 
+    # -- tables: percentages of two columns, charts, figures not given; stated changes; figures the prose prints --
+    "table-column.share-of-list": ("the share column {name!r} is a share of one number column's sum (of: 接待读者); "
+                                   "a percentage of one column over another is a column of type percent: "
+                                   "{{name: {name}, type: percent, of: [the part, the whole]}}",
+                                   "比例列 {name!r} 是某一数字列各行占合计的比例，of: 只写一个列名（of: 接待读者）；"
+                                   "一列除以另一列的百分数请写成 type: percent："
+                                   "{{name: {name}, type: percent, of: [部分, 整体]}}"),
+    "table-column.percent-of": ("the percent column {name!r} divides two number columns declared before it: write "
+                                "of: [the part, the whole], as of: [完成数, 全年目标] (number columns: {numbers})",
+                                "百分数列 {name!r} 由在它之前声明的两个数字列相除而得：请写 of: [部分, 整体]，如 "
+                                "of: [完成数, 全年目标]（数字列：{numbers}）"),
+    "ratio-mismatch.table": ("{column} of {row} is printed {printed}, but {part} ÷ {whole} is {computed}, more than "
+                             "its printed places allow",
+                             "“{row}”的{column}印为 {printed}，但 {part} ÷ {whole} 为 {computed}，超出所印位数允许的误差"),
+    "change-mismatch.statistics": ("{item} is printed as {printed}, but {new} against {old} is {computed}, more than "
+                                   "its printed places allow",
+                                   "{item} 印为 {printed}，但 {new} 比 {old} 为 {computed}，超出所印位数允许的误差"),
+    "change-mismatch.statistics-difference": ("{item} is printed as {printed}, but {new} less {old} is {computed}, "
+                                              "more than its printed places allow",
+                                              "{item} 印为 {printed}，但 {new} 减 {old} 为 {computed}，超出所印位数允许的误差"),
+    "unit-mismatch.change": ("{item} ({unit}) is a change between {new} ({new_unit}) and {old} ({old_unit}), whose "
+                             "units do not say how they compare: the change is not checked (a change in % or in the "
+                             "figures' own unit compares two counts of the same thing; 个百分点 two percentages)",
+                             "{item}（{unit}）是 {new}（{new_unit}）与 {old}（{old_unit}）之间的增减，但单位无法比较："
+                             "不核对此增减（以 % 或与两数相同的单位表示的增减比较同类计数；个百分点比较两个百分数）"),
+    "table-chart.label": ("the chart's label column {name!r} is not a column of this table (columns: {columns})",
+                          "图表的 label 列 {name!r} 不是本表的列（各列：{columns}）"),
+    "table-chart.values": ("a chart draws number, share or percent columns, and {name!r} is not one of this table's "
+                           "(columns it can draw: {columns})",
+                           "图表只能画数字、比例或百分数列，{name!r} 不是本表的此类列（可画的列：{columns}）"),
+    "table-chart.pie": ("a pie chart draws one column, not {found}; draw several as bars (type: bar)",
+                        "饼图只能画一列，而不是 {found} 列；多列请画成柱形图（type: bar）"),
+    "table-chart.mixed": ("a chart draws percentages or figures, not both on one axis; give it the one or the other",
+                          "同一图表不能在一条坐标轴上同时画百分数和数值，请只画其中一种"),
+    "shown-mismatch": ("{expr} prints {printed}, but the figure it stands for is {value}",
+                       "{expr} 印为 {printed}，但它所指的数据为 {value}"),
+    "stale-accept.inline": ("accept= acknowledges nothing here: the printed figure agrees with the data; take "
+                            "accept= out of the filter",
+                            "accept= 无可确认：所印数字与数据相符；请从过滤器中删去 accept="),
+    "template.count-optional": ("{setting} has {found} entries, but the table has {expected} columns: write all "
+                                "{expected}; a column no entry fills ({optional}) is left out of the printed table by "
+                                "itself",
+                                "{setting} 有 {found} 项，但该表格有 {expected} 列：请写全 {expected} 项；"
+                                "没有任何条目填写的列（{optional}）会自动不印"),
+
     # -- the command line ------------------------------------------------------------------------
 
 
@@ -469,11 +518,32 @@ def render(key: str, args: dict) -> str:
 
 
 QUOTED = 120  # characters of a source value quoted in a message; a 4 MiB title is not repeated whole
+LISTED = 1000  # characters of a list of names (the keys a mapping allows): a short list is given whole
 _UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
+class Listed(str):
+    """A list of names for a message, already bounded by `listing`: not cut again at QUOTED characters."""
+
+
+def listing(names, separator: str = ", ") -> Listed:
+    """The names joined, every one of them while they fit in LISTED characters (each cut at QUOTED); after that,
+    how many more there are (a table file with thousands of columns is named in a line, not in megabytes)."""
+    shown: list[str] = []
+    size = 0
+    names = list(names)
+    for name in names:
+        piece = _short(str(name))
+        if shown and size + len(piece) > LISTED:
+            rest = len(names) - len(shown)
+            return Listed(separator.join(shown) + f"{separator}… (+{rest})")
+        shown.append(piece)
+        size += len(piece) + len(separator)
+    return Listed(separator.join(shown))
+
+
 def _short(value):
-    if isinstance(value, str) and len(value) > QUOTED:
+    if isinstance(value, str) and not isinstance(value, Listed) and len(value) > QUOTED:
         return value[:QUOTED] + "…"
     return value
 

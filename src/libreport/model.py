@@ -140,6 +140,16 @@ class Ratio:
 
 
 @dataclass
+class StatChange:
+    """A stated change between two figures: the item's value is new against old, in percent when the item is in %
+    ((new ÷ old − 1) × 100), else their difference in the item's unit (个百分点 for two percentages)."""
+
+    new: str
+    old: str
+    mark: Mark  # where `change:` is written
+
+
+@dataclass
 class StatItem:
     name: str
     unit: str | None
@@ -158,6 +168,7 @@ class StatItem:
     approx: str | None = None  # the approximation word printed with it: 近 57.34, 5000 余
     note: str | None = None  # the scope remark printed beside it: 含分馆
     ratio: Ratio | None = None
+    change: StatChange | None = None
     label: str | None = None  # printed before the name (其中：盲文图书); None: as its place in the tree says
 
     @property

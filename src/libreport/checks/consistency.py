@@ -28,6 +28,10 @@ def check_report(report: m.Report, diags: Diagnostics) -> None:
         elif kind == "statistics":
             _statistics(data, diags)
             check_ratios(data, diags)
+            if any(item.change is not None for item in data.walk()):
+                from libreport.checks.changes import check_changes
+
+                check_changes(data, diags)
         elif kind == "activities":
             _activities(report, section, data, diags)
         elif kind == "table":

@@ -1,14 +1,16 @@
 """A `table` section's checks: totals the report prints against the sum of their column, shares that
-do not add up to 100 %, and printed changes (增减) against the two columns they compare."""
+do not add up to 100 %, printed changes (增减) against the two columns they compare, and printed percentages
+(完成率) against the two columns they divide."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from libreport.checks.consistency import share_sum
+from libreport.checks.stated import bounds_of, change_range, holds, places_of, printed_range, quotient_range, signed
 from libreport.compute.table import compute
 from libreport.diagnostics import Diagnostics
-from libreport.figures import Bounds, Figure, overlap, sum_bounds
+from libreport.figures import overlap, sum_bounds
 from libreport.numbers import group_thousands
 from libreport.sources.table import Cell, Column, TableData
 
@@ -33,42 +35,53 @@ def check_table(table: TableData, diags: Diagnostics) -> None:
             share_sum(diags, at, f"columns.{name}", name, total, column.places)
     first = table.columns[0].name if table.columns else None
     for column in table.columns:
-        if column.type == "change" and column.pair is not None:
-            for index, row in enumerate(table.rows):
-                stated = row.cells.get(column.name)
-                if stated is not None and stated.value is not None:
-                    label = row.cells[first].text if first in row.cells else str(index + 1)
-                    _check_change(column, row.cells, stated, label, index, diags)
+        if column.type not in ("change", "percent") or column.pair is None:
+            continue
+        for index, row in enumerate(table.rows):
+            stated = row.cells.get(column.name)
+            if stated is not None and stated.value is not None:
+                label = row.cells[first].text if first in row.cells else str(index + 1)
+                check = _check_change if column.type == "change" else _check_percent
+                check(column, row.cells, stated, label, f"rows[{index + 1}].{column.name}", diags)
+        given = table.total.given.get(column.name) if table.total is not None else None
+        if column.type == "percent" and given is not None and given.value is not None:
+            totals = {name: Cell(group_thousands(computed.sums[name]), given.mark, computed.sums[name])
+                      for name in column.pair if name in computed.sums}
+            assert table.total is not None
+            _check_percent(column, totals, given, table.total.label, f"total.{column.name}", diags)
 
 
-def _check_change(column: Column, cells: dict[str, Cell], cell: Cell, label: str, index: int,
+def _check_change(column: Column, cells: dict[str, Cell], cell: Cell, label: str, path: str,
                   diags: Diagnostics) -> None:
     """A printed change holds when some values the two printed figures allow give it, within the places it is
     printed to: +12.5% for anything from +12.45% to +12.55%, +2 for 1.5 to 2.5."""
     new, old = (cells.get(name) for name in column.pair or ())
     if new is None or old is None or new.value is None or old.value is None or cell.value is None:
-        return  # a value to compare is still to fill: nothing to check yet
-    a, b = _bounds(new), _bounds(old)
-    if cell.change == "difference":
-        true: Bounds = (a[0] - (b[1] if b[1] is not None else b[0]), None if a[1] is None else a[1] - b[0])
-        computed = new.value - old.value
-    else:
-        if old.value <= 0 or b[0] <= 0:
-            return  # no percentage of nothing
-        low = (a[0] / b[1] - 1) * 100 if b[1] is not None else Decimal(-100)
-        true = (low, None if a[1] is None else (a[1] / b[0] - 1) * 100)
-        computed = (new.value / old.value - 1) * 100
-    half = Decimal(1).scaleb(-cell.places) / 2
-    if overlap(true, (cell.value - half, cell.value + half)):
+        return  # a value to compare is still to fill (or not given): nothing to check
+    percent = cell.change != "difference"
+    true = change_range(bounds_of(new.figure, new.value), bounds_of(old.figure, old.value), percent)
+    if holds(true, printed_range(cell.value, cell.places)):
         return
+    computed = new.value - old.value if not percent else (new.value / old.value - 1) * 100
     # a percentage to one place more than printed, so the difference shows; a difference as precisely as printed
-    shown = computed.quantize(Decimal(1).scaleb(-(cell.places + (cell.change == "percent"))))
-    shown_text = (f"+{shown}" if shown > 0 else str(shown)) + ("%" if cell.change == "percent" else "")
-    diags.warning("change-mismatch", cell.mark, f"rows[{index + 1}].{column.name}", column=column.name, row=label,
-                  printed=cell.text, new=new.text, old=old.text, computed=shown_text,
-                  variant="difference" if cell.change == "difference" else None)
+    shown = computed.quantize(Decimal(1).scaleb(-(cell.places + percent)))
+    diags.warning("change-mismatch", cell.mark, path, column=column.name, row=label, printed=cell.text,
+                  new=new.text, old=old.text, computed=signed(shown, percent),
+                  variant=None if percent else "difference")
 
 
-def _bounds(cell: Cell) -> Bounds:
-    figure = cell.figure if cell.figure is not None else Figure(cell.value or Decimal(0))
-    return figure.bounds()
+def _check_percent(column: Column, cells: dict[str, Cell], cell: Cell, label: str, path: str,
+                   diags: Diagnostics) -> None:
+    """A printed percentage of two columns (完成率 = 完成数 ÷ 全年目标) holds within the places it is printed to:
+    109.9 for anything from 109.85% to 109.95%."""
+    part, whole = (cells.get(name) for name in column.pair or ())
+    if part is None or whole is None or part.value is None or whole.value is None or cell.value is None:
+        return
+    true = quotient_range(bounds_of(part.figure, part.value), bounds_of(whole.figure, whole.value))
+    places = places_of(cell.value)
+    if holds(true, printed_range(cell.value, places)):
+        return
+    computed = (part.value * 100 / whole.value).quantize(Decimal(1).scaleb(-(places + 1)))
+    printed = cell.text if cell.text.endswith(("%", "％")) else f"{cell.text}%"
+    diags.warning("ratio-mismatch", cell.mark, path, column=column.name, row=label, printed=printed,
+                  part=part.text, whole=whole.text, computed=f"{computed}%", variant="table")

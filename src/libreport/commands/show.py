@@ -182,13 +182,16 @@ def _table(section: m.Section) -> Table:
     say = Wording(percent, "100%", lambda day: day.isoformat())
     table = Table(show_footer=data.total is not None)
     total = printed_total(data, computed, say) if data.total is not None else [""] * len(data.columns)
+    if data.number:  # the 序号 the report prints before the first column; the total's label stands under it
+        table.add_column(t("show_col_no"), justify="center", footer=total[0] if total else "")
+        total = ["", *total[1:]]
     for column, foot in zip(data.columns, total):
         heading = f"{column.printed}（{column.unit}）" if column.unit else column.printed
         heading = f"{column.group}/{heading}" if column.group else heading
         numeric = column.type in ("number", "percent", "share", "change")
         table.add_column(heading, justify="right" if numeric else "left", footer=foot)
-    for line in printed_rows(data, computed, say):
-        table.add_row(*line)
+    for n, line in enumerate(printed_rows(data, computed, say), 1):
+        table.add_row(*([str(n)] if data.number else []), *line)
     return table
 
 

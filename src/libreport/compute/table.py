@@ -1,5 +1,5 @@
-"""A `table` section's derived figures: column sums for the total row, computed share and change columns,
-and the view prose quotes them through (`tables['branches']['中心馆']['接待读者']`,
+"""A `table` section's derived figures: column sums for the total row, computed share, change and percent
+columns, and the view prose quotes them through (`tables['branches']['中心馆']['接待读者']`,
 `tables['branches'].total['接待读者']`)."""
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ class Computed:
     # one, or a value to compare is missing); a change from 0 is no percentage and prints the template's dash
     changes: dict[str, list[Decimal | None]] = field(default_factory=dict)
     no_change: dict[str, set[int]] = field(default_factory=dict)  # rows whose change cannot be computed (from 0)
+    # percent columns computed from two columns (完成率 = 完成数 ÷ 全年目标), where the row prints none; rows
+    # whose whole is 0 or not given are in no_change too, and print the template's dash
+    percents: dict[str, list[Decimal | None]] = field(default_factory=dict)
+    total_percents: dict[str, Decimal] = field(default_factory=dict)  # of the total row: the sums' percentage
 
 
 def compute(table: TableData) -> Computed:
@@ -42,21 +46,41 @@ def compute(table: TableData) -> Computed:
         out.shares[column.name] = [next(computed) if v is not None else None for v in counts]
         out.share_totals[column.name] = sum((s for s in out.shares[column.name] if s is not None), Decimal(0))
     for column in table.columns:
-        if column.type != "change" or column.pair is None:
+        if column.type not in ("change", "percent") or column.pair is None:
             continue
         values: list[Decimal | None] = []
         out.no_change[column.name] = set()
         for index, row in enumerate(table.rows):
-            new, old = (row.cells.get(name) for name in column.pair)
-            if column.name in row.cells or new is None or old is None or new.value is None or old.value is None:
+            a, b = (row.cells.get(name) for name in column.pair)
+            if column.name in row.cells or a is None or b is None:
+                values.append(None)  # printed, or a figure still to fill
+                continue
+            if a.value is None or b.value is None:  # a figure the report gives as —: nothing to compute
+                out.no_change[column.name].add(index)
                 values.append(None)
                 continue
-            change = change_percent(new.value, old.value, column.places)
-            if change is None:
+            value = (change_percent(a.value, b.value, column.places) if column.type == "change"
+                     else percent_of(a.value, b.value, column.places))
+            if value is None:
                 out.no_change[column.name].add(index)
-            values.append(change)
-        out.changes[column.name] = values
+            values.append(value)
+        (out.changes if column.type == "change" else out.percents)[column.name] = values
+        part, whole = (table.column(name) for name in column.pair)
+        if column.type == "percent" and part and whole and part.total and whole.total \
+                and part.name in out.sums and whole.name in out.sums:
+            value = percent_of(out.sums[part.name], out.sums[whole.name], column.places)
+            if value is not None:
+                out.total_percents[column.name] = value
     return out
+
+
+def percent_of(part: Decimal, whole: Decimal, places: int) -> Decimal | None:
+    """part ÷ whole in percent, rounded half up to `places`; None for a whole of 0."""
+    from decimal import ROUND_HALF_UP
+
+    if whole == 0:
+        return None
+    return (part * 100 / whole).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 class Wording:
@@ -66,6 +90,10 @@ class Wording:
     def __init__(self, share, total_share: str, date, change=None):
         self.share, self.total_share, self.date = share, total_share, date
         self.change = change or _signed_percent
+
+
+def _percent_text(value: Decimal) -> str:
+    return f"{value}%"
 
 
 def _signed_percent(value: Decimal | None) -> str:
@@ -88,7 +116,7 @@ def printed_rows(table: TableData, computed: Computed, say: Wording) -> list[lis
                 line.append("" if value is None else str(value) if column.bare else say.share(value))
                 continue
             cell = row.cells.get(column.name)
-            if cell is None and column.type == "change":
+            if cell is None and column.type in ("change", "percent"):
                 line.append(_computed_change(column, computed, index, say))
                 continue
             if cell is None:
@@ -122,7 +150,11 @@ def printed_total(table: TableData, computed: Computed, say: Wording) -> list[st
         elif column.type == "number" and column.name in computed.sums:
             cells.append(table_number(computed.sums[column.name], column.thousands))
         elif column.type == "share" and column.name in computed.share_totals:
-            cells.append("100" if column.bare else say.total_share)  # the heading carries the %
+            # the heading carries the %: 100 to the column's places, as its cells (12.2 … 100.0)
+            cells.append(f"{Decimal(100):.{column.places}f}" if column.bare else say.total_share)
+        elif column.type == "percent" and column.name in computed.total_percents:
+            value = computed.total_percents[column.name]
+            cells.append(str(value) if column.bare else say.share(value))
         else:
             cells.append("")
     if cells and table.total is not None:
@@ -131,12 +163,15 @@ def printed_total(table: TableData, computed: Computed, say: Wording) -> list[st
 
 
 def _computed_change(column, computed: Computed, index: int, say: Wording) -> str:
-    changes = computed.changes.get(column.name, [])
+    """A change or percentage the row does not print, as the table computes it (— where it cannot)."""
+    changes = (computed.changes if column.type == "change" else computed.percents).get(column.name, [])
     value = changes[index] if index < len(changes) else None
     if index in computed.no_change.get(column.name, set()):
         return say.change(None)
     if value is None:
         return ""
+    if column.type == "percent":
+        return str(value) if column.bare else say.share(value)
     return _signed(value) if column.bare else say.change(value)
 
 
@@ -159,9 +194,9 @@ class TableView(dict):
                 elif column.name in row.cells:
                     cell = row.cells[column.name]
                     values[column.name] = cell.figure if cell.figure is not None else cell.text
-                elif column.type == "change" and (text := _computed_change(column, computed, index, Wording(
-                        None, "", None))):
-                    values[column.name] = text  # as printed: +12.5%
+                elif column.type in ("change", "percent") and (text := _computed_change(
+                        column, computed, index, Wording(_percent_text, "", None))):
+                    values[column.name] = text  # as printed: +12.5%, 96.5%
             label = row.cells[first].text if first and first in row.cells else None
             if label is not None:
                 self.setdefault(label, values)

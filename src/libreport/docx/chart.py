@@ -46,14 +46,23 @@ class Plan:
     axis_max: Decimal
     major_unit: Decimal
     places: int  # decimals of the data labels
+    pie: bool = False  # a pie of one series' shares (读者年龄结构) instead of bars
+    legend: bool = True  # a legend naming the series (none for one series whose title says what it is)
 
 
-def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool, look: ChartLook,
-         text_width: int, room: float | None = None) -> Plan:
-    """`room`: the height (pt) the chart may take and still stand on the page of its table."""
+def plan(categories: list[str], series: list[tuple[str, list[Decimal | None]]], percent: bool, look: ChartLook,
+         text_width: int, room: float | None = None, pie: bool = False, legend: bool = True) -> Plan:
+    """`room`: the height (pt) the chart may take and still stand on the page of its table. A value None is a
+    bar the report does not give: left out."""
     width_pt = text_width / 20 * 0.9
-    places = max([0, *(-e for _, vs in series for v in vs if isinstance(e := v.as_tuple().exponent, int))])
-    top = max((v for _, vs in series for v in vs), default=Decimal(0))
+    places = max([0, *(-e for _, vs in series for v in vs
+                        if v is not None and isinstance(e := v.as_tuple().exponent, int))])
+    if pie:  # as wide as the labels around it need, about two thirds of the text
+        width_pt = text_width / 20 * 0.7
+        height_pt = min(width_pt * 0.75, room) if room and room > width_pt * 0.5 else width_pt * 0.75
+        return Plan(False, _emu(width_pt), _emu(height_pt), 0, look.size, Decimal(100), Decimal(10), places,
+                    pie=True, legend=False)
+    top = max((v for _, vs in series for v in vs if v is not None), default=Decimal(0))
     label = _label(top, places, percent)
     n_cat, n_ser = max(len(categories), 1), max(len(series), 1)
     axis_label_pt = measure.width(_label(Decimal(100 if percent else top), 0, percent),
@@ -69,7 +78,8 @@ def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent
             height_pt = width_pt * 0.55
             plot_h = height_pt - 3.2 * look.size * 1.3 - 24
             axis_max, unit = _axis(top, plot_h, size * 1.4 + 4, percent)
-            return Plan(False, _emu(width_pt), _emu(height_pt), min(gap, 150), size, axis_max, unit, places)
+            return Plan(False, _emu(width_pt), _emu(height_pt), min(gap, 150), size, axis_max, unit, places,
+                        legend=legend)
         size -= 0.5
     # Bars across: each bar as thick as its label is high, the chart as tall as the bars need, within the room
     # left on the page (smaller labels rather than a chart parted from its table).
@@ -84,7 +94,7 @@ def plan(categories: list[str], series: list[tuple[str, list[Decimal]]], percent
     category_w = max(measure.width(c, Face(look.size, look.latin)) / 20 for c in categories) if categories else 0
     plot_w = (width_pt - category_w - 36) * 0.9
     axis_max, unit = _axis(top, plot_w, measure.width(label, Face(size, look.latin)) / 20 + 6, percent)
-    return Plan(True, _emu(width_pt), _emu(height_pt), BAR_GAP, size, axis_max, unit, places)
+    return Plan(True, _emu(width_pt), _emu(height_pt), BAR_GAP, size, axis_max, unit, places, legend=legend)
 
 
 def _emu(pt: float) -> int:
@@ -143,7 +153,7 @@ def _text_props(look: ChartLook, size: float, bold: bool = False) -> str:
             '</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>')
 
 
-def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[Decimal]]], percent: bool,
+def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[Decimal | None]]], percent: bool,
               look: ChartLook, chart_plan: Plan) -> str:
     rows = len(categories)
     sers = []
@@ -154,7 +164,7 @@ def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[De
     for k, (name, values) in enumerate(series):
         col = _col(k + 1)
         cats = "".join(f'<c:pt idx="{i}"><c:v>{esc(c)}</c:v></c:pt>' for i, c in enumerate(categories))
-        vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values))
+        vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values) if v is not None)
         sers.append(
             f'<c:ser><c:idx val="{k}"/><c:order val="{k}"/>'
             f'<c:tx><c:strRef><c:f>Sheet1!${col}$1</c:f><c:strCache><c:ptCount val="1"/>'
@@ -171,21 +181,17 @@ def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[De
             f'<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${rows + 1}</c:f><c:numCache><c:formatCode>{esc(label_fmt)}'
             f'</c:formatCode><c:ptCount val="{rows}"/>{vals}</c:numCache></c:numRef></c:val></c:ser>'
         )
+    if chart_plan.pie:
+        return _space(_title(title, look) + f'<c:plotArea><c:layout/><c:pieChart><c:varyColors val="1"/>'
+                      f'{_pie_series(categories, series[0], look, chart_plan, label_fmt)}<c:firstSliceAng val="0"/>'
+                      '</c:pieChart></c:plotArea>' + _legend(chart_plan, look))
     across = chart_plan.horizontal
     # Bars across list the categories top down, as the table does; the value axis then crosses at the end.
     cat_orientation, val_crosses = ("maxMin", "max") if across else ("minMax", "autoZero")
     grid = ('<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln>'
             '</c:spPr></c:majorGridlines>')
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<c:lang val="zh-CN"/><c:roundedCorners val="0"/><c:chart>'
-        f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{int(look.size * 120)}" b="1">'
-        f'{_fonts(look)}</a:defRPr></a:pPr><a:r><a:rPr lang="zh-CN" sz="{int(look.size * 120)}" b="1">{_fonts(look)}'
-        f'</a:rPr><a:t>{esc(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>'
-        '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>'
+    return _space(
+        _title(title, look) + '<c:plotArea><c:layout/>'
         f'<c:barChart><c:barDir val="{"bar" if across else "col"}"/><c:grouping val="clustered"/>'
         f'<c:varyColors val="0"/>{"".join(sers)}<c:gapWidth val="{chart_plan.gap}"/>'
         '<c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>'
@@ -200,14 +206,67 @@ def chart_xml(title: str, categories: list[str], series: list[tuple[str, list[De
         f'<c:numFmt formatCode="{esc(axis_fmt)}" sourceLinked="0"/><c:majorTickMark val="out"/>'
         f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{_text_props(look, chart_plan.label_size)}'
         f'<c:crossAx val="50010001"/><c:crosses val="{val_crosses}"/><c:crossBetween val="between"/>'
-        f'<c:majorUnit val="{chart_plan.major_unit}"/></c:valAx></c:plotArea>'
-        f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_text_props(look, look.size)}</c:legend>'
+        f'<c:majorUnit val="{chart_plan.major_unit}"/></c:valAx></c:plotArea>' + _legend(chart_plan, look))
+
+
+def _space(chart: str) -> str:
+    """The chart part around what `chart` holds (its title, plot area and legend)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<c:lang val="zh-CN"/><c:roundedCorners val="0"/><c:chart>{chart}'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     )
 
 
-def workbook(categories: list[str], series: list[tuple[str, list[Decimal]]]) -> bytes:
+def _title(title: str, look: ChartLook) -> str:
+    """The chart's title in the Chart style's fonts, a fifth larger and bold; none when it has none."""
+    if not title:
+        return '<c:autoTitleDeleted val="1"/>'
+    return (f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{int(look.size * 120)}" b="1">'
+            f'{_fonts(look)}</a:defRPr></a:pPr><a:r><a:rPr lang="zh-CN" sz="{int(look.size * 120)}" b="1">'
+            f'{_fonts(look)}</a:rPr><a:t>{esc(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>'
+            '</c:title><c:autoTitleDeleted val="0"/>')
+
+
+def _legend(chart_plan: Plan, look: ChartLook) -> str:
+    if not chart_plan.legend:
+        return ""
+    return f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_text_props(look, look.size)}</c:legend>'
+
+
+def _pie_series(categories: list[str], series: tuple[str, list[Decimal | None]], look: ChartLook,
+                chart_plan: Plan, label_fmt: str) -> str:
+    """One series of slices, each in the next of the theme's accents, labelled with its category and value
+    (7-12 岁 41.5%) outside the pie."""
+    name, values = series
+    rows = len(categories)
+    points = "".join(
+        f'<c:dPt><c:idx val="{i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr '
+        f'val="{look.colours[i % len(look.colours)]}"/></a:solidFill><a:ln w="9525"><a:solidFill>'
+        '<a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>' for i in range(rows))
+    cats = "".join(f'<c:pt idx="{i}"><c:v>{esc(c)}</c:v></c:pt>' for i, c in enumerate(categories))
+    vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values) if v is not None)
+    return (
+        f'<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>'
+        f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{esc(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>{points}'
+        f'<c:dLbls><c:numFmt formatCode="{esc(label_fmt)}" sourceLinked="0"/>'
+        '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
+        f'{_text_props(look, chart_plan.label_size)}<c:dLblPos val="outEnd"/>'
+        '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="1"/><c:showSerName val="0"/>'
+        '<c:showPercent val="0"/><c:showBubbleSize val="0"/><c:separator>\n</c:separator>'
+        '<c:showLeaderLines val="1"/></c:dLbls>'
+        f'<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${rows + 1}</c:f><c:strCache><c:ptCount val="{rows}"/>{cats}'
+        '</c:strCache></c:strRef></c:cat>'
+        f'<c:val><c:numRef><c:f>Sheet1!$B$2:$B${rows + 1}</c:f><c:numCache><c:formatCode>{esc(label_fmt)}'
+        f'</c:formatCode><c:ptCount val="{rows}"/>{vals}</c:numCache></c:numRef></c:val></c:ser>'
+    )
+
+
+def workbook(categories: list[str], series: list[tuple[str, list[Decimal | None]]]) -> bytes:
     """A minimal .xlsx holding the chart's data, with inline strings and fixed timestamps."""
     def cell(ref: str, value) -> str:
         if isinstance(value, str):
@@ -219,7 +278,8 @@ def workbook(categories: list[str], series: list[tuple[str, list[Decimal]]]) -> 
     for i, cat in enumerate(categories):
         r = i + 2
         rows.append(f'<row r="{r}">' + cell(f"A{r}", cat) +
-                    "".join(cell(f"{_col(k + 1)}{r}", vals[i]) for k, (_, vals) in enumerate(series)) + "</row>")
+                    "".join(cell(f"{_col(k + 1)}{r}", vals[i]) for k, (_, vals) in enumerate(series)
+                            if vals[i] is not None) + "</row>")
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
              f'<sheetData>{"".join(rows)}</sheetData></worksheet>')

@@ -35,7 +35,7 @@ class Chart:
     rid: str
     title: str
     categories: list[str]
-    series: list[tuple[str, list[Decimal]]]
+    series: list[tuple[str, list[Decimal | None]]]
     percent: bool
     look: ChartLook
     plan: Plan
@@ -236,16 +236,20 @@ class Renderer:
         return [*t.xml(), *self.note(getattr(awards, "note", None))]
 
     def coverage(self, rows: list[m.Coverage]) -> list:
-        t = self.table("coverage", "list_table", 5)
+        # A report that prints no 版面 has a table without that column, as awards without issuers or dates.
+        keep = [k for k in range(5) if k != 3 or any(r.section for r in rows)]
+        t = self.table("coverage", "list_table", 5, keep_columns=keep)
         c, txt, hd = self.s("table_center"), self.s("table_text"), self.s("table_header")
-        t.row(self.tpl.heads("coverage"), header=True, styles=[hd] * 5)
+        heads = self.tpl.heads("coverage")
+        t.row([heads[k] for k in keep], header=True, styles=[hd] * len(keep))
         when = self.tpl.snippets["coverage_date"]
         as_written = getattr(rows, "dates", "template") == "as-written"
-        styles = [c, c, c, c, txt]
+        styles = [[c, c, c, c, txt][k] for k in keep]
         for i, r in enumerate(rows, 1):
             worded = not as_written or _ISO_DATE.match(r.date_text) is not None
             date = r.shown if r.shown is not None else when.render(date=r.date) if worded else r.date_text
-            t.row([str(i), date, r.outlet, r.section, r.title], styles=styles)
+            cells = [str(i), date, r.outlet, r.section, r.title]
+            t.row([cells[k] for k in keep], styles=styles)
         return [*t.xml(), *self.note(getattr(rows, "note", None))]
 
     def statistics(self, stats: m.Statistics, report: m.Report, previous: m.Report | None) -> list:
@@ -295,11 +299,17 @@ class Renderer:
         title = self.tpl.say("activity_chart_title", year=report.year)
         if not title.strip():  # the template asks for no chart: an empty title is the switch staff have
             series = []
+        # A count no row gives, nor the total, is not in the report: its two columns (count, 比例) are left out.
+        given = [col for col in ("sessions", "attendance") if table.total.counts[col] is not None
+                 or any(ln.counts[col] is not None for ln in table.lines)] or ["sessions"]
+        pairs = [k for k, col in enumerate(("sessions", "attendance")) if col in given]
+        keep = [0, 1, *(2 + 2 * k + j for k in pairs for j in (0, 1))]
         # The chart stays on the page of its table: the table keeps with the paragraph that holds the chart.
-        t = self.table("activities", "stat_table", 6, keep_with_next=bool(series))
-        t.row([top[0], top[1], top[2], top[3]], header=True, styles=[hd] * 4, spans=[1, 1, 2, 2],
-              vmerge=["restart", "restart", None, None])
-        t.row(["", "", *sub], header=True, styles=[hd] * 6, vmerge=["continue", "continue", None, None, None, None])
+        t = self.table("activities", "stat_table", 6, keep_with_next=bool(series), keep_columns=keep)
+        t.row([top[0], top[1], *(top[2 + k] for k in pairs)], header=True, styles=[hd] * (2 + len(pairs)),
+              spans=[1, 1, *([2] * len(pairs))], vmerge=["restart", "restart", *([None] * len(pairs))])
+        t.row(["", "", *(sub[2 * k + j] for k in pairs for j in (0, 1))], header=True, styles=[hd] * len(keep),
+              vmerge=["continue", "continue", *([None] * (len(keep) - 2))])
         share = self.tpl.snippets["share"]
 
         def count(figure) -> str:  # a count the report does not give prints —; thousands grouped as in 综合统计
@@ -308,16 +318,14 @@ class Renderer:
         def ratio(value, column: str) -> str:
             return share.render(share=value) if value is not None and shared[column] else "—"
 
+        num_styles = [num] * (2 * len(pairs))
         for line in table.lines:
-            t.row([str(line.number), line.type, count(line.counts["sessions"]),
-                   ratio(line.shares["sessions"], "sessions"), count(line.counts["attendance"]),
-                   ratio(line.shares["attendance"], "attendance")],
-                  styles=[c, c, num, num, num, num])
+            cells = [c for col in given for c in (count(line.counts[col]), ratio(line.shares[col], col))]
+            t.row([str(line.number), line.type, *cells], styles=[c, c, *num_styles])
         total_share = self.tpl.say("total_share")
-        shares = [total_share if shared[col] else "—" for col in ("sessions", "attendance")]
-        t.row([self.tpl.say("total_label"), count(table.total.counts["sessions"]), shares[0],
-               count(table.total.counts["attendance"]), shares[1]], styles=[c, num, num, num, num],
-              spans=[2, 1, 1, 1, 1], total=True)
+        totals = [c for col in given for c in (count(table.total.counts[col]), total_share if shared[col] else "—")]
+        t.row([self.tpl.say("total_label"), *totals], styles=[c, *num_styles], spans=[2, *([1] * len(totals))],
+              total=True)
         note = self.note(acts.note, keep_with_next=bool(series))
         if not series:
             return [*t.xml(), *note]
@@ -365,10 +373,11 @@ class Renderer:
         return out
 
     # -- charts ---------------------------------------------------------------------
-    def chart(self, title: str, categories: list[str], series, percent: bool, rows: int = 0) -> str:
+    def chart(self, title: str, categories: list[str], series, percent: bool, rows: int = 0, pie: bool = False,
+              legend: bool = True, keep_next: bool = False) -> str:
         """A chart in the paragraph style `chart`, whose fonts and size the chart's text takes; its series
         take the colours of the template's theme. It stands below a table of `rows` rows and under a heading,
-        on the same page."""
+        on the same page (and keeps with the caption under it, `keep_next`)."""
         style = self.s("chart")
         face = self.tpl.face(style)
         look = ChartLook(face.latin or "Times New Roman", self.tpl.look.east_asian.get(style, ""), face.size,
@@ -376,11 +385,11 @@ class Renderer:
         series = list(series)
         row_pt = self.tpl.face(self.s("table_number")).size * 1.6
         room = self.tpl.look.text_height / 20 - (rows + 1) * row_pt - 4 * self.tpl.face(self.s("section")).size
-        chart_plan = plan(categories, series, percent, look, self.width, room)
+        chart_plan = plan(categories, series, percent, look, self.width, room, pie=pie, legend=legend)
         n = len(self.out.charts) + 1
         rid = f"rIdLrChart{n}"
         self.out.charts.append(Chart(rid, title, categories, series, percent, look, chart_plan))
-        return para(inline_chart(rid, n, chart_plan), style)
+        return para(inline_chart(rid, n, chart_plan), style, "<w:keepNext/>" if keep_next else "")
 
 
 # A date written 2021-01-08 (or 2021-04), as `import` writes it: in a file whose dates print as written, the

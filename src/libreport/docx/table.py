@@ -1,11 +1,12 @@
 """A `table` section as a Word table: declared columns, 序号, a total row and computed shares, in the
-template's table styles (`grid`: Report Grid, `three-line`: Three Line) and table paragraph styles."""
+template's table styles (`grid`: Report Grid, `three-line`: Three Line) and table paragraph styles; and the
+charts `chart:` draws from its columns, after it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from libreport.compute.table import Wording, compute, printed_rows, printed_total
+from libreport.compute.table import Computed, Wording, compute, printed_rows, printed_total
 from libreport.docx.xml import Table, para, run
 from libreport.sources.table import Column, TableData
 
@@ -20,7 +21,8 @@ def table_xml(r: Renderer, data: TableData) -> list:
     tpl = r.tpl
     computed = compute(data)
     out: list = []
-    if data.caption:
+    printed = not data.charts or any(chart.table for chart in data.charts)  # `table: false`: the chart alone
+    if data.caption and printed:
         r.tables += 1
         caption = tpl.optional("table_caption", number=r.tables, caption=data.caption)
         out.append(para(run(caption), r.s("caption"), "<w:keepNext/>"))  # a caption stays with its table
@@ -38,7 +40,10 @@ def table_xml(r: Renderer, data: TableData) -> list:
         weights = [0.1, *weights]
         styles = [r.s("table_center"), *styles]
         body = [[str(i), *line] for i, line in enumerate(body, 1)]
-    t = Table(r.s("stat_table" if data.style == "three-line" else "list_table"), r.width, weights, tpl)
+    # a short table keeps with the chart after it, on one page; a long one runs on to it
+    keep = bool(data.charts) and len(body) <= KEPT_WITH_CHART
+    t = Table(r.s("stat_table" if data.style == "three-line" else "list_table"), r.width, weights, tpl,
+              keep_with_next=keep, repeat_header=data.repeat_header)
     _header(t, r, data, heads)
     for line in body:
         t.row(line, styles=styles)
@@ -49,9 +54,61 @@ def table_xml(r: Renderer, data: TableData) -> list:
                   spans=[2] + [1] * (len(cells) - 1), total=True)
         else:
             t.row(cells, styles=[r.s("table_center"), *styles[1:]], total=True)
-    out.extend(t.xml())
-    if data.note:
-        out.append(para(run(data.note), r.s("table_note")))
+    note = [para(run(data.note), r.s("table_note"), "<w:keepNext/>" if keep else "")] if data.note else []
+    if printed:
+        out.extend(t.xml())
+        out.extend(note)
+    labels = printed_rows(data, computed, say)  # each row's cells as printed, without the 序号
+    for chart in data.charts:
+        out.extend(_chart(r, data, computed, labels, chart, len(t.rows) + len(note) if printed else 0))
+    if not printed:
+        out.extend(note)
+    return out
+
+
+KEPT_WITH_CHART = 15  # rows of a table that keeps with its chart on one page
+
+
+def _chart(r: Renderer, data: TableData, computed: Computed, labels: list[list[str]], chart, rows: int) -> list:
+    """A bar or pie chart of the table's columns (docx.chart: a native chart Word can edit), and its numbered
+    caption under it (图 1 …, numbered with the summary's pictures)."""
+    at = next(k for k, c in enumerate(data.columns) if c.name == chart.label)
+    categories = [line[at] for line in labels]
+    series = [(data.column(name).printed, _values(data, computed, name)) for name in chart.values]  # type: ignore[union-attr]
+    if chart.type == "pie":  # a slice the report does not give is no slice
+        given = [i for i, v in enumerate(series[0][1]) if v is not None and v > 0]
+        categories = [categories[i] for i in given]
+        series = [(series[0][0], [series[0][1][i] for i in given])]
+    if not categories or all(v is None for _name, values in series for v in values):
+        return []  # nothing to draw yet: the figures are still to fill
+    out = [r.chart(chart.title or "", categories, series, chart.percent, rows=rows, pie=chart.type == "pie",
+                   legend=len(series) > 1, keep_next=bool(chart.caption))]
+    if chart.caption:
+        prose = getattr(r, "prose", None)
+        number = 1
+        if prose is not None:
+            prose.pictures += 1
+            number = prose.pictures
+        out.append(para(run(r.tpl.optional("picture_caption", number=number, caption=chart.caption)),
+                        r.s("caption")))
+    return out
+
+
+def _values(data: TableData, computed: Computed, name: str) -> list:
+    """The figures of a column, one a row, as a chart draws them: None where a row gives none."""
+    column = data.column(name)
+    assert column is not None
+    if column.type == "share":
+        return list(computed.shares.get(name, [None] * len(data.rows)))
+    out = []
+    for index, row in enumerate(data.rows):
+        cell = row.cells.get(name)
+        if cell is not None:
+            out.append(cell.value)
+        elif column.type == "percent" and name in computed.percents:
+            out.append(computed.percents[name][index])
+        else:
+            out.append(None)
     return out
 
 

@@ -13,6 +13,7 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.docx import placeholders
 from libreport.docx.look import DEFAULT_SIZE, WORD_CELL_MARGIN, Look, LookError, read_look
 from libreport.docx.measure import Face
+from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 
@@ -198,7 +199,11 @@ def load_template(folder: Path, diags: Diagnostics, document: str = DEFAULT_DOCU
                 if listed is None:
                     continue
                 items = listed
-                if len(items) != CELLS[table][key]:  # the renderer fills exactly that many cells a row
+                if len(items) != CELLS[table][key] and key in OPTIONAL_COLUMNS:
+                    # a table without 版面 (or 颁奖部门) leaves the column out by itself: all names are written
+                    diags.error("template", r.mark(node), path, setting=path, found=len(items),
+                                expected=CELLS[table][key], optional=OPTIONAL_COLUMNS[key], variant="count-optional")
+                elif len(items) != CELLS[table][key]:  # the renderer fills exactly that many cells a row
                     diags.error("template", r.mark(node), path, setting=path, found=len(items),
                                 expected=CELLS[table][key], variant="count")
             if table == "columns":
@@ -246,6 +251,16 @@ CELLS = {"columns": {"awards": 4, "coverage": 5, "statistics": 4, "statistics_pr
                      "activities_sub": 4, "staff": 3},
          "widths": {"awards": 4, "coverage": 5, "statistics": 4, "statistics_previous": 6, "activities": 6,
                     "staff": 3}}
+
+
+# Columns a table leaves out when no entry fills them: the template still names them all, in their places.
+OPTIONAL_COLUMNS = {
+    "awards": Both("颁奖部门 without by:, 获奖时间 without date:", "无 by: 时的颁奖部门、无 date: 时的获奖时间"),
+    "coverage": Both("版面 without section:", "无 section: 时的版面"),
+    "activities_top": Both("活动场次 or 活动人次 when no row gives it", "各行都没有的活动场次或活动人次"),
+    "activities_sub": Both("场次 or 人次 with its 比例 when no row gives it", "各行都没有的场次或人次及其比例"),
+    "activities": Both("场次 or 人次 with its 比例 when no row gives it", "各行都没有的场次或人次及其比例"),
+}
 
 
 def _width(r: Reader, node, path: str) -> float:

@@ -87,14 +87,16 @@ class Table:
     Rows are added with `row()`; `xml()` then sizes the columns (`measure.share_widths`: numbers, dates and
     short labels never wrap, the remainder goes to the columns of running text, in proportion to `weights`)
     and writes the table. Widths go both into the grid and into every cell: Word reads the cells, WPS the
-    grid, LibreOffice either. Rows never break across pages; header rows repeat and keep with the first
-    two rows, and the last two rows (three with a total row) keep together, so no page starts with a lonely
-    row. `keep_with_next` keeps the whole table on the page of what follows it (a chart).
+    grid, LibreOffice either. Rows never break across pages; header rows repeat (unless `repeat_header` is
+    false: some reports print the header once) and keep with the first two rows, and the last two rows (three
+    with a total row) keep together, so no page starts with a lonely row. `keep_with_next` keeps the whole table
+    on the page of what follows it (a chart).
     """
 
     def __init__(self, style: str, total_width: int, weights: list[float], typeset: Typeset | None = None,
-                 keep_with_next: bool = False):
+                 keep_with_next: bool = False, repeat_header: bool = True):
         self.style = style
+        self.repeat_header = repeat_header
         self.total = total_width
         self.weights = list(weights)
         self.keep_with_next = keep_with_next
@@ -198,7 +200,8 @@ class Table:
                 f'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
                 f'<w:tblGrid>{grid}</w:tblGrid>').encode()]
         for r, keep in zip(self.rows, self._keeps()):
-            trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r.header else "<w:trPr><w:cantSplit/></w:trPr>"
+            trpr = ("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r.header and self.repeat_header
+                    else "<w:trPr><w:cantSplit/></w:trPr>")
             parts = ["<w:tr>", trpr]
             col = 0
             for text, style, span, vm in zip(r.cells, r.styles, r.spans, r.vmerge):

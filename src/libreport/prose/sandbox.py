@@ -188,7 +188,9 @@ def _filters() -> dict:
     from libreport.prose.limits import bounded_filter
 
     # num, wan, duo, pct, unit, noted: they take a printed figure (keeping its words) or a plain number
-    own = {**FILTERS, "cn": numbers.cn_numeral, "join": _join}
+    from libreport.prose.shown import shown
+
+    own = {**FILTERS, "cn": numbers.cn_numeral, "join": _join, "shown": shown}
     return {name: bounded_filter(name, f) for name, f in own.items()}
 
 

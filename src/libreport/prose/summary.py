@@ -81,6 +81,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
     gets a diagnostic. `folder` is the year folder pictures must lie in (default: the summary's folder)."""
     from libreport.prose.pictures import load_picture
     from libreport.prose.sandbox import compile_snippet
+    from libreport.prose.shown import watching
 
     read = parsed(summary)
     for issue in read.issues:
@@ -112,15 +113,23 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
             after = (0, 0)  # the same expression written twice is located twice, not both at the first
             for expression in expressions:
                 try:
-                    compile_snippet(expression).render(context)
+                    with watching() as found:
+                        compile_snippet(expression).render(context)
                 except Exception as exc:  # user-written: any failure is a diagnostic, never a traceback
                     failed = True
                     line, col = after = _locate(block, expression, text_lines, after)
                     _report(diags, exc, summary, line, col, expression)
+                    continue
+                if found:  # a figure printed otherwise than the data has it: said where it is written
+                    line, col = after = _locate(block, expression, text_lines, after)
+                    _shown(diags, found, summary, line, col, expression)
         if failed:
             continue
         try:
-            block.text = compile_snippet(block.template).render(context)
+            with watching() as found:
+                block.text = compile_snippet(block.template).render(context)
+            if found and "{%" in block.source:  # its expressions were not rendered one by one above
+                _shown(diags, found, summary, block.line, 1, AN_EXPRESSION)
         except Exception as exc:  # user-written: any failure is a diagnostic
             kind = type(exc).__name__
             if kind == "TemplateSyntaxError":
@@ -189,6 +198,20 @@ def _locate(block: Block, expr: str, text_lines: list[str], after: tuple[int, in
                 return ln, col + 1
             col = text.find("{{", col + 1)
     return block.line, 1
+
+
+def _shown(diags: Diagnostics, found: list, summary: Summary, line: int, col: int, expr) -> None:
+    """What `shown` filters found: a warning for a printed figure the data does not allow, acknowledged where
+    the filter gives the reason it is kept (`shown('1263', accept='…')`)."""
+    from libreport.accept import Acknowledgment, acknowledge
+
+    mark = Mark(summary.file, line, col)
+    for finding in found:
+        if not finding.agrees:
+            diags.warning("shown-mismatch", mark, expr=expr, printed=finding.printed, value=finding.value)
+        if finding.accept is not None:
+            acknowledge(diags, Acknowledgment(summary.file, (line, col), (line, col + 1), "shown-mismatch",
+                                              finding.accept, mark, inline=True))
 
 
 def _report(diags: Diagnostics, exc: Exception, summary: Summary, line: int, col: int, expr: str) -> None:

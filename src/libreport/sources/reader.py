@@ -11,7 +11,7 @@ import yaml
 
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import WORDS, Figure, FigureError, parse_figure
-from libreport.messages import Both
+from libreport.messages import Both, listing
 from libreport.numbers import MAX_DIGITS, NumberFormatError, TooManyDigits, parse_number
 from libreport.sources.yamlfile import mark_of
 
@@ -55,7 +55,7 @@ class Reader:
                 unknown += 1  # a spelling hint for the first few: not worth seconds over a file of junk keys
                 hint = difflib.get_close_matches(str(name)[:100], allowed, n=1, cutoff=0.6) if unknown <= 20 else []
                 self.diags.error("unknown-key", self.mark(key), _join(path, str(name)), key=str(name),
-                                 hint=hint[0] if hint else "", allowed=", ".join(allowed),
+                                 hint=hint[0] if hint else "", allowed=listing(allowed),
                                  variant="hint" if hint else None)
                 continue
             found.setdefault(name, (key, value))

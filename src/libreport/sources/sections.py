@@ -20,12 +20,13 @@ from libreport.sources.text import MAX_PROSE_BYTES, read_text
 from libreport.sources.yamlfile import load_yaml
 
 AWARD_KEYS = ("name", "by", "date", "shown")
-COVERAGE_FIELDS = ("date", "outlet", "section", "title")
-COVERAGE_KEYS = (*COVERAGE_FIELDS, "shown")
+COVERAGE_FIELDS = ("date", "outlet", "title")  # section (版面) may be left out: a report may print none
+COVERAGE_KEYS = ("date", "outlet", "section", "title", "shown")
 DATE_STYLES = ("template", "as-written")  # awards.yaml, coverage.yaml `dates:`
-STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "id", "parts", "parts_label", "of_which",
+STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "change", "id", "parts", "parts_label", "of_which",
              "of_which_label", "details", "label")
 RATIO_KEYS = ("part", "whole")
+CHANGE_KEYS = ("new", "old")
 ACTIVITY_KEYS = ("rounding", "rows", "total", "note", "thousands")
 ACTIVITY_COLUMNS = ("sessions", "attendance")
 ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics")
@@ -191,7 +192,7 @@ def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
             return None
         when = _date_field(r, f["date"][1], f"{path}.date", parse_day, "day") if "date" in f else None
         outlet = r.text(f["outlet"][1], f"{path}.outlet") if "outlet" in f else None
-        section = r.text(f["section"][1], f"{path}.section", allow_empty=True) if "section" in f else None
+        section = r.text(f["section"][1], f"{path}.section", allow_empty=True) if "section" in f else ""
         title = r.text(f["title"][1], f"{path}.title") if "title" in f else None
         shown = _shown(r, f, path) if "date" in f else None
         if when is None or outlet is None or section is None or title is None:
@@ -251,8 +252,8 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     to_fill = "value" in f and r.is_null(f["value"][1])  # `value:` with nothing after it, as `new` writes it
     if to_fill:
         r.diags.warning("to-fill", r.mark(f["value"][0]), f"{path}.value", what=name)
-    elif "value" in f:
-        figure = r.figure(f["value"][1], f"{path}.value", approx=approx)
+    elif "value" in f:  # a stated change may be a decrease: -4.9
+        figure = r.figure(f["value"][1], f"{path}.value", approx=approx, negative_ok="change" in f)
         if figure is not None and unit is None:
             r.diags.error("missing-key", r.mark(f["value"][1]), f"{path}.unit", where=name, variant="unit")
     item = m.StatItem(name, unit, figure.value if figure is not None else None, r.mark(node),
@@ -264,6 +265,8 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
         item.note = r.text(f["note"][1], f"{path}.note")
     if "ratio" in f:
         item.ratio = _ratio(r, f["ratio"][1], f"{path}.ratio")
+    if "change" in f:
+        item.change = _change(r, f["change"][1], f"{path}.change")
     if "id" in f:
         item.id = r.text(f["id"][1], f"{path}.id")
     for label_key in ("parts_label", "of_which_label"):
@@ -312,6 +315,14 @@ def _ratio(r: Reader, node, path: str) -> m.Ratio | None:
     part = r.text(f["part"][1], f"{path}.part")
     whole = r.text(f["whole"][1], f"{path}.whole") if "whole" in f else None
     return m.Ratio(part, r.mark(node), whole) if part is not None else None
+
+
+def _change(r: Reader, node, path: str) -> m.StatChange | None:
+    f = r.mapping(node, path, CHANGE_KEYS, CHANGE_KEYS)
+    if f is None or len(f) < 2:
+        return None
+    new, old = (r.text(f[key][1], f"{path}.{key}") for key in CHANGE_KEYS)
+    return m.StatChange(new, old, r.mark(node)) if new is not None and old is not None else None
 
 
 def _activities(root, r: Reader, year: int) -> m.Activities:

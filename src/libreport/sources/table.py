@@ -16,15 +16,20 @@ import yaml
 
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import Figure
-from libreport.messages import Both
+from libreport.messages import Both, listing
 from libreport.sources.reader import Reader, describe
 
-TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note")
+TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note",
+              "repeat_header", "chart")
 COLUMN_KEYS = ("name", "type", "unit", "of", "align", "width", "total", "places", "heading", "group", "thousands")
 FIGURE_KEYS = ("value", "approx", "note")  # a number cell written out: {value: 28.6, approx: 近, note: 含分馆}
 TYPES = ("text", "number", "date", "percent", "share", "change")
 PERCENT_UNITS = ("%", "％")  # the unit a share, percent or change column prints in its heading, not its cells
 CHANGE_PLACES = 1  # decimals of a change the table computes, unless `places:` says otherwise
+PERCENT_PLACES = 1  # decimals of a percentage the table computes from two columns, unless `places:` says otherwise
+# printed where the report gives no figure (a new indicator has no last year's value): kept as written, never
+# computed with, and no value still to fill
+NOT_GIVEN = ("—", "——", "－", "-", "–", "−", "/", "／")
 STYLES = ("grid", "three-line")
 ALIGNS = ("left", "center", "right")
 ROUNDINGS = ("half-up", "largest-remainder")
@@ -39,11 +44,12 @@ class Column:
     mark: Mark
     unit: str | None = None  # number columns: printed in the heading (接待读者（万人次）)
     of: str | None = None  # share columns: the number column whose shares they are
-    pair: tuple[str, str] | None = None  # change columns: (this year's column, the column compared with)
+    # change columns: (this year's column, the column compared with); percent columns: (the part, the whole)
+    pair: tuple[str, str] | None = None
     align: str | None = None
     width: float | None = None  # relative width; None: from the content
     total: bool = True  # a number column is summed in the total row unless `total: false`
-    places: int = 2  # share and change columns: decimals of a computed value
+    places: int = 2  # share, change and percent columns: decimals of a computed value
     heading: str | None = None  # printed instead of the name (two columns may both print 比例)
     group: str | None = None  # a heading over this and the next columns of the same group (a two-row header)
     thousands: bool | None = None  # number columns: grouped (1,236) or not (1236); None: the house style's
@@ -67,6 +73,7 @@ class Cell:
     day: date | None = None  # a date read from a spreadsheet's date cell, printed with the template's form
     change: str | None = None  # change cells: "percent" (+12.5%) or "difference" (+2), as printed
     places: int = 0  # change cells: the decimals printed, which say how precisely the change is given
+    dash: bool = False  # printed — : the report gives no figure here (not one still to fill)
 
 
 @dataclass
@@ -95,6 +102,8 @@ class TableData:
     total: Total | None = None
     rounding: str = "half-up"
     note: str | None = None
+    repeat_header: bool = True  # the header row printed again at the top of each page the table runs on to
+    charts: list = field(default_factory=list)  # sources.tablechart.ChartSpec: charts printed after the table
 
     def column(self, name: str) -> Column | None:
         return next((c for c in self.columns if c.name == name), None)
@@ -116,8 +125,14 @@ def load_table(root: yaml.Node | None, r: Reader, year: int, folder: Path) -> Ta
         table.number = _flag(r, f["number"][1], "number")
     table.style = _choice(r, f, "style", STYLES) or table.style
     table.rounding = _choice(r, f, "rounding", ROUNDINGS) or table.rounding
+    if "repeat_header" in f:
+        table.repeat_header = _flag(r, f["repeat_header"][1], "repeat_header")
     if "columns" in f:
         table.columns = _columns(r, f["columns"][1])
+    if "chart" in f:
+        from libreport.sources.tablechart import read_charts
+
+        table.charts = read_charts(r, f["chart"][1], table.columns)
     if "total" in f:
         table.total = _total(r, f["total"][1], table, year)
     if "rows" in f and "from" in f:
@@ -194,8 +209,6 @@ def _columns(r: Reader, node: yaml.Node) -> list[Column]:
         if "places" in cf:
             places = r.number(cf["places"][1], f"{path}.places")
             column.places = int(places) if places is not None and places <= 6 else column.places
-        if "of" in cf and column.type != "change":  # a change column's `of:` names two columns
-            column.of = r.text(cf["of"][1], f"{path}.of")
         for key in ("heading", "group"):
             if key in cf:
                 setattr(column, key, r.text(cf[key][1], f"{path}.{key}"))
@@ -209,11 +222,17 @@ def _columns(r: Reader, node: yaml.Node) -> list[Column]:
         if column.type == "share":
             _share_of(r, cf, column, columns, path)
         elif column.type == "change":
-            _change_of(r, cf, column, columns, path)
+            _pair_of(r, cf, column, columns, path)
             if "places" not in cf:
                 column.places = CHANGE_PLACES
+        elif column.type == "percent":
+            if "of" in cf:  # a percentage the report computes from two columns: checked, or computed
+                _pair_of(r, cf, column, columns, path)
+            if "places" not in cf:
+                column.places = PERCENT_PLACES
         elif "of" in cf:
-            r.diags.error("table-column", r.mark(cf["of"][0]), f"{path}.of", name=name, variant="of-not-share")
+            r.diags.error("table-column", r.mark(cf["of"][0]), f"{path}.of", name=name, type=column.type,
+                          variant="of-not-share")
         if column.unit is not None and column.type in ("share", "percent", "change"):
             if column.unit not in PERCENT_UNITS:
                 r.diags.error("table-column", r.mark(cf["unit"][1]), f"{path}.unit", name=name, unit=column.unit,
@@ -226,28 +245,37 @@ def _columns(r: Reader, node: yaml.Node) -> list[Column]:
 
 
 def _share_of(r: Reader, cf: dict, column: Column, columns: list[Column], path: str) -> None:
-    if column.of is None:
+    if "of" not in cf:
         r.diags.error("missing-key", r.mark(cf["name"][1]), f"{path}.of", key="of", where=column.name)
+        return
+    if not isinstance(cf["of"][1], yaml.ScalarNode):  # of: [a, b] is a percentage of one column over another
+        r.diags.error("table-column", r.mark(cf["of"][1]), f"{path}.of", name=column.name, variant="share-of-list")
+        return
+    column.of = r.text(cf["of"][1], f"{path}.of")
+    if column.of is None:
         return
     target = next((c for c in columns if c.name == column.of), None)
     if target is None or target.type != "number":
-        numbers = ", ".join(c.name for c in columns if c.type == "number") or "—"
+        numbers = listing(c.name for c in columns if c.type == "number") or "—"
         r.diags.error("table-column", r.mark(cf["of"][1]), f"{path}.of", name=column.name, of=column.of,
                       numbers=numbers, variant="of")
         column.of = None
 
 
-def _change_of(r: Reader, cf: dict, column: Column, columns: list[Column], path: str) -> None:
-    """`of: [2023年, 2022年]`: this year's number column, then the one it is compared with, both declared before."""
+def _pair_of(r: Reader, cf: dict, column: Column, columns: list[Column], path: str) -> None:
+    """The two columns, declared before, a column is computed from: a change's `of: [2023年, 2022年]` (this
+    year's, then the one compared with; number or percent columns), a percentage's `of: [完成数, 全年目标]`
+    (the part, then the whole; number columns)."""
     if "of" not in cf:
         r.diags.error("missing-key", r.mark(cf["name"][1]), f"{path}.of", key="of", where=column.name)
         return
     node = cf["of"][1]
     names = r.text_list(node, f"{path}.of") if isinstance(node, yaml.SequenceNode) else None
-    numbers = [c.name for c in columns if c.type in ("number", "percent")]
+    change = column.type == "change"
+    numbers = [c.name for c in columns if c.type == "number" or (change and c.type == "percent")]
     if names is None or len(names) != 2 or any(n not in numbers for n in names) or names[0] == names[1]:
         r.diags.error("table-column", r.mark(node), f"{path}.of", name=column.name,
-                      numbers=", ".join(numbers) or "—", variant="change-of")
+                      numbers=listing(numbers) or "—", variant="change-of" if change else "percent-of")
         return
     column.pair = (names[0], names[1])
 
@@ -261,24 +289,31 @@ def _cell(r: Reader, node: yaml.Node, path: str, column: Column, year: int) -> C
         f = r.mapping(node, path, FIGURE_KEYS, ("value",))
         if f is None or "value" not in f or not isinstance(f["value"][1], yaml.ScalarNode):
             return None
+        value = f["value"][1]
+        if r.is_null(value) or value.value.strip() in NOT_GIVEN:  # {value: ~} is to fill, as ~ is; — gives none
+            return cell_of(r.diags, "" if r.is_null(value) else value.value, r.mark(value), f"{path}.value", column,
+                           year)
         approx = r.text(f["approx"][1], f"{path}.approx") if "approx" in f else None
         note = r.text(f["note"][1], f"{path}.note") if "note" in f else None
-        return _number_cell(r.diags, f["value"][1].value, r.mark(f["value"][1]), f"{path}.value", approx, note,
-                            column.unit)
-    if isinstance(node, yaml.MappingNode) and column.type == "change":  # {value: +5.8%, accept: {…}}
+        return _number_cell(r.diags, value.value, r.mark(value), f"{path}.value", approx, note, column.unit)
+    if isinstance(node, yaml.MappingNode) and column.type in ("change", "percent"):  # {value: +5.8%, accept: {…}}
         f = r.mapping(node, path, ("value",), ("value",))
         if f is None or "value" not in f:
             return None
         node = f["value"][1]
         mark = r.mark(node)
+        path = f"{path}.value"
     if not isinstance(node, yaml.ScalarNode):
         r.diags.error("type", mark, path, what=path, expected=_EXPECTED[column.type], found=describe(node))
         return None
     return cell_of(r.diags, "" if r.is_null(node) else node.value, mark, path, column, year)
 
 
-_EXPECTED = {"text": Both("text", "文字"), "number": Both("a number", "数字"), "date": Both("a date", "日期"),
-             "percent": Both("a percentage", "百分数"),
+_EXPECTED = {"text": Both("text", "文字"),
+             "number": Both("a number (— where the report gives none)", "数字（报告未给出的写 —）"),
+             "date": Both("a date", "日期"),
+             "percent": Both("a percentage (98.5% or 98.5; — where the report gives none)",
+                             "百分数（98.5% 或 98.5；报告未给出的写 —）"),
              "share": Both("nothing (shares are computed)", "空（比例自动计算）"),
              "change": Both("a change as printed (+12.5%, -3.2%, +2) or nothing (computed)",
                             "照印的增减（+12.5%、-3.2%、+2），或不写（自动计算）")}
@@ -294,6 +329,8 @@ def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column,
     if column.type == "share":
         diags.error("table-cell", mark, path, column=column.name, variant="share")
         return None
+    if column.type in ("number", "percent") and text in NOT_GIVEN:
+        return Cell(text, mark, dash=True)
     if column.type == "number":
         return _number_cell(diags, text, mark, path, unit=column.unit)
     if column.type == "percent":
@@ -337,7 +374,7 @@ def _percent_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bo
 
 
 _SIGNS = {"+": "+", "＋": "+", "-": "-", "−": "-", "－": "-", "–": "-"}
-NO_CHANGE = ("—", "－", "-", "–", "/")  # printed where no change can be given (nothing to compare with)
+NO_CHANGE = NOT_GIVEN  # printed where no change can be given (nothing to compare with)
 
 
 def _change_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
@@ -394,7 +431,7 @@ def _yaml_row(r: Reader, node: yaml.Node, path: str, table: TableData, year: int
         values = node.value
         if len(values) > len(written):
             r.diags.error("table-row", r.mark(values[len(written)]), path, found=len(values), expected=len(written),
-                          names="、".join(c.name for c in written))
+                          names=listing((c.name for c in written), "、"))
         for column, cnode in zip(written, values):
             cell = _cell(r, cnode, f"{path}.{column.name}", column, year)
             if cell is not None:
@@ -420,7 +457,7 @@ def _total(r: Reader, node: yaml.Node, table: TableData, year: int) -> Total | N
         if label in ("false", "no", "否"):
             return None
         return Total("合计" if label in ("true", "yes", "是") else label or "合计", mark=r.mark(node))
-    names = tuple(c.name for c in table.columns if c.type == "number")
+    names = tuple(c.name for c in table.columns if c.type == "number" or (c.type == "percent" and c.pair))
     f = r.mapping(node, "total", ("label", *names))
     if f is None:
         return None
@@ -484,7 +521,7 @@ def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData,
     if header is None:
         seen = {_norm(v) for _n, heads in rows[:HEADER_SCAN] for v in heads}
         missing = [c.name for c in written if _norm(c.name) not in seen]
-        r.diags.error("table-sheet", r.mark(node), "from", sheet=name, columns="、".join(missing), variant="header")
+        r.diags.error("table-sheet", r.mark(node), "from", sheet=name, columns=listing(missing, "、"), variant="header")
         return False
     start, positions = header
     for rownum, values in rows[start + 1:]:

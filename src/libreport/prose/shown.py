@@ -1,0 +1,107 @@
+"""`shown`: a figure the summary prints otherwise than the data has it, kept as printed and checked.
+
+A printed report's text sometimes gives a figure that its own table gives differently (举办各类读者活动 1263 场
+beside a table row of 1,236). A transcription keeps the printed words and says which figure they stand for:
+
+    举办各类读者活动 {{ tables['indicators']['举办读者活动']['2023年'] | shown('1263') }} 场
+
+The filter prints its text as written ('1263', '68 万余', '近 2 万', '41.8%') and checks it against the figure:
+the printed text stands for the range its places and approximation word allow (1263 is 1262.5 … 1263.5, 68 万余
+is 680,000 … 690,000), the figure for the range its own words allow. A 万 or 亿 in the text is counted; a text
+without one is in the figure's own unit ('68.35' for 68.35 万人次). A figure without a unit (a table cell whose
+unit stands in a 单位 column) may take the printed 万 as its unit's: '68 万余' stands for 68.35 there.
+
+Where the two cannot agree, validate warns at the expression's line and column (`shown-mismatch`);
+`shown('1263', accept='印刷本如此')` keeps a printed slip, as `accept:` does in a YAML file.
+
+The findings are gathered while the summary's expressions are rendered (`watching`), and reported there
+(prose/summary.py), where the expression's place is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import Decimal
+
+from libreport.figures import MAGNITUDES, Figure, FigureError, overlap, split_approx
+from libreport.numbers import NumberFormatError, group_thousands, parse_number
+
+_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+@dataclass(frozen=True)
+class Finding:
+    printed: str
+    value: str  # the figure the printed text stands for, as the data has it
+    agrees: bool
+    accept: str | None  # the reason a printed slip is kept, when given
+
+
+_FOUND: ContextVar[list[Finding] | None] = ContextVar("shown", default=None)
+
+
+@contextmanager
+def watching() -> Iterator[list[Finding]]:
+    """Gather what the `shown` filters rendered inside the block say."""
+    found: list[Finding] = []
+    token = _FOUND.set(found)
+    try:
+        yield found
+    finally:
+        _FOUND.reset(token)
+
+
+def shown(value, printed, accept=None) -> str:
+    """`printed` as written; whether it agrees with `value` is gathered for validate."""
+    if not isinstance(printed, str) or not printed.strip():
+        raise FigureError("form", "shown takes the figure as printed, in quotes: shown('1263')")
+    if accept is not None and (not isinstance(accept, str) or not accept.strip()):
+        raise FigureError("form", "accept takes the reason the printed figure is kept, in quotes")
+    figure, factor = _printed(printed)
+    data, data_factor, worded = _data(value)
+    # No 万 in the printed text: it counts in the figure's own unit. A figure without a unit (a table whose units
+    # stand in a column of their own) does not say its magnitude: the printed 万 may be counted, or be its unit's.
+    factors = [data_factor] if factor is None else [factor] if data.unit else [factor, data_factor]
+    agrees = any(overlap(_times(figure.bounds(rounded=True), f), _times(data.bounds(), data_factor))
+                 for f in factors)
+    found = _FOUND.get()
+    if found is not None:
+        found.append(Finding(printed, worded, agrees, accept.strip() if accept else None))
+    return printed
+
+
+def _printed(text: str) -> tuple[Figure, Decimal | None]:
+    """A figure as the text prints it, without its unit: the number, its word, and the 万 or 亿 it counts in."""
+    plain = text.strip().translate(_FULLWIDTH)
+    if plain.endswith("%"):
+        plain = plain[:-1].rstrip()
+    word, rest = split_approx(plain)
+    rest = rest.rstrip()
+    factor = None
+    if rest[-1:] in MAGNITUDES:
+        factor, rest = _MAGNITUDE[rest[-1]], rest[:-1].rstrip()
+    try:
+        number, _notes = parse_number(rest)
+    except NumberFormatError:
+        raise FigureError("form", f"shown: {text!r} is not a figure as printed (1263, 68 万余, 近 2 万, "
+                                  "41.8%)") from None
+    return Figure(number, approx=word), factor
+
+
+def _data(value) -> tuple[Figure, Decimal, str]:
+    if isinstance(value, Figure):
+        unit = value.unit or ""
+        magnitude = next((m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None)
+        return value, _MAGNITUDE[magnitude] if magnitude else Decimal(1), value.printed()
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        number = Decimal(value)
+        return Figure(number), Decimal(1), group_thousands(number)
+    raise FigureError("form", f"shown compares a printed figure with a figure of the data, not {value!r}")
+
+
+def _times(bounds, factor: Decimal):
+    return bounds[0] * factor, bounds[1] * factor if bounds[1] is not None else None
