@@ -5,6 +5,7 @@ header printed once; and the fixed tables (媒体报道, 活动统计) without a
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 from libreport.pipeline import check_year
 from libreport.project import load_project
@@ -195,3 +196,57 @@ def test_a_list_of_thousands_of_keys_is_bounded_in_its_message(tmp_path):
     [message] = [m for code, *_p, m in found if code == "unknown-key"]
     assert message.startswith("unknown key 'remarks'; expected one of 列0, 列1, 列2,")
     assert message.endswith(", 列184, … (+2815)") and len(message) < 1200  # 185 named, 2,815 counted
+
+
+# -- the worked examples of docs/sources.md say what validate says ---------------------------------------------
+
+DOCS = (Path(__file__).resolve().parent.parent / "docs" / "sources.md").read_text(encoding="utf-8")
+
+
+def example(starting: str) -> str:
+    """The fenced block of docs/sources.md that starts with `starting`."""
+    at = DOCS.index(starting)
+    return DOCS[at:DOCS.index("```", at)]
+
+
+def said(after: str) -> str:
+    """The diagnostic line the docs show after the text `after`."""
+    at = DOCS.index("```\n", DOCS.index(after)) + 4
+    return DOCS[at:DOCS.index("\n", at)]
+
+
+def test_the_docs_percentage_of_two_columns_example(tmp_path):
+    project = year(tmp_path, {"report.yaml": HEAD.replace("2023", "2024") + (
+        "sections:\n  - {kind: table, file: indicators.yaml}\n"),
+        "indicators.yaml": example("# indicators.yaml — 表 1 2024 年主要指标完成情况")})
+    (project / "years/2023").rename(project / "years/2024")
+    done = run_cli("validate", "2024", cwd=project)
+    assert done.stdout.splitlines()[0] == "years/" + said("and validate\nwarns at the cell where it does not")
+
+
+def test_the_docs_stated_change_example(tmp_path):
+    items = "items:\n" + example("  - {name: 文献外借, unit: 万册次, value: 19.64}") + "".join(
+        f"  - {{name: {name}, unit: {unit}, value: {value}}}\n" for name, unit, value in (
+            ("数字资源访问量", "万次", "286.5"), ("上年数字资源访问量", "万次", "301.2"), ("城区分馆", "个", "14"),
+            ("上年城区分馆", "个", "12"), ("学龄前读者占比", '"%"', "41.8"), ("上年学龄前读者占比", '"%"', "38.2")))
+    project = year(tmp_path, {"report.yaml": HEAD.replace("2023", "2024") + "sections:\n  - {kind: summary}\n",
+                              "statistics.yaml": items,
+                              "summary.md": example("文献外借{{ stats['文献外借'] | unit }}")})
+    (project / "years/2023").rename(project / "years/2024")
+    done = run_cli("validate", "2024", cwd=project)
+    assert done.stdout.splitlines()[:-1] == ["years/" + said("at the value where it does not\n(`change-mismatch`)")]
+
+
+def test_the_docs_shown_example(tmp_path):
+    indicators = ("columns:\n  - 指标\n  - {name: 2023年, type: number}\nrows:\n  - [到馆读者, 68.35]\n"
+                  "  - [新增注册读者, 19862]\n  - [举办读者活动（含线上）, 1236]\n")
+    project = year(tmp_path, {"report.yaml": HEAD + (
+        "sections:\n  - {kind: summary, file: overview.md}\n  - {kind: table, file: indicators.yaml}\n"),
+        "overview.md": example("全年接待到馆读者 {{ tables['indicators']"), "indicators.yaml": indicators})
+    done = run_cli("validate", "2023", cwd=project)
+    assert done.stdout.splitlines()[:-1] == ["years/" + said("validate warns at the expression's line and column")]
+    built = run_cli("build", "2023", "--toc", "field", cwd=project)
+    assert built.returncode == 0
+    docx = next((project / "out" / "2023").glob("*.docx"))
+    assert any(b.text == "全年接待到馆读者 68 万余人次，新增注册读者近 2 万人；举办各类读者活动 1263 场。"
+               for b in blocks(docx))

@@ -230,6 +230,7 @@ rows: []
 COVERAGE = """\
 # 宣传报道（列入 report.yaml 的 sections 后才会印出）。每条一项：
 #   - {{date: {year}-03-08, outlet: 报刊或平台名称, section: 版面, title: 报道标题}}
+# 报告不印“版面”一栏时不写 section:，该列不印。
 # 报道较多时可从 Excel 导入：libreport import coverage {year} 报道.xlsx
 []
 """
