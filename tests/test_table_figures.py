@@ -250,3 +250,22 @@ def test_the_docs_shown_example(tmp_path):
     docx = next((project / "out" / "2023").glob("*.docx"))
     assert any(b.text == "全年接待到馆读者 68 万余人次，新增注册读者近 2 万人；举办各类读者活动 1263 场。"
                for b in blocks(docx))
+
+
+def test_a_new_year_leaves_the_printed_totals_to_fill_and_last_years_acknowledgments_out(tmp_path):
+    from libreport.commands.new import new_year
+
+    brands = ("number: true\nrepeat_header: false\ncolumns:\n  - 活动名称\n  - {name: 场次, type: number}\n"
+              "  - {name: 参与人次, type: number}\n"
+              "total: {label: 合计, 场次: 575, 参与人次: 42833, accept: {sum-mismatch: 印刷本如此}}\n"
+              "rows:\n  - [绘本故事会, 96, 4812]\n  - [职业体验, 479, 38021]\n"
+              "chart: {type: bar, values: [场次], title: 品牌活动场次}\n")
+    year(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: table, title: 品牌活动, file: brands.yaml}\n",
+                    "brands.yaml": brands})
+    project = load_project(tmp_path)
+    new_year(project, 2024)
+    text = (tmp_path / "years/2024/brands.yaml").read_text(encoding="utf-8")
+    assert "total: {label: 合计, 场次: , 参与人次: }\n" in text and "accept" not in text and "绘本故事会" not in text
+    assert "repeat_header: false" in text and "chart: {type: bar, values: [场次], title: 品牌活动场次}" in text
+    found = [(d.code, d.line) for d in check_year(project, "2024").diags.items]
+    assert found == [("to-fill", 7), ("to-fill", 7), ("to-fill", 1)]  # the two totals, and the rows

@@ -251,16 +251,24 @@ def _staff_counts(root) -> list[yaml.Node]:
 
 
 def _table(path: Path, old: int, year: int) -> str:
-    """A table section's file with its rows taken out: a block list goes with the lines it stands on."""
+    """A table section's file with its rows taken out (a block list goes with the lines it stands on), the totals
+    it printed emptied (this year's are still to fill) and its `accept:` entries left out, as in other files."""
     text = _retitle_comments(_read(path), old, year)
-    rows = [value for key, value in _pairs(_compose(text, path)) if key == "rows"]
-    if not rows or not isinstance(rows[0], yaml.SequenceNode):
-        return text
-    node = rows[0]
-    if node.flow_style:
-        return _splice(text, [(node, "[]")])
-    start = text.rfind("\n", 0, node.start_mark.index) + 1
-    return text[:start] + text[node.end_mark.index:]
+    root = _compose(text, path)
+    spans: list[tuple[int, int, str]] = []
+    rows = None
+    for key, value in _pairs(root):
+        if key == "rows" and isinstance(value, yaml.SequenceNode):
+            rows = value
+            start = value.start_mark.index if value.flow_style else text.rfind("\n", 0, value.start_mark.index) + 1
+            spans.append((start, value.end_mark.index, "[]" if value.flow_style else ""))
+        elif key == "total" and isinstance(value, yaml.MappingNode):
+            spans += [(v.start_mark.index, v.end_mark.index, "") for name, v in _pairs(value)
+                      if name not in ("label", "accept") and isinstance(v, yaml.ScalarNode)]
+    inside = (lambda span: rows.start_mark.index <= span[0] < rows.end_mark.index) if rows is not None \
+        else (lambda span: False)
+    spans += [span for span in _accepts(root, text) if not inside(span)]
+    return _splice_spans(text, spans)
 
 
 def _blank(path: Path, find, old: int, year: int) -> tuple[str, int]:

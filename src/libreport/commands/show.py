@@ -179,7 +179,8 @@ def _table(section: m.Section) -> Table:
     data = section.data
     assert isinstance(data, TableData)
     computed = compute(data)
-    say = Wording(percent, "100%", lambda day: day.isoformat())
+    # a share or percentage computed to its column's places, worded as the default template words it (41.5%)
+    say = Wording(lambda value: f"{value}%", "100%", lambda day: day.isoformat())
     table = Table(show_footer=data.total is not None)
     total = printed_total(data, computed, say) if data.total is not None else [""] * len(data.columns)
     if data.number:  # the 序号 the report prints before the first column; the total's label stands under it
