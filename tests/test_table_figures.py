@@ -269,3 +269,15 @@ def test_a_new_year_leaves_the_printed_totals_to_fill_and_last_years_acknowledgm
     assert "repeat_header: false" in text and "chart: {type: bar, values: [场次], title: 品牌活动场次}" in text
     found = [(d.code, d.line) for d in check_year(project, "2024").diags.items]
     assert found == [("to-fill", 7), ("to-fill", 7), ("to-fill", 1)]  # the two totals, and the rows
+
+
+def test_the_summary_may_print_a_tables_percentage_its_own_way_and_it_is_checked(tmp_path):
+    report = HEAD + ("sections:\n  - {kind: summary, file: summary.md}\n"
+                     "  - {kind: table, title: 主要指标, file: indicators.yaml}\n")
+    summary = ("到馆读者完成年度目标的 {{ tables['indicators']['到馆读者']['完成率'] | shown('110%') }}，"
+               "文献外借完成 {{ tables['indicators']['文献外借']['完成率'] | shown('约 119%') }}。\n")
+    found = problems(tmp_path, {"report.yaml": report, "summary.md": summary, "indicators.yaml": TARGETS})
+    # 109.9 (printed in the table) may be said 110%; 109.1 (computed) is not 约 119% (and 103.6 is acknowledged)
+    assert [(code, line, col) for code, line, col, _m in found] == [("ratio-mismatch", 12, 33),
+                                                                   ("shown-mismatch", 1, 78)]
+    assert found[1][3].endswith("prints 约 119%, but the figure it stands for is 109.1")

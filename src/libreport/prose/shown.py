@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
-from libreport.figures import MAGNITUDES, Figure, FigureError, overlap, split_approx
+from libreport.figures import MAGNITUDES, Bounds, Figure, FigureError, overlap, split_approx
 from libreport.numbers import NumberFormatError, group_thousands, parse_number
 
 _MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -62,12 +62,11 @@ def shown(value, printed, accept=None) -> str:
     if accept is not None and (not isinstance(accept, str) or not accept.strip()):
         raise FigureError("form", "accept takes the reason the printed figure is kept, in quotes")
     figure, factor = _printed(printed)
-    data, data_factor, worded = _data(value)
+    data, data_factor, worded, has_unit = _data(value)
     # No 万 in the printed text: it counts in the figure's own unit. A figure without a unit (a table whose units
     # stand in a column of their own) does not say its magnitude: the printed 万 may be counted, or be its unit's.
-    factors = [data_factor] if factor is None else [factor] if data.unit else [factor, data_factor]
-    agrees = any(overlap(_times(figure.bounds(rounded=True), f), _times(data.bounds(), data_factor))
-                 for f in factors)
+    factors = [data_factor] if factor is None else [factor] if has_unit else [factor, data_factor]
+    agrees = any(overlap(_times(figure.bounds(rounded=True), f), _times(data, data_factor)) for f in factors)
     found = _FOUND.get()
     if found is not None:
         found.append(Finding(printed, worded, agrees, accept.strip() if accept else None))
@@ -92,14 +91,24 @@ def _printed(text: str) -> tuple[Figure, Decimal | None]:
     return Figure(number, approx=word), factor
 
 
-def _data(value) -> tuple[Figure, Decimal, str]:
+def _data(value) -> tuple[Bounds, Decimal, str, bool]:
+    """The range the data's figure stands for, the magnitude its unit counts in, the figure as a message shows it,
+    and whether it has a unit."""
     if isinstance(value, Figure):
         unit = value.unit or ""
         magnitude = next((m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None)
-        return value, _MAGNITUDE[magnitude] if magnitude else Decimal(1), value.printed()
+        return value.bounds(), _MAGNITUDE[magnitude] if magnitude else Decimal(1), value.printed(), bool(unit)
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = Decimal(value)
-        return Figure(number), Decimal(1), group_thousands(number)
+        return (number, number), Decimal(1), group_thousands(number), False
+    if isinstance(value, str):  # a table's percentage or change cell, as printed there: 109.9%, +12.5%, -4.9
+        plain = value.strip().translate(_FULLWIDTH).lstrip("+＋")
+        try:
+            number, _notes = parse_number(plain[:-1] if plain.endswith("%") else plain)
+        except NumberFormatError:
+            pass
+        else:
+            return Figure(number).bounds(rounded=True), Decimal(1), value.strip(), plain.endswith("%")
     raise FigureError("form", f"shown compares a printed figure with a figure of the data, not {value!r}")
 
 
