@@ -26,7 +26,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
-from libreport.figures import MAGNITUDES, Bounds, Figure, FigureError, overlap, split_approx
+from libreport.figures import MAGNITUDES, Bounds, Figure, Unavailable, overlap, split_approx
+from libreport.messages import Both
 from libreport.numbers import NumberFormatError, group_thousands, parse_number
 
 _MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -58,9 +59,11 @@ def watching() -> Iterator[list[Finding]]:
 def shown(value, printed, accept=None) -> str:
     """`printed` as written; whether it agrees with `value` is gathered for validate."""
     if not isinstance(printed, str) or not printed.strip():
-        raise FigureError("form", "shown takes the figure as printed, in quotes: shown('1263')")
+        raise Unavailable(Both("shown takes the figure as printed, in quotes: shown('1263')",
+                               "shown 的参数是照印的数字，加引号：shown('1263')"))
     if accept is not None and (not isinstance(accept, str) or not accept.strip()):
-        raise FigureError("form", "accept takes the reason the printed figure is kept, in quotes")
+        raise Unavailable(Both("accept= takes the reason the printed figure is kept, in quotes",
+                               "accept= 写保留所印数字的理由，加引号"))
     figure, factor = _printed(printed)
     data, data_factor, worded, has_unit = _data(value)
     # No 万 in the printed text: it counts in the figure's own unit. A figure without a unit (a table whose units
@@ -86,8 +89,8 @@ def _printed(text: str) -> tuple[Figure, Decimal | None]:
     try:
         number, _notes = parse_number(rest)
     except NumberFormatError:
-        raise FigureError("form", f"shown: {text!r} is not a figure as printed (1263, 68 万余, 近 2 万, "
-                                  "41.8%)") from None
+        raise Unavailable(Both(f"{text!r} is not a figure as printed (1263, 68 万余, 近 2 万, 41.8%)",
+                               f"{text!r} 不是照印的数字（如 1263、68 万余、近 2 万、41.8%）")) from None
     return Figure(number, approx=word), factor
 
 
@@ -109,7 +112,8 @@ def _data(value) -> tuple[Bounds, Decimal, str, bool]:
             pass
         else:
             return Figure(number).bounds(rounded=True), Decimal(1), value.strip(), plain.endswith("%")
-    raise FigureError("form", f"shown compares a printed figure with a figure of the data, not {value!r}")
+    raise Unavailable(Both(f"shown compares a printed figure with a figure of the data, not {value!r}",
+                           f"shown 把照印的数字与数据中的数字比较，而 {value!r} 不是数字"))
 
 
 def _times(bounds, factor: Decimal):
