@@ -89,8 +89,10 @@ def _chart(r: Renderer, data: TableData, computed: Computed, labels: list[list[s
         if prose is not None:
             prose.pictures += 1
             number = prose.pictures
+        # under its chart, the caption ends it: it does not keep with what follows, as the style has a table's
+        # caption (above its table) do
         out.append(para(run(r.tpl.optional("picture_caption", number=number, caption=chart.caption)),
-                        r.s("caption")))
+                        r.s("caption"), '<w:keepNext w:val="0"/>'))
     return out
 
 
