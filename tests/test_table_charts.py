@@ -47,6 +47,10 @@ def test_a_bar_chart_of_a_series_printed_alone_and_a_pie_of_shares_under_its_tab
     assert ["年份", "到馆读者（万人次）"] not in tables  # `table: false`: the series is printed as a chart only
     age = next(b for b in bs if b.kind == "table" and b.rows[0][0] == "年龄段")
     assert age.rows[-1] == ["合计", "19,862", "100.0"]
+    # a caption under its chart ends the figure: it keeps with the chart above, not with the heading after it
+    document = part(docx, "word/document.xml")
+    at = document.index("图 1 2019—2023 年到馆读者人次")
+    assert '<w:pStyle w:val="Caption"/><w:keepNext w:val="0"/>' in document[document.rindex("<w:p>", 0, at):at]
 
 
 def test_the_charts_take_the_fonts_of_the_chart_style_and_the_colours_of_the_theme(tmp_path):
