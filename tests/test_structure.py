@@ -6,6 +6,7 @@ Reports are built in-process and read back with python-docx.
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -371,6 +372,9 @@ def test_pictures_are_embedded_scaled_to_the_text_width_with_numbered_captions(t
     assert shapes[1].width == width  # both to the text width
     assert abs(shapes[0].height / width - 48 / 64) < 0.001 and abs(shapes[1].height / width - 0.5) < 0.001
     assert doc.count("r:embed=") == 2 and rels.count("relationships/image") == 2
+    # a picture keeps with the caption under it; the caption keeps with nothing, so no page is left half empty
+    captions = re.findall(r'<w:p><w:pPr><w:pStyle w:val="Caption"/>(.*?)</w:pPr>', doc)
+    assert captions and all('<w:keepNext w:val="0"/>' in c for c in captions)
 
 
 def test_a_tall_picture_is_kept_within_the_page(tmp_path):

@@ -123,7 +123,9 @@ class ProseWriter:
         caption = self.tpl.optional("picture_caption", number=self.pictures, caption=block.plain)
         shape = drawing(rid, self.r.picture_count, image, self.r.width, self.r.height, block.plain)
         # the picture keeps with its caption
-        return [para(shape, self.r.s("picture"), "<w:keepNext/>"), para(styled_run(caption), self.r.s("caption"))]
+        # … and the caption below it, unlike a table's caption above its table, keeps with nothing after it
+        return [para(shape, self.r.s("picture"), "<w:keepNext/>"),
+                para(styled_run(caption), self.r.s("caption"), '<w:keepNext w:val="0"/>')]
 
     # -- letterhead, title, signature and 版记 -------------------------------------------------------
     def masthead(self, letterhead: m.Letterhead | None, title: str | None) -> list[str]:
