@@ -31,6 +31,7 @@ from libreport.docx.package import write_zip
 from libreport.docx.schema import get_or_place, place
 
 LATIN = "Times New Roman"
+COVER_FOOT = (180 + 40 + 300) * 20  # twips from the top margin: where a one-line title puts the foot 300 pt under it
 BODY_CJK = "仿宋"
 HEADING_CJK = "黑体"
 KAITI = "楷体"
@@ -200,10 +201,16 @@ def document() -> Document:
     text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
     styles(doc, text_width)
 
+    # The cover's lines, each left out when report.yaml gives it nothing: the title (cover.title, else title:, on
+    # the lines written), lines under it (cover.subtitle), the issuer (cover.issuer, else the library) and the date.
     doc.add_paragraph("{{ title }}", style="Title")
-    issuer = doc.add_paragraph("{{ library }}", style="Cover Line")
-    issuer.paragraph_format.space_before = Pt(300)
-    doc.add_paragraph("{{ date }}", style="Cover Line")  # report.yaml's `date:`, as printed; empty without one
+    doc.add_paragraph("{{ subtitle }}", style="Subtitle")
+    # The issuer and the date stand at the foot of the cover, 520 pt down the page's text (under a title of one line
+    # they follow it at 300 pt): in a frame, so that a title or subtitle of several lines never pushes them over.
+    for text in ("{{ issuer }}", "{{ date }}"):
+        foot = doc.add_paragraph(text, style="Cover Line")
+        place(foot._p.get_or_add_pPr(), w("framePr", w=str(text_width), wrap="around", hAnchor="margin",
+                                           vAnchor="margin", xAlign="center", y=str(COVER_FOOT)))
     doc.add_section(WD_SECTION.NEW_PAGE)
     doc.add_paragraph("目  录", style="TOC Heading")
     doc.add_paragraph("{{ toc }}")
@@ -274,6 +281,13 @@ def structure_styles(doc) -> None:
     ind = signature.element.pPr.find(qn("w:ind"))
     ind.set(qn("w:rightChars"), "400")  # 落款 stands four characters in from the right margin
     ind.set(qn("w:right"), str(4 * 14 * 20))
+    addressing_styles(doc, size=14, line=26)
+
+
+def addressing_styles(doc, size: float, line: float) -> None:
+    """主送, flush left under the title, and the 附注 under the signature's date, two characters in (GB/T 9704)."""
+    paragraph_style(doc, "Addressee", cjk=BODY_CJK, size=size, line=line, keep_next=True)
+    paragraph_style(doc, "Signature Note", cjk=BODY_CJK, size=size, line=line, indent_chars=2)
 
 
 # Chinese fonts by the names Word shows, each with the name it goes by elsewhere (altName), so that a
@@ -293,6 +307,13 @@ FONTS = {
 # 小标宋 (22 pt); 一级 headings in 黑体, 二级 in 楷体; the 版记 in 4号 (14 pt); page numbers — 1 — in 4号 宋体.
 OFFICIAL_SIZE = 16.0
 OFFICIAL_LINE = 28.95  # 225 mm / 22 lines
+LINE_PITCH = 579  # the same in twips: the document grid's line, on which the text's lines stand
+# 28 characters of 16 pt are 448 pt, wider than the 442 pt of 156 mm: the printers' 三号 is 15.75 pt, and the
+# text is set 0.3 pt a character tighter (0.25 would just fit, but LibreOffice then loses a comma that hangs past
+# the end of a justified line). A character grid of 15.8 pt, as Word's page setup writes for 28 characters a line,
+# is honoured by Word alone: LibreOffice gives a 16 pt character two cells of a grid narrower than it, and pushes
+# the Chinese after a figure to the next cell.
+CHARACTER_SPACING = -6  # twentieths of a point
 
 
 def official_styles(doc) -> None:
@@ -320,6 +341,7 @@ def official_styles(doc) -> None:
     signature.paragraph_format.line_spacing = Pt(line)
     ind = signature.element.pPr.find(qn("w:ind"))
     ind.set(qn("w:right"), str(int(4 * size * 20)))
+    addressing_styles(doc, size=size, line=line)
     paragraph_style(doc, "Footer", cjk=TITLE_FALLBACK, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=None)
     paragraph_style(doc, "Footer Even", base="Footer", cjk=TITLE_FALLBACK, size=14, align=WD_ALIGN_PARAGRAPH.LEFT,
                     line=None)
@@ -327,6 +349,21 @@ def official_styles(doc) -> None:
         ind = doc.styles[name].element.pPr.find(qn("w:ind"))          # character in from the margin
         ind.set(qn(f"w:{side}Chars"), "100")
         ind.set(qn(f"w:{side}"), "280")
+    place(doc.styles["Normal"].element.get_or_add_rPr(), w("spacing", val=str(CHARACTER_SPACING)))
+    off_grid(doc)
+
+
+def off_grid(doc) -> None:
+    """Paragraphs set in other lines than the text's (the letterhead, the title, tables, the 版记, footers) keep
+    their own spacing: LibreOffice would otherwise stretch each of their lines to whole lines of the grid."""
+    for style in doc.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        spacing = style.element.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is None:
+            continue  # as its base style is
+        if spacing.get(qn("w:line")) != str(LINE_PITCH) or spacing.get(qn("w:lineRule")) != "exact":
+            place(style.element.get_or_add_pPr(), w("snapToGrid", val="0"))
 
 
 def official_document() -> Document:
@@ -352,6 +389,10 @@ def official_document() -> Document:
     place(section._sectPr, w("pgNumType", start="1"))
     # The parts of a report run on in one text: a new part begins where the last ended, not on a new page.
     place(section._sectPr, w("type", val="continuous"))
+    # 22 lines a page: Word and LibreOffice put the text's lines on a grid of that pitch.
+    grid = section._sectPr.find(qn("w:docGrid"))
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH))
     doc.add_paragraph("{{ body }}")
     for sect in doc.element.body.iter(qn("w:sectPr")):
         for attr in list(sect.attrib):

@@ -125,6 +125,7 @@ def needs_libreoffice():
 EXAMPLE_YEARS = ("2021", "2019")
 OFFICIAL = Path(__file__).resolve().parent / "data" / "official"  # a 工作总结 laid out as an official document
 TABLES = Path(__file__).resolve().parent / "data" / "tables"  # a 年报 of tables with charts drawn from them
+COVER = Path(__file__).resolve().parent / "data" / "cover"  # a 年报 whose cover report.yaml words
 def _shared() -> Path | None:
     """The workplace's shared folder (the OOXML schemas and their checker): beside the project, as developers
     and CI have it; LIBREPORT_SHARED names another place, and /work/shared is where this workplace keeps it."""
@@ -198,6 +199,9 @@ class Layouts:
     def tables(self) -> Built:
         """tests/data/tables's 2023: table sections with a bar chart printed alone and a pie chart."""
         return self._wait("tables")
+    def cover(self) -> Built:
+        """tests/data/cover's 2023: a 年报 whose cover lines, date and first-page headers report.yaml sets."""
+        return self._wait("cover")
 
     def resaved(self) -> Built:
         """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""
@@ -264,6 +268,7 @@ class Layouts:
         files["qinghe-2023"] = self._jobs["narrative"].result().docx  # pictures, letterhead, a table section
         files["official-2023"] = self._jobs["official"].result().docx  # letterhead with its number, 版记
         files["tables-2023"] = self._jobs["tables"].result().docx  # a bar chart and a pie chart of table columns
+        files["cover-2023"] = self._jobs["cover"].result().docx  # cover lines, blank first-page headers
         resaved = self._jobs["resaved"].result()
         if resaved is not None:
             files["resaved-template-2019"] = resaved.docx

@@ -263,3 +263,34 @@ def parse_award_date(text: str, year: int) -> tuple[date, str]:
                 raise
     raise DateError("form", f"{text!r} is not a year and month, a year or a day "
                             f"(write {year}-04, {year}年4月, {year}年, 全年 or {year}年4月23日)")
+
+
+# A date written in Chinese numerals, as covers print it: 二〇二四年三月, 二〇二四年三月十五日.
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9}
+_CN_DATE = re.compile(r"^(?P<y>[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+                      r"(?:\s*(?P<d>[一二三四五六七八九十]{1,4})\s*[日号])?$")
+
+
+def _cn_number(text: str) -> int | None:
+    """一 … 九十九 as written in dates (十, 十一, 二十, 二十三, 三十一); None for anything else (十十, 二二)."""
+    if "十" not in text:
+        return _CN_DIGIT[text] if len(text) == 1 and text in _CN_DIGIT else None
+    tens, _, units = text.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1 or tens in ("〇", "○", "零", "Ｏ", "一"):
+        return None
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+
+
+def in_arabic_numerals(text: str) -> str | None:
+    """二〇二四年三月 → 2024年3月 (二〇二四年三月十五日 → 2024年3月15日), for the checks; None when `text` is no date in
+    Chinese numerals. An impossible day (二〇二四年二月三十日) comes out as written, for the checks to refuse."""
+    found = _CN_DATE.match(text.strip())
+    if found is None:
+        return None
+    year = "".join(str(_CN_DIGIT[c]) for c in found["y"])
+    month = _cn_number(found["m"])
+    day = _cn_number(found["d"]) if found["d"] else None
+    if month is None or (found["d"] and day is None):
+        return None
+    return f"{year}年{month}月" + (f"{day}日" if day is not None else "")

@@ -382,8 +382,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ratio-mismatch.approx": ("{item} is printed as {printed}, but {part} ÷ {whole} gives {computed}, "
                               "which {word} does not allow", "{item} 印为 {printed}，但 {part} ÷ {whole} 得 {computed}，与“{word}”不符"),
     "bad-date.cover": ("{text!r} is not a month or a day to print on the cover (write 2022年1月, 2022 年 1 月, "
-                       "2022-01 or 2022年1月10日)",
-                       "无法识别的封面日期 {text!r}（可写作 2022年1月、2022 年 1 月、2022-01 或 2022年1月10日）"),
+                       "2022-01, 2022年1月10日 or 二〇二二年一月)",
+                       "无法识别的封面日期 {text!r}（可写作 2022年1月、2022 年 1 月、2022-01、2022年1月10日 或 二〇二二年一月）"),
     "bad-date.award": ("{text!r} is not a year and month, a year or a day (write {year}-04, {year}年4月, {year}年, 全年 "
                        "or {year}年4月23日)",
                        "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年、全年 或 {year}年4月23日）"),
@@ -506,6 +506,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the command line ------------------------------------------------------------------------
 
 
+    # -- official documents and covers: 主送, titles on several lines, 附注, covers -------------------------
+    "line-break": ("{what} holds a line break, but it is printed on one line: write it on one line",
+                   "{what} 中有换行，但它只印一行：请写在一行内"),
+    "line-break.tab": ("{what} holds a tab, which Word prints as a gap of its own width: write a space or nothing",
+                       "{what} 中有制表符，Word 会印成一段空白：请改为空格或删去"),
 }
 
 

@@ -74,11 +74,24 @@ class Part:
 
 @dataclass
 class Signature:
-    """The closing block official summaries end with: the organisation, and the date, right-aligned."""
+    """The closing block official summaries end with: the organisation, and the date, right-aligned; then the 附注
+    (联系人：…，电话：…), in brackets on the line under the date, two characters in."""
 
     organisation: list[str]
     date: date | None
     mark: Mark
+    note: str | None = None
+
+
+@dataclass
+class Cover:
+    """What the cover of a report with one prints, where report.yaml says it otherwise than the template: the
+    title's lines (apart from the document's title), lines under it (an English name), and the issuer at its foot
+    (某馆 编) instead of the library."""
+
+    title: list[str] | None = None
+    subtitle: list[str] = field(default_factory=list)
+    issuer: list[str] | None = None
 
 
 @dataclass
@@ -294,7 +307,11 @@ class Report:
     title: str | None
     parts: list[Part]
     mark: Mark
-    date: str | None = None  # the date on the cover, as printed (2022年1月)
+    date: str | None = None  # the date on the cover, as printed (2022年1月, 二〇二四年三月)
+    title_lines: list[str] = field(default_factory=list)  # the title as printed, when on several lines
+    addressee: str | None = None  # 主送: whom an official document is sent to, printed under the title
+    cover: Cover = field(default_factory=Cover)
+    first_page_header: bool | None = None  # the running header on a part's first page; None: as the template
     kind: str = "年报"  # the document kind: names the output file and the cover (年报, 工作总结, …)
     letterhead: Letterhead | None = None  # printed above the report's text
     signature: Signature | None = None

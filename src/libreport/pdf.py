@@ -92,19 +92,46 @@ class LibreOffice:
         work = Path(tempfile.mkdtemp(dir=self.folder))
         src = work / "report.docx"
         src.write_bytes(docx_bytes)
+        if not autospace(docx_bytes):
+            # LibreOffice reads neither w:autoSpaceDE nor w:autoSpaceDN from a .docx and spaces Chinese from digits
+            # and Latin text all the same (2023 年 for 2023年): its own document says what the .docx says
+            src = self._convert(src, "fodt", "fodt")
+            src.write_text(src.read_text(encoding="utf-8").replace(
+                'style:text-autospace="ideograph-alpha"', 'style:text-autospace="none"'), encoding="utf-8")
+        data = self._convert(src, "pdf:writer_pdf_Export", "pdf").read_bytes()
+        shutil.rmtree(work, ignore_errors=True)
+        return data
+
+    def _convert(self, src: Path, to: str, suffix: str) -> Path:
         cmd = [self.exe, f"-env:UserInstallation={(self.folder / 'profile').as_uri()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(src)]
+               "--nolockcheck", "--convert-to", to, "--outdir", str(src.parent), str(src)]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=self.timeout, env=self.env)
         except subprocess.TimeoutExpired as exc:
             raise LayoutError(f"LibreOffice did not finish within {self.timeout} s") from exc
-        pdf = work / "report.pdf"
-        if not pdf.is_file():
+        out = src.with_suffix(f".{suffix}")
+        if not out.is_file():
             said = proc.stderr.decode(errors="replace").strip()
             raise LayoutError(f"LibreOffice could not convert the report: {said}")
-        data = pdf.read_bytes()
-        shutil.rmtree(work, ignore_errors=True)
-        return data
+        return out
+
+
+def autospace(docx_bytes: bytes) -> bool:
+    """Whether the document asks for the space Word sets between Chinese and digits or Latin text (as Word does
+    unless its defaults turn w:autoSpaceDE and w:autoSpaceDN off)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+            root = etree.fromstring(z.read("word/styles.xml"))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return True
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    found = root.find(f"{w}docDefaults/{w}pPrDefault/{w}pPr/{w}autoSpaceDE")
+    return found is None or found.get(f"{w}val", "1") not in ("0", "false", "off")
 
 
 def to_pdf(docx_bytes: bytes, timeout: int = 300) -> bytes:

@@ -67,7 +67,8 @@ def find(root: etree._Element) -> list[Placeholder]:
 
 def fill(found: list[Placeholder], value: Callable[[Placeholder], str]) -> None:
     """Replace each inline placeholder by `value(placeholder)`, keeping the runs (and their formatting)
-    around it; text the placeholder spread over several runs is taken out of all of them."""
+    around it; text the placeholder spread over several runs is taken out of all of them. A value of several
+    lines ("\n" between them) is printed with a line break between each, in the placeholder's run."""
     by_paragraph: dict[etree._Element, list[Placeholder]] = {}
     for ph in found:
         by_paragraph.setdefault(ph.paragraph, []).append(ph)
@@ -75,6 +76,41 @@ def fill(found: list[Placeholder], value: Callable[[Placeholder], str]) -> None:
         texts = _texts(p)
         for ph in sorted(phs, key=lambda ph: -ph.start):  # from the end, so earlier offsets stay valid
             _replace(texts, ph.start, ph.end, value(ph))
+        for t in texts:
+            if "\n" in (t.text or ""):
+                _break_lines(t)
+
+
+def _break_lines(t: etree._Element) -> None:
+    """w:t holding "a\nb" → w:t a, w:br, w:t b: the lines of one text in its run."""
+    pieces = (t.text or "").split("\n")
+    t.text = pieces[0]
+    at = t
+    for piece in pieces[1:]:
+        br = etree.Element(f"{W}br")
+        at.addnext(br)
+        at = etree.Element(f"{W}t")
+        at.text = piece
+        at.set(XML_SPACE, "preserve")
+        br.addnext(at)
+
+
+# What a paragraph may hold besides its text and still be a mere line of text: left out when the text is gone.
+_PLAIN = {f"{W}pPr", f"{W}r", f"{W}proofErr"}
+_PLAIN_RUN = {f"{W}rPr", f"{W}t"}
+
+
+def drop_emptied(found: list[Placeholder]) -> None:
+    """Leave out each paragraph that held text only through placeholders that printed nothing (a cover's subtitle
+    when report.yaml gives none), so that the lines around it keep their places; a paragraph that ends a section,
+    or holds anything else (a picture, a field, a break), stays."""
+    for p in dict.fromkeys(ph.paragraph for ph in found if not ph.block):
+        parent = p.getparent()
+        if parent is None or paragraph_text(p).strip() or p.find(f"{W}pPr/{W}sectPr") is not None:
+            continue
+        if all(child.tag in _PLAIN for child in p) and all(
+                grandchild.tag in _PLAIN_RUN for run in p.iter(f"{W}r") for grandchild in run):
+            parent.remove(p)
 
 
 def _replace(texts: list[etree._Element], start: int, end: int, new: str) -> None:

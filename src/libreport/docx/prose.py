@@ -33,6 +33,14 @@ def rich_runs(text: str, rstyle: str | None = None) -> str:
     return "".join(out)
 
 
+FLUSH_LEFT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
+
+
+def broken_runs(lines: list[str]) -> str:
+    """Lines printed in one paragraph, a line break between each (a title on two lines stays one title)."""
+    return "<w:r><w:br/></w:r>".join(styled_run(line) for line in lines)
+
+
 def styled_run(text: str, rstyle: str | None = None, bold: bool = False, italic: bool = False,
                strike: bool = False) -> str:
     # rPr children in schema order: rStyle, rFonts, b, bCs, i, iCs, strike
@@ -128,9 +136,11 @@ class ProseWriter:
                 para(styled_run(caption), self.r.s("caption"), '<w:keepNext w:val="0"/>')]
 
     # -- letterhead, title, signature and 版记 -------------------------------------------------------
-    def masthead(self, letterhead: m.Letterhead | None, title: str | None) -> list[str]:
+    def masthead(self, letterhead: m.Letterhead | None, title: list[str] | None, addressee: str | None = None
+                 ) -> list[str]:
         """The head of the text: the letterhead's lines, the document number under them (the template draws
-        the rule under the last), and the title when the template prints it nowhere else (it has no cover)."""
+        the rule under the last), the title when the template prints it nowhere else (it has no cover), its lines
+        broken where report.yaml breaks them, and the 主送 under it, flush left."""
         out: list[str] = []
         if letterhead is not None:
             out.extend(para(styled_run(line), self.r.s("letterhead")) for line in letterhead.lines)
@@ -139,7 +149,13 @@ class ProseWriter:
         if title:
             style = (self.r.s("document_title") if "document_title" in self.tpl.style_ids
                      else self.tpl.look.styles.get("title") or self.r.s("paragraph"))
-            out.append(para(styled_run(title), style))
+            out.append(para(broken_runs(title), style))
+        if addressee:
+            text = addressee if addressee.endswith("：") else addressee + "："
+            if "addressee" in self.tpl.style_ids:
+                out.append(para(styled_run(text), self.r.s("addressee")))
+            else:  # a template made before: the text's style, not indented
+                out.append(para(styled_run(text), self.r.s("paragraph"), FLUSH_LEFT))
         return out
 
     def style(self, role: str, fallback: str) -> str:
@@ -152,7 +168,10 @@ class ProseWriter:
         if sig.date is not None:
             lines.append(self.tpl.optional("signature_date", date=sig.date))
         # a blank line before the block, as official documents leave one
-        return [para("", style)] + [para(styled_run(line), style) for line in lines]
+        out = [para("", style)] + [para(styled_run(line), style) for line in lines]
+        if sig.note:  # the 附注, on the line under the date, two characters in (GB/T 9704)
+            out.append(para(styled_run(f"（{sig.note}）"), self.style("signature_note", "paragraph")))
+        return out
 
     def imprint(self, imprint: m.Imprint, library: str) -> list:
         """The 版记: the 抄送 line across the width, then the issuer at the left and the date it was printed

@@ -48,6 +48,10 @@ class Rendered:
     toc: list[TocEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     pictures: list[tuple[str, Picture]] = field(default_factory=list)  # (relationship id, picture)
+    # what the cover's placeholders print: {{ title }}, {{ subtitle }} and {{ issuer }}, lines apart by "\n"
+    cover: dict[str, str] = field(default_factory=dict)
+    first_page_header: bool | None = None  # the running header on a part's first page (None: as the template)
+    autospace: bool = True  # Word's and LibreOffice's own space between Chinese and Latin text and digits
 
 
 class Renderer:
@@ -109,6 +113,13 @@ class Renderer:
         """The report, its figures printed in its house style (report.yaml `figures:`)."""
         from libreport.housestyle import printing
 
+        cover = report.cover
+        self.out.cover = {"title": "\n".join(cover.title or report.title_lines or [title]),
+                          "subtitle": "\n".join(cover.subtitle),
+                          "issuer": "\n".join(cover.issuer or [report.library])}
+        self.out.first_page_header = report.first_page_header
+        # a report that prints no space between figures and Chinese wants none added either
+        self.out.autospace = report.figures.spacing == "true"
         with printing(report.figures):
             return self._render(report, context, previous, title)
 
@@ -126,7 +137,8 @@ class Renderer:
         for index, part in enumerate(parts):
             xml: list[bytes] = []
             if index == 0:  # a template without a cover prints the title here, under the letterhead
-                head = prose.masthead(report.letterhead, None if self.tpl.has_title else title)
+                head = prose.masthead(report.letterhead, None if self.tpl.has_title else report.title_lines or [title],
+                                      report.addressee)
                 xml.extend(line.encode("utf-8") for line in head)
             depth = 0
             # a part without a title (only a running header) prints no heading: its sections' headings are the

@@ -162,9 +162,16 @@ def _name_of(markup: str) -> str:
 def reorder(root: etree._Element) -> None:
     """Put the children of every declared element under `root` into the schema's order, as another editor
     may have written them out of it (LibreOffice puts a paragraph's section break first). Children the
-    declaration does not know (extensions) keep their place after the child they followed."""
+    declaration does not know (extensions) keep their place after the child they followed. A child that may
+    stand once but stands twice (LibreOffice writes a framed paragraph's borders twice) is kept once, the last."""
     for parent in root.iter(*_RANK):
         rank = _RANK[parent.tag]
+        seen: dict[str, etree._Element] = {}
+        for child in list(parent):
+            if child.tag in rank and _prefixed(child.tag) not in REPEATABLE:
+                if child.tag in seen:
+                    parent.remove(seen[child.tag])
+                seen[child.tag] = child
         children = list(parent)
         keys, last = [], -1
         for child in children:

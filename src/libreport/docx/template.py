@@ -34,7 +34,8 @@ OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list
                      "column_unit", "number_heading", "table_date", "subsection_heading", "imprint_cc",
                      "imprint_issued")
 OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection",
-                   "document_number", "document_title", "imprint", "imprint_date", "imprint_table")
+                   "document_number", "document_title", "imprint", "imprint_date", "imprint_table", "addressee",
+                   "signature_note")
 
 
 class SnippetError(Exception):

@@ -11,18 +11,26 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.headings import FORM_EXAMPLES, FormError, NumberForm, Numbering, parse_form
 from libreport.messages import Both
 from libreport.paths import inside, relative_inside
-from libreport.sources.official import read_imprint, read_letterhead, read_template
+from libreport.sources.lines import joined, line, lines
+from libreport.sources.official import (
+    read_addressee,
+    read_cover,
+    read_imprint,
+    read_letterhead,
+    read_running_header,
+    read_template,
+)
 from libreport.sources.reader import Reader
 from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
-REPORT_KEYS = ("library", "year", "title", "date", "kind", "template", "letterhead", "signature", "imprint",
-               "numbering", "parts", "sections", "year_over_year", "figures")
+REPORT_KEYS = ("library", "year", "title", "date", "kind", "template", "letterhead", "addressee", "signature",
+               "imprint", "cover", "running_header", "numbering", "parts", "sections", "year_over_year", "figures")
 PART_KEYS = ("title", "header", "sections", "numbering")
 SECTION_KEYS = ("kind", "title", "file", "numbering")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
 GROUP_KEYS = ("title", "sections", "numbering")  # sections listed under a heading of their own, inside a part
-SIGNATURE_KEYS = ("organisation", "date")
+SIGNATURE_KEYS = ("organisation", "date", "note")
 NUMBERING_KEYS = ("parts", "sections", "subsections", "summary", "run_in")
 # What a `numbering:` sets where it is written: the headings that lie within its entry.
 NUMBERING_AT = {"report": NUMBERING_KEYS, "part": NUMBERING_KEYS[1:], "group": ("subsections", "summary", "run_in"),
@@ -45,7 +53,7 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     fields = r.mapping(root, "", REPORT_KEYS, ("library", "year"))
     if fields is None:
         return None
-    library = r.text(fields["library"][1], "library") if "library" in fields else None
+    library = line(r, fields["library"][1], "library") if "library" in fields else None
     year = None
     if "year" in fields:
         y = r.number(fields["year"][1], "year")
@@ -57,15 +65,15 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
                 year = None
             elif folder.name.isdigit() and int(folder.name) != year:
                 diags.warning("year-mismatch", r.mark(fields["year"][1]), "year", year=year, folder=folder.name)
-    title = r.text(fields["title"][1], "title") if "title" in fields else None
+    title_lines = lines(r, fields["title"][1], "title") if "title" in fields else None
     numbering = _numbering(r, fields["numbering"][1], "numbering", "report") if "numbering" in fields else Numbering()
     parts = _contents(r, fields, folder, Mark(path, 1, 1), numbering)
     yoy = read_year_over_year(r, fields["year_over_year"][1], year) if "year_over_year" in fields else None
     if library is None or year is None:
         return None
-    report = m.Report(folder, library, year, title, parts, Mark(path, 1, 1), year_over_year=yoy)
+    report = m.Report(folder, library, year, None, parts, Mark(path, 1, 1), year_over_year=yoy)
     if "kind" in fields:
-        report.kind = r.text(fields["kind"][1], "kind") or report.kind
+        report.kind = line(r, fields["kind"][1], "kind") or report.kind
     if "date" in fields:
         report.date = _cover_date(r, fields["date"][1])
     if "template" in fields:
@@ -73,15 +81,24 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
         report.template_mark = r.mark(fields["template"][1])
     if "letterhead" in fields:
         report.letterhead = read_letterhead(r, fields["letterhead"][1], year)
+    if "addressee" in fields:
+        report.addressee = read_addressee(r, fields["addressee"][1])
     if "signature" in fields:
         report.signature = _signature(r, fields["signature"][1], library, year)
     if "imprint" in fields:
         report.imprint = read_imprint(r, fields["imprint"][1], year)
+    if "cover" in fields:
+        report.cover = read_cover(r, fields["cover"][1])
+    if "running_header" in fields:
+        report.first_page_header = read_running_header(r, fields["running_header"][1])
     report.numbering = numbering
     if "figures" in fields:  # the house style of figures: thousands grouped or not, spaced from Chinese or not
         from libreport.sources.figurestyle import read_figure_style
 
         report.figures = read_figure_style(r, fields["figures"][1])
+    if title_lines:  # one line where a text has one (the document's properties): spaced as the report spaces figures
+        report.title_lines = title_lines
+        report.title = joined(title_lines, digits_spaced=report.figures.spacing != "false")
     return report
 
 
@@ -148,8 +165,8 @@ def _part(r: Reader, node: yaml.Node, path: str, folder: Path, outer: Numbering)
     fields = r.mapping(node, path, PART_KEYS, ("sections",))
     if fields is None:
         return None
-    title = r.text(fields["title"][1], f"{path}.title") if "title" in fields else None
-    header = r.text(fields["header"][1], f"{path}.header") if "header" in fields else None
+    title = line(r, fields["title"][1], f"{path}.title") if "title" in fields else None
+    header = line(r, fields["header"][1], f"{path}.header") if "header" in fields else None
     if "title" not in fields and "header" not in fields:
         r.diags.error("missing-key", r.mark(node), f"{path}.title", key="title", where=path, variant="part")
     numbering = _own_numbering(r, fields, path, "part", outer)
@@ -176,7 +193,7 @@ def _group(r: Reader, node: yaml.Node, path: str, folder: Path, outer: Numbering
     fields = r.mapping(node, path, GROUP_KEYS, ("title", "sections"))
     if fields is None or "title" not in fields or "sections" not in fields:
         return []
-    title = r.text(fields["title"][1], f"{path}.title")
+    title = line(r, fields["title"][1], f"{path}.title")
     numbering = _own_numbering(r, fields, path, "group", outer)
     nodes = r.sequence(fields["sections"][1], f"{path}.sections") or []
     if not nodes:
@@ -208,11 +225,11 @@ def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[st
                       hint=hint[0] if hint else "", variant="hint" if hint else None,
                       allowed=", ".join(m.SECTION_KINDS))
         kind = None
-    title = r.text(sf["title"][1], f"{path}.title") if "title" in sf else None
+    title = line(r, sf["title"][1], f"{path}.title") if "title" in sf else None
     if "title" in sf and title is None:
         return None  # written but empty: reported as such
     file = r.text(sf["file"][1], f"{path}.file") if "file" in sf else None
-    header = r.text(sf["header"][1], f"{path}.header") if "header" in sf else None
+    header = line(r, sf["header"][1], f"{path}.header") if "header" in sf else None
     if kind is None or ("file" in sf and file is None):
         return None
     if file is None and kind not in m.DEFAULT_FILES:
@@ -226,31 +243,44 @@ def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[st
 
 
 def _signature(r: Reader, node: yaml.Node, library: str, year: int) -> m.Signature | None:
-    """signature: {organisation: 某某图书馆, date: 2024-01-12}; the organisation defaults to the library."""
+    """signature: {organisation: 某某图书馆, date: 2024-01-12, note: 联系人：…}; the organisation defaults to the
+    library; the note is the 附注 under the date, printed in brackets (written with them or without)."""
     f = r.mapping(node, "signature", SIGNATURE_KEYS)
     if f is None:
         return None
     organisation = [library]
     if "organisation" in f:
-        organisation = r.text_list(f["organisation"][1], "signature.organisation") or organisation
+        organisation = lines(r, f["organisation"][1], "signature.organisation") or organisation
     when = read_day(r, f["date"][1], "signature.date", year) if "date" in f else None
-    return m.Signature(organisation, when, r.mark(node))
+    note = line(r, f["note"][1], "signature.note") if "note" in f else None
+    if note is not None:
+        note = _unbracketed(note)
+    return m.Signature(organisation, when, r.mark(node), note)
+
+
+def _unbracketed(text: str) -> str:
+    """（联系人：…） → 联系人：…: the brackets are the document's, printed around whatever is written."""
+    for left, right in (("（", "）"), ("(", ")")):
+        if text.startswith(left) and text.endswith(right) and text.count(left) == 1:
+            return text[1:-1].strip()
+    return text
 
 
 def _cover_date(r: Reader, node: yaml.Node) -> str | None:
-    """The date the report is dated on its cover, printed as written (2022年1月, 2022 年 1 月, 2022年1月10日);
-    it must read as a month or a day."""
-    from libreport.dates import DateError, parse_day, parse_year_month
+    """The date the report is dated on its cover, printed as written (2022年1月, 2022 年 1 月, 2022年1月10日,
+    二〇二四年三月); it must read as a month or a day."""
+    from libreport.dates import DateError, in_arabic_numerals, parse_day, parse_year_month
 
     if r.is_null(node):  # `date:` with nothing after it, as `new` leaves it: this year's is still to fill
         r.diags.warning("to-fill", r.mark(node), "date", what="date")
         return None
-    text = r.text(node, "date")
+    text = line(r, node, "date")
     if text is None:
         return None
+    checked = in_arabic_numerals(text) or text
     for parse in (parse_year_month, parse_day):
         try:
-            parse(text)
+            parse(checked)
             return text
         except DateError as exc:
             if exc.kind != "form":
