@@ -178,6 +178,7 @@ class Layouts:
         self._jobs["narrative"] = self._pool.submit(self._build_narrative)
         self._jobs["official"] = self._pool.submit(self._build_official)
         self._jobs["tables"] = self._pool.submit(self._build_project, "tables", TABLES)
+        self._jobs["cover"] = self._pool.submit(self._build_project, "cover", COVER)
         self._jobs["resaved"] = self._pool.submit(self._resaved_template)
         self._jobs["schema"] = self._pool.submit(self._schema)
 
