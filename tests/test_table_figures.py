@@ -185,8 +185,9 @@ def test_an_unknown_key_in_report_yaml_lists_every_key_it_may_have(tmp_path):
     year(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: summary}\nfoo: 1\n", "summary.md": "正文。\n"})
     done = run_cli("validate", "2023", cwd=tmp_path)
     message = next(ln for ln in done.stdout.splitlines() if "unknown-key" in ln)
-    assert message.endswith("expected one of library, year, title, date, kind, template, letterhead, signature, "
-                            "imprint, numbering, parts, sections, year_over_year, figures")
+    assert message.endswith("expected one of library, year, title, date, kind, template, letterhead, addressee, "
+                            "signature, imprint, cover, running_header, numbering, parts, sections, year_over_year, "
+                            "figures")
 
 
 def test_a_list_of_thousands_of_keys_is_bounded_in_its_message(tmp_path):
