@@ -79,6 +79,17 @@ def test_a_cover_date_in_chinese_numerals_is_checked_as_a_date(tmp_path, date, c
     assert [p[:3] for p in found] == [(code, 3, 7)]
 
 
+def test_the_next_year_names_its_own_year_on_the_cover_and_leaves_the_date_to_fill(tmp_path):
+    written = (HEAD + "title: [青禾市图书馆, 2023 年年报]\n" + COVER_LINES + "date: 二〇二四年三月\n"
+               "addressee: 市文化广电旅游局\n" + PARTS)
+    project = year(tmp_path, {"report.yaml": written, **FILES})
+    assert run_cli("new", "2024", cwd=project).returncode == 0
+    text = (project / "years/2024/report.yaml").read_text(encoding="utf-8")
+    assert "title: [青禾市图书馆, 2024 年年报]" in text and "  title: [青禾市少年儿童图书馆, 2024 年年报]" in text
+    assert "ANNUAL REPORT 2024]" in text and "  issuer: 青禾市少年儿童图书馆 编\n" in text
+    assert "addressee: 市文化广电旅游局\n" in text and "\ndate:\n" in text  # the cover's date is each year's own
+
+
 # -- running headers on the first page of a part -----------------------------------------------------------
 
 def sections(docx: Path) -> list[str]:

@@ -126,7 +126,8 @@ SECTIONS = (
 ANNUAL = ("statistics", "activities", "awards", "coverage", "chronicle")  # what a 年报 usually holds
 
 
-TITLE_LINE = ("# title: 标题              # 印在封面上（公文印在红头下）；不写时为“图书馆 年份 年文档类型”\n"
+TITLE_LINE = ("# title: 标题              # 印在封面上（公文印在红头下）；分行印时写成列表 [第一行, 第二行]；\n"
+              "#                          # 不写时为“图书馆 年份 年文档类型”\n"
               "# date: 某年某月           # 封面上的日期，照印（如 2025年1月）；不写时封面不印日期")
 # A 工作总结 is printed as an official document (公文): templates/official.docx, with the letterhead, the number,
 # the signature and the 版记 from report.yaml. A 年报 has a cover and contents (templates/report.docx).
@@ -136,7 +137,9 @@ template: official            # 公文样式（templates/official.docx）：红�
 letterhead:                   # 红头：发文机关标志（多行写成列表），其下为发文字号
   name: {name}
   # number: 某图〔{issued}〕1号
+# addressee: 上级主管部门                                   # 主送：印在标题下，顶格，后加全角冒号
 # signature: {{organisation: {library}, date: {issued}-01-15}}     # 落款：单位和成文日期，印在正文之后
+#                                           # 落款下另有附注时加 note: 联系人：…，电话：…（印为“（…）”）
 # imprint:                                                  # 版记：抄送，印发机关和印发日期
 #   cc: [上级主管部门]
 #   issuer: {library}办公室

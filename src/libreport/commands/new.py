@@ -182,9 +182,12 @@ def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
     for key, value in _pairs(root):
         if key == "year" and isinstance(value, yaml.ScalarNode):
             edits.append((value, str(year)))
-        elif key == "title" and isinstance(value, yaml.ScalarNode) and str(old) in value.value:
-            raw = text[value.start_mark.index:value.end_mark.index]
-            edits.append((value, _swap_year(raw, old, year)))
+        elif key == "title":
+            edits.extend(_year_swapped(text, value, old, year))
+        elif key == "cover":  # the cover's lines name the year as the title does (2023 年年报, ANNUAL REPORT 2023)
+            for k, v in _pairs(value):
+                if k in ("title", "subtitle"):
+                    edits.extend(_year_swapped(text, v, old, year))
         elif key == "year_over_year":
             for k, v in _pairs(value):
                 if k == "compare_with" and isinstance(v, yaml.ScalarNode) and source_year < year:
@@ -196,6 +199,12 @@ def _report_yaml(path: Path, old: int, year: int, source_year: int) -> str:
     # last year's acknowledgments (a section whose data the printed report lacked, say) are not this year's
     spans = [(n.start_mark.index, n.end_mark.index, new) for n, new in edits] + _accepts(root, text)
     return _splice_spans(_retitle_comments(text, old, year), spans)
+
+
+def _year_swapped(text: str, node, old: int, year: int) -> list[tuple[yaml.Node, str]]:
+    """A title (one text, or its lines as a list) with last year's year made this year's, as written."""
+    found = [node] if isinstance(node, yaml.ScalarNode) else [n for n in _items(node) if isinstance(n, yaml.ScalarNode)]
+    return [(n, _swap_year(text[n.start_mark.index:n.end_mark.index], old, year)) for n in found if str(old) in n.value]
 
 
 def _pairs(node):
