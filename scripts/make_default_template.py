@@ -308,12 +308,11 @@ FONTS = {
 OFFICIAL_SIZE = 16.0
 OFFICIAL_LINE = 28.95  # 225 mm / 22 lines
 LINE_PITCH = 579  # the same in twips: the document grid's line, on which the text's lines stand
-# 28 characters of 16 pt are 448 pt, wider than the 442 pt of 156 mm: the printers' 三号 is 15.75 pt, and the
-# text is set 0.3 pt a character tighter (0.25 would just fit, but LibreOffice then loses a comma that hangs past
-# the end of a justified line). A character grid of 15.8 pt, as Word's page setup writes for 28 characters a line,
-# is honoured by Word alone: LibreOffice gives a 16 pt character two cells of a grid narrower than it, and pushes
-# the Chinese after a figure to the next cell.
-CHARACTER_SPACING = -6  # twentieths of a point
+# 28 characters of 16 pt are 448 pt, wider than the 442 pt of 156 mm: the printers' 三号 is 15.75 pt, and the text
+# is set 0.25 pt a character tighter to match. A character grid of 15.8 pt, as Word's page setup writes for 28
+# characters a line, is honoured by Word alone: LibreOffice gives a 16 pt character two cells of a grid narrower
+# than it, and pushes the Chinese after a figure to the next cell.
+CHARACTER_SPACING = -5  # twentieths of a point
 
 
 def official_styles(doc) -> None:
@@ -350,6 +349,10 @@ def official_styles(doc) -> None:
         ind.set(qn(f"w:{side}Chars"), "100")
         ind.set(qn(f"w:{side}"), "280")
     place(doc.styles["Normal"].element.get_or_add_rPr(), w("spacing", val=str(CHARACTER_SPACING)))
+    # Punctuation may hang past a full line (Word's default, written out): LibreOffice reads the setting the other
+    # way round and then breaks before the word instead, which keeps every comma; where it hangs punctuation, it
+    # drops one now and then at the end of a justified line.
+    place(doc.styles["Normal"].element.get_or_add_pPr(), w("overflowPunct", val="1"))
     off_grid(doc)
 
 

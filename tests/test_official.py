@@ -261,9 +261,6 @@ def test_a_report_without_spaces_around_its_figures_turns_off_the_space_word_add
 
 # -- laid out by LibreOffice, once ------------------------------------------------------------------------
 
-HANGING = "，。、；：”）"  # punctuation that may stand past the end of a full line
-
-
 def raw_lines(pdf: Path) -> list[list[str]]:
     """Each page's lines as poppler lays them out, spaces kept (a space where the glyphs leave a gap)."""
     import subprocess
@@ -305,8 +302,9 @@ def test_laid_out_a_page_holds_22_lines_of_28_characters(layouts):
     end = next(i for i, line in enumerate(text) if line.endswith("措施加以解决。"))
     full = text[start + 1:end]  # the lines of one long paragraph between its first and its last
     assert len(full) >= 15
-    for line in full:
-        assert len(line) == 28 or (len(line) == 29 and line[-1] in HANGING), line
+    assert all(len(line) <= 28 for line in full), full
+    # 28 a line, but where a comma would start the next: then the character before it goes down with it
+    assert sum(len(line) == 28 for line in full) >= len(full) * 2 // 3, full
 
 
 @needs_libreoffice()
