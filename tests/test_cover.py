@@ -50,6 +50,28 @@ def test_the_cover_prints_its_own_title_lines_a_subtitle_and_the_issuer(tmp_path
     assert "<dc:title>青禾市图书馆 2023 年年报</dc:title>" in parts_of(result.docx)["docProps/core.xml"]
 
 
+def test_cover_lines_a_template_has_no_place_for_are_said_so_at_build(tmp_path):
+    """A template made before `cover:` prints the library where the issuer goes, and no subtitle."""
+    project = year(tmp_path, {"report.yaml": HEAD + COVER_LINES + PARTS, **FILES})
+    shutil.copytree(TEMPLATES, project / "templates")
+    path = project / "templates" / "report.docx"
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    old = files["word/document.xml"].decode("utf-8")
+    files["word/document.xml"] = old.replace("{{ issuer }}", "{{ library }}").replace("{{ subtitle }}", "").encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in files.items():
+            z.writestr(n, data)
+    (project / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
+    done = run_cli("build", "2023", "--toc", "field", cwd=project)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "cover-placeholder" in line]
+    assert said == ["years/2023/report.yaml:5:3: warning cover-placeholder: cover.subtitle is not printed: report.docx "
+                    "has no {{ subtitle }} on its cover (add it where it goes, in Word or WPS)",
+                    "years/2023/report.yaml:6:3: warning cover-placeholder: cover.issuer is not printed: report.docx "
+                    "has no {{ issuer }} on its cover (add it where it goes, in Word or WPS)"]
+
+
 def test_a_cover_line_report_yaml_gives_nothing_for_is_left_out(tmp_path):
     result = build(tmp_path, {"report.yaml": HEAD + PARTS, **FILES})
     assert cover(result.docx) == [("Title", ["青禾市图书馆 2023 年年报"]), ("CoverLine", ["青禾市图书馆"])]

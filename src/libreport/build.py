@@ -77,6 +77,9 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     tpl = _template_for(project, report.template, template, diags, templates)
     if tpl is None:
         return result
+    for key, mark in report.cover.marks.items():  # what report.yaml gives the cover, where the cover has no place
+        if key not in tpl.cover:
+            diags.warning("cover-placeholder", mark, f"cover.{key}", key=key, docx=tpl.docx.name)
     step(t("stage_render"))
     values = {"library": report.library, "year": report.year, "kind": report.kind, "date": report.date or ""}
     try:

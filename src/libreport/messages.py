@@ -509,6 +509,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- official documents and covers: 主送, titles on several lines, 附注, covers -------------------------
     "line-break": ("{what} holds a line break, but it is printed on one line: write it on one line",
                    "{what} 中有换行，但它只印一行：请写在一行内"),
+    "cover-placeholder": ("cover.{key} is not printed: {docx} has no {{{{ {key} }}}} on its cover (add it where "
+                          "it goes, in Word or WPS)",
+                          "cover.{key} 不会印出：{docx} 的封面上没有 {{{{ {key} }}}}（请在 Word 或 WPS 中把它加到要印的位置）"),
     "line-break.tab": ("{what} holds a tab, which Word prints as a gap of its own width: write a space or nothing",
                        "{what} 中有制表符，Word 会印成一段空白：请改为空格或删去"),
 }

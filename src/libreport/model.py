@@ -92,6 +92,7 @@ class Cover:
     title: list[str] | None = None
     subtitle: list[str] = field(default_factory=list)
     issuer: list[str] | None = None
+    marks: dict[str, Mark] = field(default_factory=dict)  # where each is written, by its key
 
 
 @dataclass

@@ -85,6 +85,7 @@ class Template:
     style_ids: dict = field(default_factory=dict)  # role → styleId
     has_toc: bool = False  # the document has a {{ toc }} paragraph: a table of contents to number
     has_title: bool = True  # the document prints {{ title }} (on a cover); one without prints it above the text
+    cover: frozenset[str] = frozenset()  # the placeholders of the document itself (its cover): title, issuer …
 
     def say(self, snippet: str, /, **values) -> str:  # positional-only: snippets take a value called `name`
         return self.snippets[snippet].render(values)
@@ -155,7 +156,8 @@ def load_template(folder: Path, diags: Diagnostics, document: str = DEFAULT_DOCU
     except LookError as exc:
         diags.error("template", Mark(docx, 1, 1), docx=docx.name, reason=str(exc), variant="open")
         return None
-    tpl = Template(folder, docx, parts, look, has_toc="toc" in blocks, has_title="title" in blocks)
+    tpl = Template(folder, docx, parts, look, has_toc="toc" in blocks, has_title="title" in blocks,
+                   cover=frozenset(ph.expr for ph in placeholders.find(etree.fromstring(parts["word/document.xml"]))))
     if not snippets_path.exists():
         diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
         return None

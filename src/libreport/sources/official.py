@@ -111,6 +111,7 @@ def read_cover(r: Reader, node: yaml.Node) -> m.Cover:
         cover.subtitle = lines(r, f["subtitle"][1], "cover.subtitle") or []
     if "issuer" in f:
         cover.issuer = lines(r, f["issuer"][1], "cover.issuer")
+    cover.marks = {key: r.mark(key_node) for key, (key_node, _value) in f.items()}
     return cover
 
 
