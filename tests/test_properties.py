@@ -16,9 +16,10 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import FigureError, parse_figure
 from libreport.numbers import MAX_DIGITS, NumberFormatError, group_thousands, parse_number
 
-# Fast enough for the whole suite: a few hundred examples each, and a deadline per example that only a
-# runaway (a pattern retried at every position, an expansion) could miss.
-FAST = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture,
+# Fast enough for the whole suite: a hundred or so examples each (every run draws new ones, so CI covers more
+# over time), and a deadline per example that only a runaway (a pattern retried at every position, an
+# expansion) could miss.
+FAST = settings(max_examples=80, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
 
 # Text as sources hold it, weighted towards what the parsers look at.
@@ -116,7 +117,7 @@ def _outcome(render):
         return "error", type(exc).__name__
 
 
-@settings(max_examples=250, deadline=2000)
+@settings(max_examples=120, deadline=2000)
 @given(source=SNIPPET)
 def test_the_direct_path_renders_what_jinja_renders(source):
     from libreport.prose.sandbox import compile_template, direct
@@ -173,7 +174,7 @@ def test_ordinary_templates_still_render():
 
 # -- linear scanners keep the answers of the patterns they replaced --------------------------------------
 
-@settings(max_examples=300, deadline=1000)
+@settings(max_examples=150, deadline=1000)
 @given(text=st.text(alphabet=st.sampled_from(list("{}%#\n \ta")), max_size=30))
 def test_the_summary_finds_expressions_as_its_pattern_did(text):
     import re
@@ -185,7 +186,7 @@ def test_the_summary_finds_expressions_as_its_pattern_did(text):
     assert expression_spans(text) == [mm.span() for mm in pattern.finditer(text)]
 
 
-@settings(max_examples=300, deadline=1000)
+@settings(max_examples=150, deadline=1000)
 @given(text=st.text(alphabet=st.sampled_from([" ", "\t", "\u3000", "\xa0", "\n", "\r", "a", "中"]), max_size=20))
 def test_a_cell_joins_its_lines_as_its_pattern_did(text):
     import re

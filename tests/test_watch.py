@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import queue
 import signal
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from docx import Document
 
-from .conftest import run_cli
+from .conftest import process_env, run_cli
 
 REPORT = "out/2021/越秀区图书馆2021年年报.docx"
 
@@ -24,7 +23,7 @@ class Watch:
     """`libreport build … --watch` running in the background, its output read line by line."""
 
     def __init__(self, project: Path, *args: str, env: dict | None = None):
-        full_env = {**os.environ, "LIBREPORT_LANG": "en", "LIBREPORT_WATCH_MAX_BUILDS": "20", **(env or {})}
+        full_env = process_env({"LIBREPORT_WATCH_MAX_BUILDS": "20", **(env or {})})
         self.proc = subprocess.Popen([sys.executable, "-m", "libreport", "build", *args], cwd=project, env=full_env,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
         self.lines: queue.Queue[str] = queue.Queue()
@@ -92,7 +91,7 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_report(project: Path):
     try:
         watch.wait_for("built", REPORT)
         watch.wait_for("watching", "years/2021", "years/2019")
-        assert not [line for line in watch.quiet_for(1.5) if "built" in line], "writing the report triggered a build"
+        assert not [line for line in watch.quiet_for(1.0) if "built" in line], "writing the report triggered a build"
         assert "越秀区图书馆新年读书会" not in coverage_titles(report)
 
         append(project / "years/2021/coverage.yaml",
