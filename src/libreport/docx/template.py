@@ -120,17 +120,29 @@ DEFAULT_DOCUMENT = "report.docx"
 
 
 def load_template(folder: Path, diags: Diagnostics, document: str = DEFAULT_DOCUMENT) -> Template | None:
-    """The template folder with `document` (report.docx unless a year's `template:` names another)."""
+    """The template folder with `document` (report.docx unless a year's `template:` names another): the Word
+    document read and checked, then the wording of snippets.yaml. None, said why, when either is not usable."""
     from libreport.paths import inside
-    from libreport.sources.archive import PackageError, check_xml, read_parts
 
     docx = folder / document
-    snippets_path = folder / "snippets.yaml"
+    snippets = folder / "snippets.yaml"
     errors_before = len(diags.errors)
-    for file in (docx, snippets_path):
+    for file in (docx, snippets):
         if not inside(file, folder):
             diags.error("path-outside", Mark(file, 1, 1), file=file, variant="template")
             return None
+    tpl = _document(folder, docx, diags)
+    if tpl is None or not _wording(tpl, snippets, diags):
+        return None
+    if len(diags.errors) > errors_before:
+        return None  # an unknown key or a wrong value is an error like any other: the build stops on it
+    return tpl
+
+
+def _document(folder: Path, docx: Path, diags: Diagnostics) -> Template | None:
+    """The Word document: its parts within limits and well formed, its placeholders where they belong, its look."""
+    from libreport.sources.archive import PackageError, check_xml, read_parts
+
     try:
         parts = read_parts(docx)
         data = docx.read_bytes()  # read_look opens it again: only once its parts are known to be within limits
@@ -156,20 +168,24 @@ def load_template(folder: Path, diags: Diagnostics, document: str = DEFAULT_DOCU
     except LookError as exc:
         diags.error("template", Mark(docx, 1, 1), docx=docx.name, reason=str(exc), variant="open")
         return None
-    tpl = Template(folder, docx, parts, look, has_toc="toc" in blocks, has_title="title" in blocks,
-                   cover=frozenset(ph.expr for ph in placeholders.find(etree.fromstring(parts["word/document.xml"]))))
-    if not snippets_path.exists():
-        diags.error("template", Mark(snippets_path, 1, 1), variant="snippets")
-        return None
-    root = load_yaml(snippets_path, diags,
-                     lambda mark: diags.error("empty-file", mark, file=snippets_path, variant="snippets"))
+    return Template(folder, docx, parts, look, has_toc="toc" in blocks, has_title="title" in blocks,
+                    cover=frozenset(ph.expr for ph in placeholders.find(etree.fromstring(parts["word/document.xml"]))))
+
+
+def _wording(tpl: Template, snippets: Path, diags: Diagnostics) -> bool:
+    """snippets.yaml into `tpl`: the snippets compiled, the lists, and the tables' columns, widths and styles.
+    False when any of it is not usable (each problem said at its line)."""
+    if not snippets.exists():
+        diags.error("template", Mark(snippets, 1, 1), variant="snippets")
+        return False
+    root = load_yaml(snippets, diags, lambda mark: diags.error("empty-file", mark, file=snippets, variant="snippets"))
     if root is None:
-        return None
-    r = Reader(snippets_path, diags)
+        return False
+    r = Reader(snippets, diags)
     fields = r.mapping(root, "", TEXT_SNIPPETS + OPTIONAL_SNIPPETS + LIST_SNIPPETS + TABLES,
                        TEXT_SNIPPETS + LIST_SNIPPETS + TABLES)
     if fields is None:
-        return None
+        return False
     ok = True
 
     def compile_(node, path):
@@ -187,42 +203,45 @@ def load_template(folder: Path, diags: Diagnostics, document: str = DEFAULT_DOCU
         if name in fields:
             tpl.lists[name] = r.text_list(fields[name][1], name) or []
     for table in TABLES:
-        if table not in fields:
-            continue
-        optional = OPTIONAL_STYLES if table == "styles" else ()
-        mapping = r.mapping(fields[table][1], table, _table_keys(table) + optional)
-        if mapping is None:
+        if table in fields and not _table_setting(tpl, r, table, fields[table][1], compile_, diags):
             ok = False
-            continue
-        for key, (_k, node) in mapping.items():
-            path = f"{table}.{key}"
-            items: list = []
-            if table in ("columns", "widths"):
-                listed = r.sequence(node, path)
-                if listed is None:
-                    continue
-                items = listed
-                if len(items) != CELLS[table][key] and key in OPTIONAL_COLUMNS:
-                    # a table without 版面 (or 颁奖部门) leaves the column out by itself: all names are written
-                    diags.error("template", r.mark(node), path, setting=path, found=len(items),
-                                expected=CELLS[table][key], optional=OPTIONAL_COLUMNS[key], variant="count-optional")
-                elif len(items) != CELLS[table][key]:  # the renderer fills exactly that many cells a row
-                    diags.error("template", r.mark(node), path, setting=path, found=len(items),
-                                expected=CELLS[table][key], variant="count")
-            if table == "columns":
-                tpl.columns[key] = [compile_(n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
-            elif table == "widths":
-                tpl.widths[key] = [_width(r, n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
-            else:
-                style_name = r.text(node, path)
-                tpl.style_ids[key] = (_style_id(look, style_name, diags, r.mark(node), path, docx.name) if style_name
-                                      else None)
     missing = [k for k in _table_keys("styles") if k not in tpl.style_ids]
     for key in missing:
         diags.error("template", r.mark(root), f"styles.{key}", setting=f"styles.{key}", variant="unset")
-    if not ok or missing or None in tpl.style_ids.values() or len(diags.errors) > errors_before:
-        return None  # an unknown key or a wrong value is an error like any other: the build stops on it
-    return tpl
+    return ok and not missing and None not in tpl.style_ids.values()
+
+
+def _table_setting(tpl: Template, r: Reader, table: str, node, compile_, diags: Diagnostics) -> bool:
+    """One of snippets.yaml's `columns`, `widths` or `styles`, each table's entry checked against what the
+    renderer fills (so many cells a row; a style the document has)."""
+    optional = OPTIONAL_STYLES if table == "styles" else ()
+    mapping = r.mapping(node, table, _table_keys(table) + optional)
+    if mapping is None:
+        return False
+    for key, (_k, value) in mapping.items():
+        path = f"{table}.{key}"
+        items: list = []
+        if table in ("columns", "widths"):
+            listed = r.sequence(value, path)
+            if listed is None:
+                continue
+            items = listed
+            if len(items) != CELLS[table][key] and key in OPTIONAL_COLUMNS:
+                # a table without 版面 (or 颁奖部门) leaves the column out by itself: all names are written
+                diags.error("template", r.mark(value), path, setting=path, found=len(items),
+                            expected=CELLS[table][key], optional=OPTIONAL_COLUMNS[key], variant="count-optional")
+            elif len(items) != CELLS[table][key]:  # the renderer fills exactly that many cells a row
+                diags.error("template", r.mark(value), path, setting=path, found=len(items),
+                            expected=CELLS[table][key], variant="count")
+        if table == "columns":
+            tpl.columns[key] = [compile_(n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
+        elif table == "widths":
+            tpl.widths[key] = [_width(r, n, f"{path}[{i + 1}]") for i, n in enumerate(items)]
+        else:
+            style_name = r.text(value, path)
+            tpl.style_ids[key] = (_style_id(tpl.look, style_name, diags, r.mark(value), path, tpl.docx.name)
+                                  if style_name else None)
+    return True
 
 
 def _check_placeholders(document: bytes, docx: Path, diags: Diagnostics) -> set[str] | None:
