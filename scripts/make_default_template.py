@@ -191,15 +191,25 @@ def styles(doc, text_width: int) -> None:
         rsid.getparent().remove(rsid)
 
 
-def document() -> Document:
+def a4_page():
+    """A document on A4 with the margins of GB/T 9704 (text block 156 mm × 225 mm), and the report's styles."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     section.header_distance, section.footer_distance = Cm(2.0), Cm(2.2)
-    text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
-    styles(doc, text_width)
+    styles(doc, text_width(section))
+    return doc, section
+
+
+def text_width(section) -> int:
+    """The width between the margins, in twips."""
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def document() -> Document:
+    doc, section = a4_page()
 
     # The cover's lines, each left out when report.yaml gives it nothing: the title (cover.title, else title:, on
     # the lines written), lines under it (cover.subtitle), the issuer (cover.issuer, else the library) and the date.
@@ -209,7 +219,7 @@ def document() -> Document:
     # they follow it at 300 pt): in a frame, so that a title or subtitle of several lines never pushes them over.
     for text in ("{{ issuer }}", "{{ date }}"):
         foot = doc.add_paragraph(text, style="Cover Line")
-        place(foot._p.get_or_add_pPr(), w("framePr", w=str(text_width), wrap="around", hAnchor="margin",
+        place(foot._p.get_or_add_pPr(), w("framePr", w=str(text_width(section)), wrap="around", hAnchor="margin",
                                            vAnchor="margin", xAlign="center", y=str(COVER_FOOT)))
     doc.add_section(WD_SECTION.NEW_PAGE)
     doc.add_paragraph("目  录", style="TOC Heading")
@@ -372,14 +382,7 @@ def off_grid(doc) -> None:
 def official_document() -> Document:
     """No cover, no contents, no running header: the letterhead, the number and the title are the head of the
     text, written from the sources; the pages are numbered — 1 —, odd pages at the right, even at the left."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    section.header_distance, section.footer_distance = Cm(2.0), Cm(2.2)
-    text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
-    styles(doc, text_width)
+    doc, section = a4_page()
     official_styles(doc)
     doc.settings.odd_and_even_pages_header_footer = True
     for footer, style in ((section.footer, "Footer"), (section.even_page_footer, "Footer Even")):
