@@ -177,7 +177,6 @@ def test_chronicle_date_forms(text, start, end, precision):
     span = parse_span(text, 2021)
     assert (span.start, span.end, span.precision) == (date(2021, *start), date(2021, *end), precision)
     assert span.text == text  # printed as written
-    assert span.whole_year == (precision == "year")
     assert span.filed_with_the_year == (precision in ("year", "part-year"))
 
 
@@ -241,7 +240,7 @@ def test_chronicle_is_grouped_by_first_month_with_whole_year_entries_last():
     months = [g.month for g in groups]
     assert months == sorted(m for m in months if m is not None) + [None]
     assert months[:-1] == list(range(1, 13))
-    assert all(e.span.whole_year for e in groups[-1].events)
+    assert all(e.span.precision == "year" for e in groups[-1].events)
     assert sum(len(g.events) for g in groups) == 208
     # within a month, the order written is kept
     for g in groups:

@@ -33,10 +33,6 @@ class Span:
     text: str  # as written (spaces removed)
 
     @property
-    def whole_year(self) -> bool:
-        return self.precision == "year"
-
-    @property
     def filed_with_the_year(self) -> bool:
         """Whether the chronicle files the entry after the months rather than under one: 全年, 上半年, 第三季度."""
         return self.precision in ("year", "part-year")

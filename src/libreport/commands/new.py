@@ -377,11 +377,6 @@ def _retitle_comments(text: str, old: int, year: int) -> str:
     return "\n".join(lines)
 
 
-def _splice(text: str, edits: list[tuple[yaml.Node, str]]) -> str:
-    """Replace each node's text span. A value emptied at the end of its line takes its spaces with it (`value:`)."""
-    return _splice_spans(text, [(n.start_mark.index, n.end_mark.index, new) for n, new in edits])
-
-
 def _splice_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
     out, pos = [], 0
     for start, end, new in sorted(spans):
