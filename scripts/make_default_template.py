@@ -208,6 +208,17 @@ def text_width(section) -> int:
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
+def finished(doc: Document) -> Document:
+    """The report's place ({{ body }}) last; no revision ids on sections, no author or title of the generator's."""
+    doc.add_paragraph("{{ body }}")
+    for sect in doc.element.body.iter(qn("w:sectPr")):
+        for attr in list(sect.attrib):
+            del sect.attrib[attr]
+    core = doc.core_properties
+    core.author = core.title = core.comments = core.last_modified_by = ""
+    return doc
+
+
 def document() -> Document:
     doc, section = a4_page()
 
@@ -234,13 +245,7 @@ def document() -> Document:
     add_field(footer, "PAGE")
     # Page numbers restart at 1 where the report proper begins.
     place(body._sectPr, w("pgNumType", start="1"))
-    doc.add_paragraph("{{ body }}")
-    for sect in doc.element.body.iter(qn("w:sectPr")):
-        for attr in list(sect.attrib):
-            del sect.attrib[attr]
-    core = doc.core_properties
-    core.author = core.title = core.comments = core.last_modified_by = ""
-    return doc
+    return finished(doc)
 
 
 def masthead_styles(doc, rule_space: int, number_size: float, title_size: float, title_before: float,
@@ -399,13 +404,7 @@ def official_document() -> Document:
     grid = section._sectPr.find(qn("w:docGrid"))
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
-    doc.add_paragraph("{{ body }}")
-    for sect in doc.element.body.iter(qn("w:sectPr")):
-        for attr in list(sect.attrib):
-            del sect.attrib[attr]
-    core = doc.core_properties
-    core.author = core.title = core.comments = core.last_modified_by = ""
-    return doc
+    return finished(doc)
 
 
 TEMPLATES = {"report.docx": document, "official.docx": official_document}

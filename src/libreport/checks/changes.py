@@ -17,10 +17,10 @@ from decimal import Decimal
 
 from libreport import model as m
 from libreport.checks.ratios import SCALES, Measure
-from libreport.checks.stated import change_range, holds
+from libreport.checks.stated import change_range, find_item, holds, scaled
 from libreport.compute.tables import StatIndex
 from libreport.diagnostics import Diagnostics
-from libreport.figures import Bounds, Figure, last_place
+from libreport.figures import Figure, last_place
 
 POINTS = ("个百分点", "百分点")  # a difference of two percentages
 
@@ -33,7 +33,7 @@ def check_changes(stats: m.Statistics, diags: Diagnostics) -> None:
 
 
 def _check(item: m.StatItem, change: m.StatChange, index: StatIndex, diags: Diagnostics) -> None:
-    new, old = (_find(ref, index, change, diags) for ref in (change.new, change.old))
+    new, old = (find_item(ref, index, change.mark, "change", diags) for ref in (change.new, change.old))
     printed = item.figure
     if new is None or old is None or printed is None or new.figure is None or old.figure is None:
         return  # not there (said so), or still to fill
@@ -43,7 +43,7 @@ def _check(item: m.StatItem, change: m.StatChange, index: StatIndex, diags: Diag
     if factors is None:
         return
     fn, fo, fi = factors
-    a, b = _times(new.figure.bounds(), fn / fi), _times(old.figure.bounds(), fo / fi)
+    a, b = scaled(new.figure.bounds(), fn / fi), scaled(old.figure.bounds(), fo / fi)
     if holds(change_range(a, b, percent), printed.bounds(rounded=True)):
         return
     if percent and old.figure.value == 0:
@@ -80,15 +80,3 @@ def _factors(item: m.StatItem, new: m.StatItem, old: m.StatItem, percent: bool,
                       old_unit=old.unit or "—", variant="change")
         return None
     return fn, fo, own
-
-
-def _times(bounds: Bounds, factor: Decimal) -> Bounds:
-    return bounds[0] * factor, bounds[1] * factor if bounds[1] is not None else None
-
-
-def _find(ref: str, index: StatIndex, change: m.StatChange, diags: Diagnostics) -> m.StatItem | None:
-    found = index.find(ref)
-    if found is None:
-        diags.error("unknown-reference", change.mark, "change", ref=ref,
-                    variant="ambiguous" if ref in index.ambiguous else None)
-    return found

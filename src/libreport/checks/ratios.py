@@ -22,6 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from libreport import model as m
+from libreport.checks.stated import find_item, scaled
 from libreport.compute.tables import StatIndex
 from libreport.diagnostics import Diagnostics
 from libreport.figures import Bounds, Figure, last_place, measures, overlap
@@ -62,9 +63,9 @@ def _with_parents(items: list[m.StatItem], parent: m.StatItem | None):
 def _check(item: m.StatItem, parent: m.StatItem | None, index: StatIndex, diags: Diagnostics) -> None:
     ratio = item.ratio
     assert ratio is not None
-    part = _find(ratio.part, index, ratio, diags)
+    part = find_item(ratio.part, index, ratio.mark, "ratio", diags)
     if ratio.whole is not None:
-        whole = _find(ratio.whole, index, ratio, diags)
+        whole = find_item(ratio.whole, index, ratio.mark, "ratio", diags)
     elif parent is None:
         diags.error("missing-key", ratio.mark, f"{item.path}.ratio.whole", key="whole", where=f"{item.name}: ratio")
         return
@@ -82,7 +83,7 @@ def _check(item: m.StatItem, parent: m.StatItem | None, index: StatIndex, diags:
     if whole.figure.bounds()[0] == 0:
         return  # a share of nothing (or of 近 0): no ratio to check
     p, w = part_size.factor, whole_size.factor
-    computed = _ratio_bounds(_times(part.figure.bounds(), p), _times(whole.figure.bounds(), w), scale)
+    computed = _ratio_bounds(scaled(part.figure.bounds(), p), scaled(whole.figure.bounds(), w), scale)
     if overlap(computed, printed.bounds(rounded=True)):
         return
     exact = part.figure.value * p * scale / (whole.figure.value * w)
@@ -131,18 +132,6 @@ def _counted(value: Decimal) -> str:
     """A figure counted one by one, as a message shows it: 58.6 万 is 586,000, not 586,000.0."""
     value = value.normalize()
     return group_thousands(value.quantize(Decimal(1)) if value == value.to_integral_value() else value)
-
-
-def _times(bounds: Bounds, factor: Decimal) -> Bounds:
-    return bounds[0] * factor, bounds[1] * factor if bounds[1] is not None else None
-
-
-def _find(ref: str, index: StatIndex, ratio: m.Ratio, diags: Diagnostics) -> m.StatItem | None:
-    found = index.find(ref)
-    if found is None:
-        diags.error("unknown-reference", ratio.mark, "ratio", ref=ref,
-                    variant="ambiguous" if ref in index.ambiguous else None)
-    return found
 
 
 def _ratio_bounds(part: Bounds, whole: Bounds, scale: Decimal) -> Bounds:

@@ -57,3 +57,16 @@ def bounds_of(figure: Figure | None, value: Decimal | None) -> Bounds:
 
 def signed(value: Decimal, percent: bool) -> str:
     return (f"+{value}" if value > 0 else str(value)) + ("%" if percent else "")
+
+
+def scaled(bounds: Bounds, factor: Decimal) -> Bounds:
+    """A range with both ends times `factor` (an open upper end stays open)."""
+    return bounds[0] * factor, bounds[1] * factor if bounds[1] is not None else None
+
+
+def find_item(ref: str, index, mark, where: str, diags):
+    """The statistics item a stated figure names (by name, path or id), or an unknown-reference at `mark`."""
+    found = index.find(ref)
+    if found is None:
+        diags.error("unknown-reference", mark, where, ref=ref, variant="ambiguous" if ref in index.ambiguous else None)
+    return found
