@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from libreport.docx.chart import ChartLook, chart_xml, plan
 
-from .conftest import run_cli
-from .test_template import rewrite
+from .conftest import edit_docx, run_cli
 
 LOOK = ChartLook("Times New Roman", "黑体", 10.5, ("4472C4", "ED7D31"))
 WIDTH = 8845  # twips between the default template's margins
@@ -54,15 +53,15 @@ def test_the_chart_takes_its_fonts_and_colours_from_the_look_it_is_given():
 
 def test_restyling_the_chart_style_and_theme_colours_in_the_template_restyles_the_chart(project):
     templates = project / "templates"
-    rewrite(templates, "word/theme/theme1.xml", lambda xml: xml.replace('<a:srgbClr val="4472C4"/>',
-                                                                        '<a:srgbClr val="C00000"/>', 1))
+    blue, red = '<a:srgbClr val="4472C4"/>', '<a:srgbClr val="C00000"/>'
+    edit_docx(templates / "report.docx", {"word/theme/theme1.xml": lambda xml: xml.replace(blue, red, 1)})
 
     def chart_style(xml: str) -> str:
         start = xml.index('w:styleId="Chart"')
         end = xml.index("</w:style>", start)
         return xml[:start] + xml[start:end].replace('w:eastAsia="黑体"', 'w:eastAsia="楷体"') + xml[end:]
 
-    rewrite(templates, "word/styles.xml", chart_style)
+    edit_docx(templates / "report.docx", {"word/styles.xml": chart_style})
     done = run_cli("build", "2019", "--toc", "field", cwd=project)
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(project / "out/2019/越秀区图书馆2019年年报.docx") as z:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import COVER, TEMPLATES, needs_libreoffice, run_cli
+from .conftest import COVER, TEMPLATES, edit_docx, needs_libreoffice, run_cli
 from .test_official import parts_of, title_runs
 from .test_structure import HEAD, build, problems, year
 
@@ -54,14 +54,9 @@ def test_cover_lines_a_template_has_no_place_for_are_said_so_at_build(tmp_path):
     """A template made before `cover:` prints the library where the issuer goes, and no subtitle."""
     project = year(tmp_path, {"report.yaml": HEAD + COVER_LINES + PARTS, **FILES})
     shutil.copytree(TEMPLATES, project / "templates")
-    path = project / "templates" / "report.docx"
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    old = files["word/document.xml"].decode("utf-8")
-    files["word/document.xml"] = old.replace("{{ issuer }}", "{{ library }}").replace("{{ subtitle }}", "").encode()
-    with zipfile.ZipFile(path, "w") as z:
-        for n, data in files.items():
-            z.writestr(n, data)
+    older = {"word/document.xml":
+             lambda xml: xml.replace("{{ issuer }}", "{{ library }}").replace("{{ subtitle }}", "")}
+    edit_docx(project / "templates" / "report.docx", older)
     (project / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     done = run_cli("build", "2023", "--toc", "field", cwd=project)
     assert done.returncode == 0, done.stderr
@@ -148,30 +143,25 @@ def test_by_default_every_page_of_a_part_has_its_running_header(tmp_path):
 def first_page_template(project: Path, first_header: str) -> None:
     """The project's report.docx with "different first page" set on the body's section, as Word writes it: a
     titlePg and a first-page header of its own."""
-    path = project / "templates" / "report.docx"
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    doc = files["word/document.xml"].decode("utf-8")
-    doc = doc.replace('<w:footerReference w:type="default" r:id="rId10"/>',
-                      '<w:headerReference w:type="first" r:id="rIdFirst"/>'
-                      '<w:footerReference w:type="default" r:id="rId10"/>', 1)
-    doc = doc.replace('<w:pgNumType w:start="1"/><w:cols w:space="720"/>',
-                      '<w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/>', 1)
-    files["word/document.xml"] = doc.encode("utf-8")
-    rels = files["word/_rels/document.xml.rels"].decode("utf-8")
-    files["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", '<Relationship Id="rIdFirst" Type="http://'
-                                                         'schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                                                         'header" Target="headerFirst.xml"/></Relationships>').encode()
-    files["word/headerFirst.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/'
-        f'wordprocessingml/2006/main"><w:p><w:r><w:t>{first_header}</w:t></w:r></w:p></w:hdr>').encode()
-    ct = files["[Content_Types].xml"].decode("utf-8")
-    files["[Content_Types].xml"] = ct.replace("</Types>", '<Override PartName="/word/headerFirst.xml" ContentType="'
-                                              'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml'
-                                              '"/></Types>').encode()
-    with zipfile.ZipFile(path, "w") as z:
-        for n, data in files.items():
-            z.writestr(n, data)
+    def document(xml: str) -> str:
+        xml = xml.replace('<w:footerReference w:type="default" r:id="rId10"/>',
+                          '<w:headerReference w:type="first" r:id="rIdFirst"/>'
+                          '<w:footerReference w:type="default" r:id="rId10"/>', 1)
+        return xml.replace('<w:pgNumType w:start="1"/><w:cols w:space="720"/>',
+                           '<w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/>', 1)
+
+    edit_docx(project / "templates" / "report.docx", {
+        "word/document.xml": document,
+        "word/_rels/document.xml.rels": lambda rels: rels.replace(
+            "</Relationships>", '<Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/header" Target="headerFirst.xml"/></Relationships>'),
+        "word/headerFirst.xml": lambda _: (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/'
+            f'wordprocessingml/2006/main"><w:p><w:r><w:t>{first_header}</w:t></w:r></w:p></w:hdr>'),
+        "[Content_Types].xml": lambda types: types.replace(
+            "</Types>", '<Override PartName="/word/headerFirst.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.header+xml"/></Types>'),
+    })
 
 
 @pytest.mark.parametrize("yaml,first", [

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import OFFICIAL, TEMPLATES, needs_libreoffice, run_cli
+from .conftest import OFFICIAL, TEMPLATES, edit_docx, needs_libreoffice, run_cli
 from .docxdump import blocks
 from .test_structure import HEAD, build, paragraphs, problems, year
 
@@ -92,15 +92,11 @@ def test_a_template_with_a_cover_prints_the_title_there_and_the_number_under_the
 def test_a_template_whose_cover_was_deleted_prints_the_title_above_the_text(tmp_path):
     project = year(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: summary}\n", **TEXT})
     shutil.copytree(TEMPLATES, project / "templates")
-    path = project / "templates" / "report.docx"
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    doc = files["word/document.xml"].decode("utf-8")
-    start, end = doc.index("<w:body>") + len("<w:body>"), doc.index("<w:p><w:r><w:t>{{ body }}")
-    files["word/document.xml"] = (doc[:start] + doc[end:]).encode("utf-8")  # cover and contents deleted
-    with zipfile.ZipFile(path, "w") as z:
-        for n, data in files.items():
-            z.writestr(n, data)
+    def without_cover(doc: str) -> str:  # cover and contents deleted
+        start, end = doc.index("<w:body>") + len("<w:body>"), doc.index("<w:p><w:r><w:t>{{ body }}")
+        return doc[:start] + doc[end:]
+
+    edit_docx(project / "templates" / "report.docx", {"word/document.xml": without_cover})
     (project / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     done = run_cli("build", "2023", "--toc", "field", cwd=project)
     assert done.returncode == 0, done.stderr
@@ -325,13 +321,8 @@ def test_the_fixture_is_a_project_of_its_own():
 def test_validate_checks_the_document_a_year_names_in_the_projects_own_templates(tmp_path):
     project = year(tmp_path, {"report.yaml": OFFICIAL_HEAD + "sections:\n  - {kind: summary}\n", **TEXT})
     shutil.copytree(TEMPLATES, project / "templates")
-    path = project / "templates" / "official.docx"
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    files["word/document.xml"] = files["word/document.xml"].replace(b"{{ body }}", "正文".encode())
-    with zipfile.ZipFile(path, "w") as z:
-        for n, data in files.items():
-            z.writestr(n, data)
+    no_body = {"word/document.xml": lambda xml: xml.replace("{{ body }}", "正文")}
+    edit_docx(project / "templates" / "official.docx", no_body)
     (project / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     done = run_cli("validate", "2023", cwd=project)
     assert done.returncode == 1

@@ -16,7 +16,7 @@ from lxml import etree
 
 from libreport.docx import placeholders
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, edit_docx, run_cli
 from .docxdump import blocks
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -69,16 +69,6 @@ def test_filling_a_split_placeholder_keeps_the_runs_and_formatting_around_it():
     assert texts[0] == "编制："  # the bold run keeps its own text
 
 
-def rewrite(folder: Path, part: str, change) -> None:
-    path = folder / "report.docx"
-    with zipfile.ZipFile(path) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
-    parts[part] = change(parts[part].decode("utf-8")).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-
-
 @pytest.fixture
 def edited(project) -> Path:
     """The project's template folder, to edit as a staff member would."""
@@ -99,7 +89,7 @@ def test_a_template_whose_placeholders_word_split_over_runs_builds_as_before(pro
         return xml.replace("<w:t>{{ toc }}</w:t></w:r>",
                            '<w:t>{{ t</w:t></w:r><w:r><w:t xml:space="preserve">oc }}</w:t></w:r>')
 
-    rewrite(edited, "word/document.xml", split)
+    edit_docx(edited / "report.docx", {"word/document.xml": split})
     done, docx = build(project)
     assert done.returncode == 0, done.stderr
     bs = blocks(docx)
@@ -119,7 +109,7 @@ def test_a_body_or_toc_placeholder_that_is_missing_or_not_alone_is_one_diagnosti
         assert change(xml) != xml
         return change(xml)
 
-    rewrite(edited, "word/document.xml", checked)
+    edit_docx(edited / "report.docx", {"word/document.xml": checked})
     done, docx = build(project)
     assert done.returncode == 1 and not docx.exists()
     lines = [line for line in done.stderr.splitlines() if "template" in line]
@@ -128,8 +118,8 @@ def test_a_body_or_toc_placeholder_that_is_missing_or_not_alone_is_one_diagnosti
 
 
 def test_placeholders_in_the_footer_are_filled_too(project, edited):
-    rewrite(edited, "word/footer1.xml",
-            lambda xml: xml.replace("</w:p>", "<w:r><w:t>　{{ library }}</w:t></w:r></w:p>", 1))
+    edit_docx(edited / "report.docx", {"word/footer1.xml":
+            lambda xml: xml.replace("</w:p>", "<w:r><w:t>　{{ library }}</w:t></w:r></w:p>", 1)})
     done, docx = build(project)
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(docx) as z:
@@ -138,7 +128,8 @@ def test_placeholders_in_the_footer_are_filled_too(project, edited):
 
 
 def test_the_toc_tab_stop_follows_the_text_width_of_the_template(project, edited):
-    rewrite(edited, "word/document.xml", lambda xml: re.sub(r'w:left="\d+"', 'w:left="2268"', xml))
+    wider = {"word/document.xml": lambda xml: re.sub(r'w:left="\d+"', 'w:left="2268"', xml)}
+    edit_docx(edited / "report.docx", wider)
     done, docx = build(project)
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(docx) as z:
