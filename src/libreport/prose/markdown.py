@@ -76,6 +76,11 @@ class Parsed:
     issues: list[Issue]
 
 
+# markdown-it's emphasis tokens → the run markers the renderer turns into bold, italic and struck-through runs
+_RUN_MARKERS = {"strong_open": BOLD_ON, "strong_close": BOLD_OFF, "em_open": ITALIC_ON, "em_close": ITALIC_OFF,
+                "s_open": STRIKE_ON, "s_close": STRIKE_OFF}
+
+
 def runs(text: str) -> list[tuple[str, dict]]:
     """Rendered text with markers → (text, look) pieces; a look is bold/italic/strike flags, `br` for a line break."""
     out: list[tuple[str, dict]] = []
@@ -308,18 +313,8 @@ def _inline_block(kind: str, level: int, inline, line: int, lines: list[int], fo
             piece = child.content
             if t == "text" and ("*" in piece or "~~" in piece):
                 issues.append(Issue("emphasis", line + offset))
-        elif t == "strong_open":
-            piece = BOLD_ON
-        elif t == "strong_close":
-            piece = BOLD_OFF
-        elif t == "em_open":
-            piece = ITALIC_ON
-        elif t == "em_close":
-            piece = ITALIC_OFF
-        elif t == "s_open":
-            piece = STRIKE_ON
-        elif t == "s_close":
-            piece = STRIKE_OFF
+        elif t in _RUN_MARKERS:
+            piece = _RUN_MARKERS[t]
         elif t == "code_inline":
             issues.append(Issue("code-inline", line + offset))
             piece = child.content
