@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import subprocess
@@ -159,11 +160,11 @@ OFFICIAL = Path(__file__).resolve().parent / "data" / "official"  # a 工作总�
 TABLES = Path(__file__).resolve().parent / "data" / "tables"  # a 年报 of tables with charts drawn from them
 COVER = Path(__file__).resolve().parent / "data" / "cover"  # a 年报 whose cover report.yaml words
 def _shared() -> Path | None:
-    """The workplace's shared folder (the OOXML schemas and their checker): beside the project, as developers
-    and CI have it; LIBREPORT_SHARED names another place, and /work/shared is where this workplace keeps it."""
+    """A folder of ISO/IEC 29500 schemas and their jing checker (`shared/ooxml/validate.py`) beside the
+    project or one of its parent folders, or where LIBREPORT_SHARED names it: a second opinion on the schema
+    check where a developer keeps one. The project never needs it."""
     named = os.environ.get("LIBREPORT_SHARED")
-    candidates = [Path(named)] if named else []
-    candidates += [p / "shared" for p in ROOT.parents] + [Path("/work/shared")]
+    candidates = [Path(named)] if named else [p / "shared" for p in ROOT.parents]
     return next((c for c in candidates if (c / "ooxml" / "validate.py").is_file()), None)
 
 
@@ -215,6 +216,7 @@ class Layouts:
         self._jobs["cover"] = self._pool.submit(self._build_project, "cover", COVER)
         self._jobs["resaved"] = self._pool.submit(self._resaved_template)
         self._jobs["schema"] = self._pool.submit(self._schema)
+        self._jobs["jing"] = self._pool.submit(self._jing)
 
     def _wait(self, name: str):
         self.start()
@@ -242,9 +244,14 @@ class Layouts:
         """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""
         return self._wait("resaved")
 
-    def schema(self) -> subprocess.CompletedProcess | None:
-        """The schema check of the template and every report built here (None without jing)."""
+    def schema(self) -> dict[str, list[str]]:
+        """What the schema check (openxml-audit, the Open XML SDK's validator) finds in the template and in
+        every report built here: each file's label with its violations, as `part path: message` lines."""
         return self._wait("schema")
+
+    def second_opinion(self) -> subprocess.CompletedProcess | None:
+        """The same files checked by jing against the ISO/IEC 29500 schemas (None without them or jing)."""
+        return self._wait("jing")
 
     def _build(self, year: str, *extra: str) -> Built:
         out = self.folder / (year + "".join(extra).replace("-", "").replace("/", "_"))
@@ -299,9 +306,8 @@ class Layouts:
         docx = next(out.glob("2019/*.docx"), out / "missing.docx")
         return Built(docx, docx.with_suffix(".pdf") if docx.with_suffix(".pdf").is_file() else None, done)
 
-    def _schema(self) -> subprocess.CompletedProcess | None:
-        if SHARED is None or shutil.which("jing") is None:
-            return None
+    def _checked(self) -> dict[str, Path]:
+        """The files the schema checks read, by label."""
         files = {"template": TEMPLATES / "report.docx", "official-template": TEMPLATES / "official.docx"}
         files.update({year: self._jobs[year].result().docx for year in EXAMPLE_YEARS})
         files["qinghe-2023"] = self._jobs["narrative"].result().docx  # pictures, letterhead, a table section
@@ -311,8 +317,29 @@ class Layouts:
         resaved = self._jobs["resaved"].result()
         if resaved is not None:
             files["resaved-template-2019"] = resaved.docx
+        return files
+
+    def _schema(self) -> dict[str, list[str]]:
+        # In a process of its own (its command line), so that the check runs beside the other tests.
+        folder = self.folder / "schema"
+        folder.mkdir()
+        for label, path in self._checked().items():
+            shutil.copy(path, folder / f"{label}.docx")
+        done = subprocess.run([sys.executable, "-m", "openxml_audit", "--recursive", "--output", "json",
+                               "--max-errors", "0", str(folder)], capture_output=True, text=True, timeout=600,
+                              preexec_fn=_lower_priority)
+        try:
+            results = json.loads(done.stdout)
+        except json.JSONDecodeError:
+            return {"(openxml-audit)": [done.stdout[-2000:] + done.stderr[-2000:]]}
+        return {Path(r["file"]).stem: [f"{e.get('part_uri')} {e.get('path')}: {e.get('description')}"
+                                       for e in r["errors"] if e.get("severity") == "error"] for r in results}
+
+    def _jing(self) -> subprocess.CompletedProcess | None:
+        if SHARED is None or shutil.which("jing") is None:
+            return None
         return subprocess.run([sys.executable, str(SHARED / "ooxml" / "validate.py"),
-                               *(f"{label}={path}" for label, path in files.items())],
+                               *(f"{label}={path}" for label, path in self._checked().items())],
                               capture_output=True, text=True, timeout=600, preexec_fn=_lower_priority)
 
 

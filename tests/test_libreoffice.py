@@ -274,4 +274,4 @@ def test_readme_ci_and_the_build_give_the_same_install_advice():
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert f"`{INSTALL}`" in readme
     installed = re.search(r'^packages="(.*)"$', ci, re.M).group(1).split()
-    assert set(PACKAGES) | {"jing", "poppler-utils"} == set(installed)
+    assert set(PACKAGES) | {"poppler-utils"} == set(installed)
