@@ -188,9 +188,10 @@ def _filters() -> dict:
     from libreport.prose.limits import bounded_filter
 
     # num, wan, duo, pct, unit, noted: they take a printed figure (keeping its words) or a plain number
+    from libreport.prose.literals import literal
     from libreport.prose.shown import shown
 
-    own = {**FILTERS, "cn": numbers.cn_numeral, "join": _join, "shown": shown}
+    own = {**FILTERS, "cn": numbers.cn_numeral, "join": _join, "shown": shown, "literal": literal}
     return {name: bounded_filter(name, f) for name, f in own.items()}
 
 
