@@ -50,6 +50,9 @@ class LocalFormatter(click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix if prefix is not None else t("usage_prefix"))
 
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}{t('heading_colon')}\n")
+
 
 class LocalContext(click.Context):
     formatter_class = LocalFormatter
@@ -65,6 +68,16 @@ class _Localised:
         if option is not None:
             option.help = t("opt_help")
         return option
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """The usage line's [OPTIONS] and COMMAND [ARGS]... in the run's language."""
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        if i18n.lang() != "zh":
+            return pieces
+        return [_USAGE_ZH.get(piece, piece) for piece in pieces]
+
+
+_USAGE_ZH = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
 
 
 class LocalCommand(_Localised, typer.core.TyperCommand):
@@ -130,10 +143,19 @@ def error_text(exc: errors.ClickException) -> str:
                 break
         hint = _hint(exc)
         return f"{hint} 的值无效：{message}" if hint else f"值无效：{message}"
+    if m := _NO_COMMAND.match(exc.message):  # Click's words, or ours; Typer adds its suggestions in English
+        text = f"没有命令“{m['name']}”"
+        if m["close"]:
+            text += "，是否应为" + "、".join(f"“{c}”" for c in re.findall(r"'([^']*)'", m["close"])) + "？"
+        return text
     if re.match(r"^Got unexpected extra arguments? \((?P<a>.*)\)$", exc.message):
         extra = re.match(r"^Got unexpected extra arguments? \((?P<a>.*)\)$", exc.message).group("a")  # type: ignore
         return f"多余的参数：{extra}"
     return exc.format_message()
+
+
+_NO_COMMAND = re.compile(r"^(?:No such command|没有命令) '(?P<name>.*?)'[.。]*(?: Did you mean (?P<close>.*)\?)?$",
+                         re.S)
 
 
 def _hint(exc: errors.BadParameter) -> str:

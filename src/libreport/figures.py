@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NoReturn
 
 from libreport import numbers
 from libreport.housestyle import current, number_text, regroup
+from libreport.messages import Both
 
 # printed before the number; where one word begins another (将近, 近), the longer comes first
 BEFORE = ("将近", "接近", "大约", "超过", "突破", "至少", "不少于", "不低于", "不足", "不到", "不超过", "不高于",
@@ -473,15 +475,25 @@ def pct(value, places: int = 2) -> str:
 def with_unit(value) -> str:
     """The figure with its unit, words in their places: 近 57.34 万人次."""
     if not isinstance(value, Figure):
-        raise FigureError("unit", f"{value!r} has no unit to print")
+        _not_a_figure(value, Both(f"{value!r} is a bare number: it has no unit to print",
+                                  f"{value!r} 只是一个数字，没有单位可印"))
     return value.printed()
 
 
 def with_note(value) -> str:
     """The figure with its unit and its note: 近 57.34 万人次（含分馆）."""
     if not isinstance(value, Figure):
-        raise FigureError("unit", f"{value!r} has no unit or note to print")
+        _not_a_figure(value, Both(f"{value!r} is a bare number: it has no unit or note to print",
+                                  f"{value!r} 只是一个数字，没有单位或注明可印"))
     return value.noted()
+
+
+def _not_a_figure(value, reason) -> NoReturn:
+    """A filter of figures given something else: missing data (Jinja's StrictUndefined) is said as such."""
+    fail = getattr(value, "_fail_with_undefined_error", None)
+    if fail is not None:
+        fail()
+    raise FigureError("unit", str(reason))
 
 
 FILTERS = {"num": num, "wan": wan, "duo": duo, "pct": pct, "unit": with_unit, "noted": with_note}

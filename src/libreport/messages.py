@@ -41,7 +41,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "文件编码不是 UTF-8（应为 Windows 编辑器保存的 GBK/GB18030），已按该编码读取；请另存为 UTF-8"),
     "encoding.undecodable": ("the file is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
                              "文件既不是 UTF-8 也不是 GBK/GB18030 编码，无法读取；请另存为 UTF-8"),
-    "yaml-syntax": ("this is not valid YAML: {problem}", "YAML 格式有误：{problem}"),
+    "yaml-syntax.other": ("this is not valid YAML here: look at the indentation, the colons and the quotes",
+                          "此处不是有效的 YAML：请检查缩进、冒号和引号"),
+    "yaml-syntax.tab-indent": ("a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
+                               "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把制表符换成空格"),
+    "yaml-syntax.tab": ("a tab here: YAML separates a key from its value with a space; replace the tab with a space",
+                        "此处有制表符（Tab）：YAML 的键和值之间用空格分隔，请把制表符换成空格"),
+    "yaml-syntax.colon": ("a second \": \" on this line: put a value that holds a colon in quotes "
+                          "(title: \"a: b\"), or indent a key on a line of its own",
+                          "此行多了一个“: ”：值中含有冒号时请给整个值加引号（title: \"甲: 乙\"），或把键另起一行缩进"),
+    "yaml-syntax.dash": ("a list item (\"- \") where a value should be: start the list on the next line, indented "
+                         "under its key", "此处不能写列表项（“- ”）：请把列表另起一行，缩进写在它的键下面"),
+    "yaml-syntax.indent": ("this line is indented differently from the lines above it: the keys of one mapping start "
+                           "in the same column, the items of one list each with \"- \" in the same column",
+                           "此行的缩进与上文不一致：同一层的键要从同一列开始，同一列表的各项都以“- ”从同一列开始"),
+    "yaml-syntax.star": ("a value cannot start with * in YAML (an alias); put it in quotes",
+                         "YAML 中的值不能以 * 开头（那是别名），请给值加引号"),
+    "yaml-syntax.anchor": ("a value cannot start with & in YAML (an anchor); put it in quotes",
+                           "YAML 中的值不能以 & 开头（那是锚点），请给值加引号"),
+    "yaml-syntax.escape": ("a backslash in double quotes starts an escape YAML does not know; write \\\\ for a "
+                           "backslash, or put the value in single quotes",
+                           "双引号中的反斜杠开始了一个 YAML 不认识的转义：反斜杠请写成 \\\\，或改用单引号"),
+    "yaml-syntax.control": ("the character {char} is not allowed in YAML; delete it",
+                            "YAML 中不能有字符 {char}，请删除它"),
     "yaml-alias": ("YAML anchors and aliases (&name / *name) are not supported; write the values out",
                    "不支持 YAML 锚点和别名（&名称 / *名称），请直接写出数值"),
     "yaml-alias.merge": ("YAML merge keys (<<) are not supported; write the values out",
@@ -144,8 +166,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "write": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
 
     # -- paths, limits and duplicates ------------------------------------------------------------
-    "yaml-syntax.unclosed": ("the {what} that starts here is never closed; YAML gives up at line {line}: {problem}",
-                             "此处开始的{what}没有闭合；YAML 读到第 {line} 行无法继续：{problem}"),
+    "yaml-syntax.unclosed": ("the {what} that starts here is never closed; YAML gives up at line {line}",
+                             "此处开始的{what}没有闭合，YAML 读到第 {line} 行无法继续"),
     "yaml-depth": ("the values nest more than {depth} levels deep; a source file never needs that many",
                    "数据嵌套超过 {depth} 层；源文件不需要这么多层"),
     "encoding.binary": ("the file holds NUL characters: it is not a text file, or it is UTF-16 saved without "
@@ -383,10 +405,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "which {word} does not allow", "{item} 印为 {printed}，但 {part} ÷ {whole} 得 {computed}，与“{word}”不符"),
     "bad-date.cover": ("{text!r} is not a month or a day to print on the cover (write 2022年1月, 2022 年 1 月, "
                        "2022-01, 2022年1月10日 or 二〇二二年一月)",
-                       "无法识别的封面日期 {text!r}（可写作 2022年1月、2022 年 1 月、2022-01、2022年1月10日 或 二〇二二年一月）"),
+                       "无法识别的封面日期 {text!r}（可写作 2022年1月、2022 年 1 月、2022-01、2022年1月10日、二〇二二年一月）"),
     "bad-date.award": ("{text!r} is not a year and month, a year or a day (write {year}-04, {year}年4月, {year}年, 全年 "
                        "or {year}年4月23日)",
-                       "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年、全年 或 {year}年4月23日）"),
+                       "无法识别的获奖时间 {text!r}（可写作 {year}-04、{year}年4月、{year}年、全年、{year}年4月23日）"),
     "sum-mismatch.activities": ("the rows' {column} add up to {total} but the total gives {value}",
                                 "各行{column}合计为 {total}，但 total 给出的合计为 {value}"),
     "unit-mismatch.activity": ("{type}'s {column} is counted one by one but {item} is in {unit}; "

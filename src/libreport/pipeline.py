@@ -29,18 +29,31 @@ class YearResult:
 
 
 def resolve_years(project: Project, years: list[str]) -> list[str]:
+    from libreport.i18n import t
+
     if not years:
         found = project.years()
-        if not found:
-            raise ProjectError(f"no year folders (with a report.yaml) under {project.sources}")
-        return found
+        if found:
+            return found
+        if _no_project(project):
+            raise ProjectError(t("no_project", folder=project.root))
+        raise ProjectError(t("no_years", folder=project.sources))
     for year in years:
         # A folder that is there but is no year's sources (no report.yaml, a file, a link elsewhere) is
         # a diagnostic of check_year, said exactly; a year with no folder at all is a usage error.
         if not os.path.lexists(project.year_folder(year)):
-            known = ", ".join(project.years()) or "none"
-            raise ProjectError(f"there is no year {year} under {project.sources} (years found: {known})")
+            known = project.years()
+            if not known and _no_project(project):
+                raise ProjectError(t("no_project", folder=project.root))
+            if not known:
+                raise ProjectError(t("no_year_none", year=year, folder=project.sources))
+            raise ProjectError(t("no_year", year=year, folder=project.sources, known=t("list_sep").join(known)))
     return list(years)
+
+
+def _no_project(project: Project) -> bool:
+    """No libreport.yaml here or above, and no --source: the user is not in a project at all."""
+    return project.config is None and project.sources == project.root
 
 
 def check_year(project: Project, year: str) -> YearResult:

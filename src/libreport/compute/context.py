@@ -9,13 +9,18 @@ from libreport.messages import Both
 
 
 class Figures(dict):
-    """Statistics figures by name, path or id. A missing key is undefined, so StrictUndefined reports it."""
+    """Statistics figures by name, path or id. A missing key is undefined, so StrictUndefined reports it;
+    `unfilled` holds the keys of the items written without a value yet, so that it says which they are."""
+
+    def __init__(self, index: StatIndex):
+        super().__init__(index.figures())
+        self.unfilled = frozenset(key for key, item in index.by_key.items() if item.figure is None)
 
 
 def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
     stats = report.first("statistics")
     acts = report.first("activities")
-    figures = Figures(StatIndex(stats).figures())
+    figures = Figures(StatIndex(stats))
     ctx: dict[str, object] = {
         "library": report.library,
         "year": report.year,
@@ -28,7 +33,7 @@ def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
     if tables:
         ctx["tables"] = tables
     if previous is not None:
-        prev_stats = Figures(StatIndex(previous.first("statistics")).figures())
+        prev_stats = Figures(StatIndex(previous.first("statistics")))
         ctx["previous"] = {"year": previous.year, "stats": prev_stats}
         ctx["change"] = _change_function(report.year, previous.year, figures, prev_stats)
     else:

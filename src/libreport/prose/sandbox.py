@@ -26,12 +26,15 @@ class _Sources:
 
 @lru_cache(maxsize=1)
 def environment():
-    from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined, nodes
+    from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined, UndefinedError, nodes
     from jinja2.exceptions import TemplateSyntaxError
     from jinja2.filters import FILTERS as JINJA_FILTERS
     from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    from jinja2.utils import missing
     from jinja2.visitor import NodeTransformer
 
+    from libreport.figures import Unavailable
+    from libreport.messages import Both
     from libreport.prose import limits
 
     class Strict(StrictUndefined):
@@ -39,11 +42,21 @@ def environment():
 
         __slots__ = ()
 
+        def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError):
+            # An item of statistics.yaml written without its value yet is not missing: it is still to fill.
+            unfilled = isinstance(name, str) and name in getattr(obj, "unfilled", ())
+            super().__init__(hint, obj, name, Unavailable if unfilled else exc)  # type: ignore[arg-type]  # raised as it is
+
         @property
         def _undefined_message(self) -> str:
             obj, name = self._undefined_obj, self._undefined_name
+            if self._undefined_exception is Unavailable:
+                return str(Both(f"{name} has no value yet in statistics.yaml; fill it in to quote it",
+                                f"“{name}”在 statistics.yaml 中尚未填写数值，填写后才能引用"))
             if isinstance(obj, dict) and isinstance(name, str) and self._undefined_hint is None:
-                return f"no {name!r}{_did_you_mean(name, obj)}"
+                close = _did_you_mean(name, obj)
+                return str(Both(f"no {name!r}" + (f"; did you mean {close!r}?" if close else ""),
+                                f"没有“{name}”" + (f"，是否应为“{close}”？" if close else "")))
             return super()._undefined_message
 
     class Guard(NodeTransformer):
@@ -256,12 +269,13 @@ def _expression(name: str, steps: list[tuple], filters: list):
 
 
 def _did_you_mean(key: str, obj) -> str:
+    """The key of `obj` probably meant instead of `key`, or ""."""
     import difflib
 
     if not isinstance(obj, dict) or len(obj) > 5_000 or len(key) > 200:  # a hint is not worth seconds
         return ""
     close = difflib.get_close_matches(key, [k for k in obj if isinstance(k, str)], n=1, cutoff=0.5)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else ""
 
 
 def compile_snippet(source: str):

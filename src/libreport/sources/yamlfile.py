@@ -13,6 +13,7 @@ Marks count characters (libyaml's as well as PyYAML's), so `new` and `import` ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,11 +61,13 @@ def compose(source: SourceText, diags: Diagnostics) -> yaml.Node | None:
         at = max(source.text.find(char), 0) if char else 0
         line = source.text.count("\n", 0, at) + 1
         col = at - (source.text.rfind("\n", 0, at) + 1) + 1
-        problem = f"the character U+{ord(char):04X} is not allowed in YAML; delete it" if char else str(exc)
-        diags.error("yaml-syntax", Mark(source.path, line, col), problem=problem)
+        if char:
+            diags.error("yaml-syntax", Mark(source.path, line, col), variant="control", char=f"U+{ord(char):04X}")
+        else:
+            diags.error("yaml-syntax", Mark(source.path, line, col), variant="other")
         return None
-    except yaml.YAMLError as exc:
-        diags.error("yaml-syntax", Mark(source.path, 1, 1), problem=str(exc))
+    except yaml.YAMLError:
+        diags.error("yaml-syntax", Mark(source.path, 1, 1), variant="other")
         return None
     except RecursionError:  # the pure-Python composer on deep nesting; libyaml stops at 1000 levels itself
         diags.error("yaml-depth", Mark(source.path, 1, 1), depth=MAX_DEPTH)
@@ -86,16 +89,35 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: SourceText, diags: Diagnost
             problem_mark is None or problem_mark.line > context_mark.line):
         line = (problem_mark.line + 1) if problem_mark is not None else context_mark.line + 1
         diags.error("yaml-syntax", Mark(source.path, context_mark.line + 1, context_mark.column + 1),
-                    what=opened, line=line, problem=problem, variant="unclosed")
+                    what=opened, line=line, variant="unclosed")
         return
     mark = problem_mark or context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    start = source.text.rfind("\n", 0, mark.index) + 1 if mark else 0  # the character YAML stopped at
-    char = source.text[start + col - 1:start + col] if mark else ""
+    # The character YAML stopped at, found by line and column (libyaml's index counts bytes, not characters).
+    text = source.text.split("\n")[line - 1] if mark and line <= source.text.count("\n") + 1 else ""
+    variant, args = _said(problem, text[col - 1:col], text[:col - 1])
+    diags.error("yaml-syntax", Mark(source.path, line, col), variant=variant, **args)
+
+
+# PyYAML's problems, as it words them, and what they mean to someone typing a source file: each is worded in
+# the catalogue (yaml-syntax.<variant>) in both languages; one not listed here is said in general terms.
+_PROBLEMS = (
+    (re.compile(r"mapping values are not allowed"), "colon"),
+    (re.compile(r"sequence entries are not allowed"), "dash"),
+    (re.compile(r"expected <block end>, but found|did not find expected (key|'-' indicator)"), "indent"),
+    (re.compile(r"found undefined alias"), "star"),
+    (re.compile(r"found unknown escape character"), "escape"),
+    (re.compile(r"expected alphabetic or numeric character"), "anchor"),
+)
+
+
+def _said(problem: str, char: str, before: str) -> tuple[str | None, dict[str, str]]:
+    """The catalogue's words for a problem PyYAML found at `char`, after `before` on its line."""
+    if ("cannot start any token" in problem and char == "\t") or "tab character that violates indentation" in problem:
+        return ("tab-indent" if not before.strip() else "tab"), {}
     if "cannot start any token" in problem and char and char in "%@`":  # unit: % — a unit as printed, unquoted
-        diags.error("yaml-syntax", Mark(source.path, line, col), char=char, variant="quote")
-    else:
-        diags.error("yaml-syntax", Mark(source.path, line, col), problem=problem)
+        return "quote", {"char": char}
+    return next((variant for pattern, variant in _PROBLEMS if pattern.search(problem)), "other"), {}
 
 
 def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool = True) -> bool:
