@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from contextlib import contextmanager
@@ -57,14 +58,16 @@ def _progress(total: int):
 
 
 def build_year(project: Project, year: str, options: BuildOptions, template=None, step=lambda s: None,
-               templates: dict | None = None) -> BuildResult:
+               templates: dict | None = None, office=None) -> BuildResult:
     """Build one year. Returns diagnostics instead of raising for anything the user can fix.
 
     `template` is the template folder read with report.docx; a year whose report.yaml names another document
-    (`template: official`) is built with that one, read once into `templates` when given."""
+    (`template: official`) is built with that one, read once into `templates` when given. `office` is the
+    LibreOffice (office.Office) that lays the report out, kept by the caller from build to build; without one
+    a build that needs a layout starts its own and ends it."""
     from libreport.docx.render import Renderer
     from libreport.docx.template import SnippetError
-    from libreport.pdf import INSTALL, LayoutError, page_count, soffice, to_pdf
+    from libreport.pdf import INSTALL, soffice
     from libreport.write import LockedError, write_atomic
 
     step(t("stage_load"))
@@ -80,39 +83,37 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     for key, mark in report.cover.marks.items():  # what report.yaml gives the cover, where the cover has no place
         if key not in tpl.cover:
             diags.warning("cover-placeholder", mark, f"cover.{key}", key=key, docx=tpl.docx.name)
-    step(t("stage_render"))
-    values = {"library": report.library, "year": report.year, "kind": report.kind, "date": report.date or ""}
-    try:
-        title = report.title or tpl.say("title", **values)
-        values["title"] = title
-        name = options.name or tpl.say("output_name", **values)
-        rendered = Renderer(tpl, tpl.text_width).render(report, checked.context, checked.previous, title)
-    except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
-        diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
-        return result
-    core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
-    target = output_file(project, report.year, name, None if options.name else tpl.snippets["output_name"].mark,
-                         diags)
-    if target is None:
-        return result
     has_lo = soffice() is not None
     result.has_toc = tpl.has_toc
-    # The layout before writing is for the table of contents' page numbers: a document without one needs none.
+    # The layout is for the table of contents' page numbers (a document without one needs none) and the PDF.
     use_layout = options.toc == "auto" and has_lo and tpl.has_toc
-    try:
-        data, pdf_bytes = _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step)
-    except SnippetError as exc:
-        diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
-        return result
-    if options.pdf and pdf_bytes is None and not has_lo:
-        diags.warning("pdf", file=target, variant="missing", install=INSTALL)
-    elif options.pdf and pdf_bytes is None:
+    with _office(office, use_layout or (options.pdf and has_lo)) as lo:
+        step(t("stage_render"))
+        values = {"library": report.library, "year": report.year, "kind": report.kind, "date": report.date or ""}
         try:
-            pdf_bytes = to_pdf(data)
-            result.pages = page_count(pdf_bytes)
-        except LayoutError as exc:
-            diags.error("pdf", file=target, reason=str(exc))
+            title = report.title or tpl.say("title", **values)
+            values["title"] = title
+            name = options.name or tpl.say("output_name", **values)
+            rendered = Renderer(tpl, tpl.text_width).render(report, checked.context, checked.previous, title)
+        except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
+            diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
             return result
+        core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
+        target = output_file(project, report.year, name,
+                             None if options.name else tpl.snippets["output_name"].mark, diags)
+        if target is None:
+            return result
+        try:
+            data, pdf_bytes, failed = _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options,
+                                                            result, step, lo)
+        except SnippetError as exc:
+            diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
+            return result
+    if options.pdf and pdf_bytes is None:
+        if has_lo:
+            diags.error("pdf", file=target, reason=failed)
+            return result
+        diags.warning("pdf", file=target, variant="missing", install=INSTALL)
     step(t("stage_write"))
     try:
         write_atomic(target, data)
@@ -125,6 +126,28 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     except OSError as exc:
         diags.error("write", file=target, reason=str(exc.strerror or exc))
     return result
+
+
+@contextmanager
+def _office(given, wanted: bool):
+    """The LibreOffice a build lays its report out with, when it wants one: the caller's, or one of the build's
+    own, ended with the build; started now, so that it starts while the report renders."""
+    from libreport.pdf import LayoutError
+
+    if not wanted:
+        yield None
+        return
+    if given is not None:
+        with contextlib.suppress(LayoutError):  # said when the layout is asked for
+            given.start()
+        yield given
+        return
+    from libreport.office import Office
+
+    with Office() as office:
+        with contextlib.suppress(LayoutError):
+            office.start()
+        yield office
 
 
 def _template_for(project: Project, document: str | None, given, diags: Diagnostics, cache: dict | None):
@@ -171,31 +194,51 @@ def output_file(project: Project, year: int, name: str, mark, diags: Diagnostics
     return target
 
 
-def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step):
-    """The .docx, with TOC page numbers from a LibreOffice layout when asked for and possible."""
+def _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options, result, step, office):
+    """The .docx, with the TOC's page numbers from a LibreOffice layout when asked for and possible, and the PDF
+    when asked for: one layout gives both. Returns (docx, PDF or None, why there is no PDF)."""
     from libreport.docx.package import assemble
-    from libreport.pdf import LayoutError, LibreOffice, heading_pages, page_count, toc_pages
+    from libreport.pdf import LayoutError, autospace, toc_pages
 
-    data = assemble(tpl, rendered, values, None, update_fields=not use_layout, core=core)
-    pdf_bytes = None
-    if use_layout:
+    if use_layout and office is not None:
         step(t("stage_layout"))
+        # The references print the page numbers in LibreOffice's layout; their text there is what the .docx says.
+        laid = assemble(tpl, rendered, values, dict.fromkeys((e.bookmark for e in rendered.toc), "0"),
+                        update_fields=False, core=core, toc_field=False)
         try:
-            with LibreOffice() as lo:
-                first = lo.to_pdf(data)
-                pages = toc_pages(rendered.toc, heading_pages(first))
-                if pages is not None:
-                    data = assemble(tpl, rendered, values, pages, update_fields=False, core=core)
-                    result.toc_static = True
-                    if options.pdf:
-                        pdf_bytes = lo.to_pdf(data)
-                    result.pages = page_count(pdf_bytes or first)
-                else:
-                    data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+            layout = office.layout(laid, pdf=options.pdf, autospace=autospace(laid))
         except LayoutError as exc:
             result.messages.append(str(exc))
-            data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
-    return data, pdf_bytes
+        else:
+            pages = toc_pages(rendered.toc, layout.refs)
+            if pages is not None:
+                result.toc_static = True
+                result.pages = layout.pages
+                return assemble(tpl, rendered, values, pages, update_fields=False, core=core), layout.pdf, ""
+    data = assemble(tpl, rendered, values, None, update_fields=True, core=core)
+    if not options.pdf or office is None:
+        return data, None, ""
+    step(t("stage_layout"))
+    try:
+        layout = office.layout(data, pdf=True, autospace=autospace(data))
+    except LayoutError as exc:
+        return data, None, str(exc)
+    result.pages = layout.pages
+    return data, layout.pdf, ""
+
+
+@contextmanager
+def years_office(options: BuildOptions):
+    """One LibreOffice for every year of a build that may lay one out (started by the first that does)."""
+    from libreport.pdf import soffice
+
+    if soffice() is None or not (options.pdf or options.toc == "auto"):
+        yield None
+        return
+    from libreport.office import Office
+
+    with Office() as office:
+        yield office
 
 
 def build_years(project: Project, years: list[str], options: BuildOptions) -> int:
@@ -208,9 +251,9 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
         print(d.format(Path.cwd()), file=sys.stderr)
     if template is None or tdiags.has_errors(options.strict):
         return 1
-    with _progress(len(years) * 4) as step:
+    with _progress(len(years) * 4) as step, years_office(options) as office:
         others: dict = {}  # documents other than report.docx that years name, read once
-        results = [build_year(project, y, options, template, step, others) for y in years]
+        results = [build_year(project, y, options, template, step, others, office) for y in years]
     for result in results:
         for d in result.diags.sorted():
             print(d.format(Path.cwd()), file=sys.stderr)

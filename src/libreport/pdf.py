@@ -1,16 +1,9 @@
-"""LibreOffice, when installed: PDF export and the page on which each heading lands.
-
-Page numbers of the table of contents come from a real layout: the document is
-converted to PDF, and the PDF's outline (one entry per heading, in order) says
-on which page each heading was placed.
-"""
+"""LibreOffice, when installed: where it is, the fonts it lays the reports out with, and the TOC's page numbers
+read from its layout (office.py runs it)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from libreport.docx.xml import esc
@@ -69,53 +62,6 @@ class LayoutError(Exception):
     pass
 
 
-class LibreOffice:
-    """LibreOffice with a user profile and font configuration of its own, kept for every conversion of one
-    build: the first start creates the profile, later ones reuse it and start faster."""
-
-    def __init__(self, timeout: int = 300):
-        exe = soffice()
-        if exe is None:
-            raise LayoutError("LibreOffice (soffice) is not installed")
-        self.exe, self.timeout = exe, timeout
-        self._tmp = tempfile.TemporaryDirectory(prefix="libreport-")
-        self.folder = Path(self._tmp.name)
-        self.env = {**os.environ, "HOME": str(self.folder), "FONTCONFIG_FILE": str(fontconfig(self.folder))}
-
-    def __enter__(self) -> LibreOffice:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._tmp.cleanup()
-
-    def to_pdf(self, docx_bytes: bytes) -> bytes:
-        work = Path(tempfile.mkdtemp(dir=self.folder))
-        src = work / "report.docx"
-        src.write_bytes(docx_bytes)
-        if not autospace(docx_bytes):
-            # LibreOffice reads neither w:autoSpaceDE nor w:autoSpaceDN from a .docx and spaces Chinese from digits
-            # and Latin text all the same (2023 年 for 2023年): its own document says what the .docx says
-            src = self._convert(src, "fodt", "fodt")
-            src.write_text(src.read_text(encoding="utf-8").replace(
-                'style:text-autospace="ideograph-alpha"', 'style:text-autospace="none"'), encoding="utf-8")
-        data = self._convert(src, "pdf:writer_pdf_Export", "pdf").read_bytes()
-        shutil.rmtree(work, ignore_errors=True)
-        return data
-
-    def _convert(self, src: Path, to: str, suffix: str) -> Path:
-        cmd = [self.exe, f"-env:UserInstallation={(self.folder / 'profile').as_uri()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", to, "--outdir", str(src.parent), str(src)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=self.timeout, env=self.env)
-        except subprocess.TimeoutExpired as exc:
-            raise LayoutError(f"LibreOffice did not finish within {self.timeout} s") from exc
-        out = src.with_suffix(f".{suffix}")
-        if not out.is_file():
-            said = proc.stderr.decode(errors="replace").strip()
-            raise LayoutError(f"LibreOffice could not convert the report: {said}")
-        return out
-
-
 def autospace(docx_bytes: bytes) -> bool:
     """Whether the document asks for the space Word sets between Chinese and digits or Latin text (as Word does
     unless its defaults turn w:autoSpaceDE and w:autoSpaceDN off)."""
@@ -134,61 +80,11 @@ def autospace(docx_bytes: bytes) -> bool:
     return found is None or found.get(f"{w}val", "1") not in ("0", "false", "off")
 
 
-def to_pdf(docx_bytes: bytes, timeout: int = 300) -> bytes:
-    with LibreOffice(timeout) as lo:
-        return lo.to_pdf(docx_bytes)
-
-
-def heading_pages(pdf_bytes: bytes) -> list[tuple[str, int]]:
-    """(title, 1-based physical page) for every outline entry, in document order."""
-    import io
-
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf_bytes))
-    out: list[tuple[str, int]] = []
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                try:
-                    page = reader.get_destination_page_number(item)
-                except Exception:  # an entry without a destination carries no page
-                    continue
-                if page is not None:
-                    out.append((str(item.title).strip(), page + 1))
-
-    walk(reader.outline)
-    return out
-
-
-def page_count(pdf_bytes: bytes) -> int:
-    import io
-
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
-
-
-def toc_pages(entries, outline: list[tuple[str, int]]) -> dict[str, int] | None:
-    """Match TOC entries to outline entries in order; page numbers restart at 1 on the first part.
-
-    Returns bookmark → printed page number, or None when the outline does not
-    contain every entry (then the caller falls back to a field).
-    """
-    pages: dict[str, int] = {}
-    k = 0
-    for e in entries:
-        wanted = " ".join(e.text.split())
-        while k < len(outline) and " ".join(outline[k][0].split()) != wanted:
-            k += 1
-        if k == len(outline):
-            return None
-        pages[e.bookmark] = outline[k][1]
-        k += 1
-    if not pages:
+def toc_pages(entries, refs: dict[str, str]) -> dict[str, str] | None:
+    """Bookmark → the page number its TOC entry prints, as the layout's page references print them (the page
+    number of the heading's page, in its section's numbering), or None when one of them found no heading
+    (LibreOffice then prints a sentence in its place): the caller falls back to a field."""
+    pages = {e.bookmark: refs.get(e.bookmark, "") for e in entries}
+    if not pages or not all(page and len(page) <= 12 and " " not in page for page in pages.values()):
         return None
-    first = pages[entries[0].bookmark]
-    return {b: p - first + 1 for b, p in pages.items()}
+    return pages

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import watchfiles
 
-from libreport.build import BuildOptions, build_year
+from libreport.build import BuildOptions, build_year, years_office
 from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
 from libreport.project import Project
@@ -38,8 +38,15 @@ def watch_and_build(project: Project, years: list[str], options: BuildOptions) -
     limit = _limit()
     last_ok: dict[str, bool] = {}
     printed: dict[str, set] = {}  # year → the problems already printed, so a save prints only what changed
+    # One LibreOffice for the whole watch: a rebuilt PDF waits for a layout, never for LibreOffice to start.
+    with years_office(options) as office:
+        return _watch(project, years, options, office, limit, last_ok, printed)
+
+
+def _watch(project: Project, years: list[str], options: BuildOptions, office, limit: int | None,
+           last_ok: dict[str, bool], printed: dict[str, set]) -> int:
     try:
-        last_ok.update(_build(project, years, options, first=True, printed=printed))
+        last_ok.update(_build(project, years, options, first=True, printed=printed, office=office))
         builds = 1
         while limit is None or builds < limit:
             targets = {y: _watched(project, y) for y in years}
@@ -56,7 +63,7 @@ def watch_and_build(project: Project, years: list[str], options: BuildOptions) -
                 due = [y for y in years if any(_inside(p, f) for p in changed for f in targets[y])]
                 if not due:
                     continue
-                last_ok.update(_build(project, due, options, first=False, printed=printed))
+                last_ok.update(_build(project, due, options, first=False, printed=printed, office=office))
                 builds += 1
                 if limit is not None and builds >= limit:
                     break
@@ -81,14 +88,14 @@ def _limit() -> int | None:
 
 
 def _build(project: Project, years: list[str], options: BuildOptions, first: bool,
-           printed: dict[str, set]) -> dict[str, bool]:
+           printed: dict[str, set], office=None) -> dict[str, bool]:
     """One round: each year built with a freshly read template. Returns year → built.
 
     Problems already printed by an earlier round are not printed again (a line that only moved, because
     lines were added above it, is the same problem); what was fixed since is counted."""
     done = {}
     for year in years:
-        result = build_year(project, year, options)  # template=None: read again, it may have changed
+        result = build_year(project, year, options, office=office)  # template=None: read again, it may have changed
         before = printed.get(year, set())
         now = {(d.file, d.code, d.message) for d in result.diags.items}
         for d in result.diags.sorted():

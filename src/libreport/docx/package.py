@@ -74,19 +74,22 @@ def _fill_placeholders(root, values: dict, where: Mark, drop_empty: bool = False
 _MARKS = {"body": _BODY_MARK, "toc": _TOC_MARK}
 
 
-def toc_xml(tpl: Template, rendered: Rendered, pages: dict[str, int] | None) -> str:
+def toc_xml(tpl: Template, rendered: Rendered, pages: Mapping[str, str] | None, field: bool = True) -> str:
+    """The TOC's lines, each a link to its heading with the page number as a page reference (PAGEREF) when
+    `pages` are known; `field`: inside a TOC field, which Word can update (LibreOffice reads one as a list it
+    leaves as it is, so the layout that works the page numbers out reads the references without one)."""
     entries = rendered.toc
     out = []
     ppr = {level: _toc_ppr(tpl, tpl.style(f"toc_{level}")) for level in (1, 2)}
     for i, e in enumerate(entries):
-        begin = field_begin('TOC \\o "1-2" \\h \\z \\u', dirty=pages is None) if i == 0 else ""
+        begin = field_begin('TOC \\o "1-2" \\h \\z \\u', dirty=pages is None) if i == 0 and field else ""
         page = str(pages[e.bookmark]) if pages and e.bookmark in pages else ""
         pageref = (field_begin(f"PAGEREF {e.bookmark} \\h") + f"<w:r><w:t>{page}</w:t></w:r>" + field_end()
                    if page else "")
         out.append(f'<w:p>{ppr[1 if e.level == 1 else 2]}{begin}'
                    f'<w:hyperlink w:anchor="{e.bookmark}" w:history="1">'
                    f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(e.text)}</w:t></w:r><w:r><w:tab/></w:r>{pageref}'
-                   f'</w:hyperlink>{field_end() if i == len(entries) - 1 else ""}</w:p>')
+                   f'</w:hyperlink>{field_end() if i == len(entries) - 1 and field else ""}</w:p>')
     return "".join(out)
 
 
@@ -99,8 +102,8 @@ def _toc_ppr(tpl: Template, style: str) -> str:
     return props("w:pPr", [f'<w:pStyle w:val="{style}"/>', f"<w:tabs>{''.join(stops)}</w:tabs>"])
 
 
-def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, int] | None,
-             update_fields: bool, core: dict) -> bytes:
+def assemble(tpl: Template, rendered: Rendered, values: dict, pages: Mapping[str, str] | None,
+             update_fields: bool, core: dict, toc_field: bool = True) -> bytes:
     parts: dict[str, bytes | list[bytes]] = dict(tpl.parts)
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
     targets = {r.get("Id"): r.get("Target") for r in rels}
@@ -182,7 +185,7 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: dict[str, i
         defaults[image.format] = CONTENT_TYPES[image.format]
 
     doc = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
-    doc = doc.replace(f"<!--{_TOC_MARK}-->", toc_xml(tpl, rendered, pages), 1)
+    doc = doc.replace(f"<!--{_TOC_MARK}-->", toc_xml(tpl, rendered, pages, toc_field), 1)
     before, _, after = doc.partition(f"<!--{_BODY_MARK}-->")
     # The body is streamed into the zip chunk by chunk: a large year never exists as one string.
     parts["word/document.xml"] = [before.encode("utf-8"), *body_chunks, after.encode("utf-8")]
