@@ -65,6 +65,8 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     (`template: official`) is built with that one, read once into `templates` when given. `office` is the
     LibreOffice (office.Office) that lays the report out, kept by the caller from build to build; without one
     a build that needs a layout starts its own and ends it."""
+    from libreport.document import describe
+    from libreport.document.describe import title_values
     from libreport.docx.render import Renderer
     from libreport.docx.template import SnippetError
     from libreport.pdf import INSTALL, soffice
@@ -89,12 +91,12 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     use_layout = options.toc == "auto" and has_lo and tpl.has_toc
     with _office(office, use_layout or (options.pdf and has_lo)) as lo:
         step(t("stage_render"))
-        values = {"library": report.library, "year": report.year, "kind": report.kind, "date": report.date or ""}
+        values = title_values(report)
         try:
-            title = report.title or tpl.say("title", **values)
-            values["title"] = title
+            doc = describe(tpl, report, checked.previous)
+            title = values["title"] = doc.title
             name = options.name or tpl.say("output_name", **values)
-            rendered = Renderer(tpl, tpl.text_width).render(report, checked.context, checked.previous, title)
+            rendered = Renderer(tpl, tpl.text_width).render(doc)
         except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
             diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
             return result

@@ -1,0 +1,73 @@
+"""A summary's Markdown blocks as printed: headings numbered in the library's house style (report.yaml's
+`numbering:`, else the template's snippets), a run-in heading opening the paragraph after it, list items
+with their markers, pictures with their numbered captions."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from libreport.document import model as d
+from libreport.headings import Numbering
+from libreport.prose.markdown import Block, runs
+
+if TYPE_CHECKING:
+    from libreport.document.describe import Describer
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2460-\u24ff]")
+
+
+def text_runs(text: str) -> list[d.Run]:
+    """Rendered text with run markers (bold, italic, strike, line breaks) as runs."""
+    return [d.Run("", br=True) if look.get("br") else d.Run(piece, look["bold"], look["italic"], look["strike"])
+            for piece, look in runs(text)]
+
+
+def summary(b: Describer, blocks: list[Block], depth: int, numbering: Numbering | None = None) -> list[d.Block]:
+    """`depth`: how many headings stand above this summary (part, section); a summary heading whose place in
+    the whole report is one of the two outermost levels goes into the table of contents. `numbering`: the one
+    that holds in this summary's section (the report's, unless it sets its own)."""
+    numbering = numbering if numbering is not None else b.report.numbering
+    out: list[d.Block] = []
+    pending: list[d.Run] = []  # a run-in heading waiting for its paragraph
+    for block in blocks:
+        if block.kind == "heading":
+            if pending:
+                out.append(d.Paragraph("paragraph", pending))
+                pending = []
+            form = numbering.summary_form(block.level)
+            text = (form.heading(block.number, block.plain) if form is not None
+                    else b.say.say(f"summary_heading_{block.level}", number=block.number, text=block.plain))
+            if numbering.run_in is not None and block.level >= numbering.run_in:
+                pending = [d.Run(text, role="run_in")]
+                continue
+            level = depth + block.level
+            # among the outermost levels: in the TOC, at the outline level it stands at
+            out.append(d.Heading(text, f"summary_{block.level}", level, toc=level <= 2, outline=level <= 2,
+                                 title=block.plain, number=block.number))
+            continue
+        if block.kind == "paragraph":
+            out.append(d.Paragraph("paragraph", [*pending, *text_runs(block.text)]))
+        else:
+            if pending:
+                out.append(d.Paragraph("paragraph", pending))
+            if block.kind == "item":
+                out.append(_item(b, block))
+            elif block.kind == "picture" and block.image is not None:  # else reported when it was checked
+                number = b.figure_number()
+                out.append(d.Picture(block.image, block.plain, number))
+                out.append(b.figure_caption(number, block.plain))
+        pending = []
+    if pending:
+        out.append(d.Paragraph("paragraph", pending))
+    return out
+
+
+def _item(b: Describer, block: Block) -> d.Item:
+    marker = ""
+    if block.first:
+        marker = (b.say.optional("list_number", number=block.number) if block.ordered
+                  else b.say.optional("list_bullet"))
+        if marker and not _WIDE.match(marker[-1]):
+            marker += " "  # 1. and • stand apart from the text; 1、 and （1） need no space
+    return d.Item(text_runs(block.text), marker, block.level, block.ordered)
