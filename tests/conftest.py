@@ -365,3 +365,87 @@ def pytest_collection_modifyitems(session, config, items) -> None:
 def layouts() -> Layouts:
     LAYOUTS.start()
     return LAYOUTS
+
+
+# -- the web edition ------------------------------------------------------------------------------------------
+
+# the editions the tests read: each example, another library's narrative 工作总结, and an official document
+EDITIONS = {"2021": (PRISTINE, "2021"), "2019": (PRISTINE, "2019"), "qinghe": (EXAMPLES / "qinghe", "2023"),
+            "official": (OFFICIAL, "2023")}
+
+
+@dataclass
+class Edition:
+    docx: Path
+    index: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.index.parent
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> dict[str, Edition]:
+    """Both editions of each report, Word and web, built by one command each, once per session."""
+    out = tmp_path_factory.mktemp("web")
+    found = {}
+    for name, (project, year) in EDITIONS.items():
+        done = run_cli("build", year, "--format", "docx,html", "--toc", "field", "--output", str(out / name),
+                       cwd=project)
+        assert done.returncode == 0, done.stderr
+        [docx] = (out / name / year).glob("*.docx")
+        found[name] = Edition(docx, docx.with_suffix("") / "index.html")
+    return found
+
+
+
+# -- a real browser, once per session ---------------------------------------------------------------------
+
+def chromium() -> str | None:
+    """The Chromium (or Chrome) the browser tests drive: LIBREPORT_CHROMIUM, else the system's own, as Debian's
+    `chromium` package installs it. Playwright drives it as it is: no browser of Playwright's is downloaded."""
+    named = os.environ.get("LIBREPORT_CHROMIUM")
+    if named:
+        return named
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _has_playwright() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("playwright") is not None and importlib.util.find_spec(
+        "axe_playwright_python") is not None
+
+
+def needs_browser():
+    """In CI the browser tests must run (a skip would hide a failure); elsewhere they are skipped without
+    Chromium or Playwright."""
+    if os.environ.get("CI") or (chromium() and _has_playwright()):
+        return pytest.mark.browser
+    return pytest.mark.skip(reason="Chromium or Playwright (pip install -e '.[test]') is not installed")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session; each test opens its own pages in it."""
+    from playwright.sync_api import sync_playwright
+
+    exe = chromium()
+    assert exe is not None, "no Chromium: apt-get install chromium (or set LIBREPORT_CHROMIUM)"
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=exe, headless=True, args=["--disable-gpu"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def axe_script() -> str:
+    """axe-core's script, as the axe-playwright-python package ships it (no network)."""
+    from importlib.resources import files
+
+    return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ class BuildOptions:
     pdf: bool = False
     toc: str = "auto"  # "auto" | "field"
     strict: bool = False
+    formats: tuple[str, ...] = ("docx",)  # the editions to write: "docx" (Word, and its PDF), "html" (the web)
 
 
 @dataclass
@@ -29,10 +30,16 @@ class BuildResult:
     diags: Diagnostics
     docx: Path | None = None
     pdf: Path | None = None
+    web: Path | None = None  # the web edition's index.html
     pages: int | None = None
     toc_static: bool = False
     has_toc: bool = True  # the template has a table of contents (a report with none says nothing of one)
     messages: list[str] | None = None
+
+    @property
+    def built(self) -> Path | None:
+        """What was written: the Word edition, else the web edition."""
+        return self.docx or self.web
 
 
 def _interactive() -> bool:
@@ -85,18 +92,20 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     for key, mark in report.cover.marks.items():  # what report.yaml gives the cover, where the cover has no place
         if key not in tpl.cover:
             diags.warning("cover-placeholder", mark, f"cover.{key}", key=key, docx=tpl.docx.name)
+    word = "docx" in options.formats
     has_lo = soffice() is not None
     result.has_toc = tpl.has_toc
     # The layout is for the table of contents' page numbers (a document without one needs none) and the PDF.
-    use_layout = options.toc == "auto" and has_lo and tpl.has_toc
-    with _office(office, use_layout or (options.pdf and has_lo)) as lo:
+    use_layout = word and options.toc == "auto" and has_lo and tpl.has_toc
+    with _office(office, use_layout or (word and options.pdf and has_lo)) as lo:
         step(t("stage_render"))
         values = title_values(report)
         try:
             doc = describe(tpl, report, checked.previous)
             title = values["title"] = doc.title
             name = options.name or tpl.say("output_name", **values)
-            rendered = Renderer(tpl, tpl.text_width).render(doc)
+            # the Word edition's body, only when it is asked for
+            rendered = Renderer(tpl, tpl.text_width).render(doc) if word else None
         except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
             diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
             return result
@@ -104,6 +113,10 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         target = output_file(project, report.year, name,
                              None if options.name else tpl.snippets["output_name"].mark, diags)
         if target is None:
+            return result
+        if "html" in options.formats and not _write_web(doc, report, tpl, target.with_suffix(""), result):
+            return result
+        if not word:
             return result
         try:
             data, pdf_bytes, failed = _assemble_and_lay_out(tpl, rendered, values, core, use_layout, options,
@@ -150,6 +163,27 @@ def _office(given, wanted: bool):
         with contextlib.suppress(LayoutError):
             office.start()
         yield office
+
+
+def _write_web(doc, report, tpl, folder: Path, result: BuildResult) -> bool:
+    """The web edition's folder beside the Word edition, of the same name: index.html and what it needs."""
+    from libreport.docx.template import SnippetError
+    from libreport.web.edition import INDEX, edition, words
+    from libreport.write import replace_folder
+
+    try:
+        replace_folder(folder, edition(doc, report, words(tpl, report.year), tpl.look.accents, tpl.has_title))
+    except SnippetError as exc:  # a template made before the web edition's words: which to add
+        result.diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
+        return False
+    except NotADirectoryError:
+        result.diags.error("not-a-file", file=folder, variant="not-folder")
+        return False
+    except OSError as exc:
+        result.diags.error("write", file=folder, reason=str(exc.strerror or exc))
+        return False
+    result.web = folder / INDEX
+    return True
 
 
 def _template_for(project: Project, document: str | None, given, diags: Diagnostics, cache: dict | None):
@@ -259,12 +293,16 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
     for result in results:
         for d in result.diags.sorted():
             print(d.format(Path.cwd()), file=sys.stderr)
-        if result.docx is None:
+        if result.built is None:
             if not result.diags.has_errors() and result.diags.warnings:
                 print(t("build_failed_strict", year=result.year, warnings=len(result.diags.warnings)),
                       file=sys.stderr)
             print(t("build_failed", year=result.year), file=sys.stderr)
             code = 1
+            continue
+        if result.web:
+            print(t("built_web", path=shown_path(result.web)))
+        if result.docx is None:
             continue
         pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
         print(t("built", path=shown_path(result.docx), pages=pages))

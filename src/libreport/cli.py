@@ -65,6 +65,18 @@ def _year(value):
     return value
 
 
+FORMATS = ("docx", "html")
+
+
+def _formats(value: str) -> str:
+    """--format docx, html or both (docx,html): the editions a build writes."""
+    names = [name.strip() for name in value.split(",")]
+    wrong = [name for name in names if name not in FORMATS]
+    if wrong or not names:
+        raise typer.BadParameter(t("build_bad_format", format=value, formats=", ".join(FORMATS)))
+    return ",".join(names)
+
+
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="opt_lang", metavar="zh|en")]
 SourceOpt = Annotated[Optional[Path], typer.Option("--source", help="opt_source", file_okay=False, metavar="DIR")]
 YearArg = Annotated[str, typer.Argument(help="opt_year", metavar="YEAR", show_default=False, callback=_year)]
@@ -168,6 +180,8 @@ def build(
     name: Annotated[Optional[str], typer.Option("--name", help="opt_name", metavar="NAME")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="opt_pdf")] = False,
     toc: Annotated[Toc, typer.Option("--toc", help="opt_toc", metavar="auto|field")] = Toc.auto,
+    formats: Annotated[str, typer.Option("--format", help="opt_build_format", metavar="docx|html|docx,html",
+                                         callback=_formats)] = "docx",
     watch: Annotated[bool, typer.Option("--watch", help="opt_watch")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="opt_strict")] = False,
     source: SourceOpt = None,
@@ -188,7 +202,10 @@ def build(
     chosen = _years(project, [] if all_years else years)
     if project.templates is not None and not (project.templates / "report.docx").is_file():
         raise UsageProblem(t("build_not_template", folder=project.templates))
-    options = BuildOptions(name=name, pdf=pdf, toc=toc.value, strict=strict)
+    chosen_formats = tuple(dict.fromkeys(formats.split(",")))
+    if pdf and "docx" not in chosen_formats:
+        raise UsageProblem(t("build_pdf_without_docx"))
+    options = BuildOptions(name=name, pdf=pdf, toc=toc.value, strict=strict, formats=chosen_formats)
     if watch:
         from libreport.commands.watch import watch_and_build
 

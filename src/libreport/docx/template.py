@@ -28,11 +28,13 @@ TEXT_SNIPPETS = (
 )
 LIST_SNIPPETS = ("activity_chart_series",)
 TABLES = ("columns", "widths", "styles")
+# What only the web edition prints: its contents' heading, skip link, chart data, open data (web.edition.words).
+WEB_SNIPPETS = ("web_contents", "web_skip", "web_chart_data", "web_category", "web_open_data", "web_figures")
 # Wording and styles of what only some reports print (pictures, lists, letterhead, signature, generic
 # tables): a template made before them still builds every report that does not use them.
 OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list_bullet", "list_number",
                      "column_unit", "number_heading", "table_date", "subsection_heading", "imprint_cc",
-                     "imprint_issued")
+                     "imprint_issued", *WEB_SNIPPETS)
 OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection",
                    "document_number", "document_title", "imprint", "imprint_date", "imprint_table", "addressee",
                    "signature_note")
