@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -449,3 +450,80 @@ def axe_script() -> str:
     from importlib.resources import files
 
     return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+class Served:
+    """`libreport serve` running in a process of its own (see `serving`): its address, what it printed."""
+
+    def __init__(self, process: subprocess.Popen, url: str, lines: list[str]):
+        self.process = process
+        self.url = url
+        self.lines = lines
+        self.returncode: int | None = None  # once stopped
+
+    def get(self, path: str = "/") -> str:
+        from urllib.request import urlopen
+
+        with urlopen(self.url.rstrip("/") + path, timeout=10) as answer:
+            return answer.read().decode("utf-8")
+
+    def state(self) -> dict:
+        import json
+
+        return json.loads(self.get("/__libreport/state"))
+
+    def wait_for_version(self, version: int, timeout: float = 60) -> dict:
+        """The server's state once its edition was built `version` times (a bounded wait)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            state = self.state()
+            if state["version"] >= version:
+                return state
+            time.sleep(0.2)
+        raise AssertionError(f"not rebuilt within {timeout} s: {self.lines}")
+
+
+@contextmanager
+def serving(cwd: Path, *args: str, env: dict | None = None, timeout: float = 90):
+    """`libreport serve ARGS` started at `cwd`, on the loopback interface; stopped with Ctrl+C (SIGINT) after
+    the block, which it must survive cleanly (exit code 0) within a bounded time."""
+    import queue
+    import signal
+    import threading
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "libreport", "serve", *args], cwd=cwd, env=process_env(env),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    said: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+            said.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        deadline = time.monotonic() + timeout
+        url = None
+        while url is None:
+            left = deadline - time.monotonic()
+            if left <= 0 or process.poll() is not None:
+                raise AssertionError(f"serve did not start: {lines}")
+            try:
+                line = said.get(timeout=min(left, 1))
+            except queue.Empty:
+                continue
+            if "http://127.0.0.1:" in line:
+                url = line[line.index("http://"):].split()[0]
+        served = Served(process, url, lines)
+        yield served
+        process.send_signal(signal.SIGINT)
+        served.returncode = process.wait(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)

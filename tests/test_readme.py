@@ -85,3 +85,15 @@ def test_the_workflow_runs_the_ci_script_once_per_change_and_uploads_only_for_it
     assert not any("apt-get" in run or "pip install" in run for run in runs)
     upload = next(step for step in job["steps"] if "upload-artifact" in step.get("uses", ""))
     assert upload["if"] == "github.event_name == 'push'"
+
+
+def test_the_workflow_builds_and_uploads_the_web_edition_with_the_docx_and_pdf():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github/workflows/report.yml").read_text(encoding="utf-8"))
+    [job] = flow["jobs"].values()
+    builds = [line for step in job["steps"] for line in step.get("run", "").splitlines() if " build " in line]
+    assert builds and all("--pdf" in line and "--format docx,html" in line for line in builds)
+    upload = next(step for step in job["steps"] if "upload-artifact" in step.get("uses", ""))
+    paths = upload["with"]["path"].split()
+    assert {"build/**/*.docx", "build/**/*.pdf", "build/**/index.html", "build/**/data/*"} <= set(paths)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, run_cli, serving
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -43,6 +43,11 @@ def test_the_tour_runs_as_written(tmp_path: Path):
             continue
         assert words[0] == "libreport", line
         args = words[1:]
+        if args[0] == "serve":  # it serves until stopped: look at the page, then stop it as a user would
+            with serving(cwd, *args[1:]) as served:
+                assert "<h1>" in served.get("/") and "libreport-serve" in served.get("/")
+            assert served.returncode == 0, served.lines
+            continue
         if "--pdf" in args and not has_layout and not os.environ.get("CI"):
             args.remove("--pdf")  # LibreOffice is not installed here; CI has it and runs the line as written
         done = run_cli(*args, cwd=cwd)
@@ -56,6 +61,7 @@ def test_the_tour_runs_as_written(tmp_path: Path):
     assert report.is_file()
     if has_layout:
         assert report.with_suffix(".pdf").is_file()
+    assert (report.with_suffix("") / "index.html").is_file(), "the web edition beside the Word edition"
     assert (project / "2025" / "report.yaml").is_file()
     assert not list(clone.glob("examples/20*")), "the tour never writes into the examples"
 

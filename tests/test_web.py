@@ -17,6 +17,7 @@ from .conftest import EDITIONS, run_cli
 from .docxdump import blocks
 from .webdump import web_contents, web_units, word_contents, word_units
 
+
 @pytest.mark.parametrize("name", EDITIONS)
 def test_the_web_edition_prints_the_text_of_the_word_edition_in_its_order(editions, name):
     edition = editions[name]

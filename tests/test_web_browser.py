@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_script, needs_browser
+from .conftest import axe_script, needs_browser, serving
 
 pytestmark = needs_browser()
 
@@ -124,3 +124,21 @@ def test_the_print_stylesheet_leaves_out_what_only_the_screen_needs(pages):
         assert hidden == ["none", "none", "none"]
     finally:
         page.emulate_media(media="screen")
+
+
+def test_serve_reloads_the_page_in_the_browser_after_a_save(browser, project):
+    with serving(project, "2021") as served:
+        context = browser.new_context(viewport={"width": 375, "height": 900})
+        try:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(served.url, wait_until="load")
+            assert page.locator("#libreport-serve").is_visible()
+            summary = project / "years" / "2021" / "summary.md"
+            summary.write_text(summary.read_text(encoding="utf-8") + "\n保存后页面自己刷新。\n", encoding="utf-8")
+            page.wait_for_function("document.body.innerText.includes('保存后页面自己刷新。')", timeout=60_000)
+            assert errors == []
+        finally:
+            context.close()
+    assert served.returncode == 0

@@ -222,6 +222,32 @@ def show(year: YearArg, source: SourceOpt = None, lang: LangOpt = None) -> None:
     raise typer.Exit(show_year(project, year))
 
 
+@command(help="serve_help", cls=LocalCommand)
+def serve(
+    year: Annotated[Optional[str], typer.Argument(help="opt_serve_year", metavar="[YEAR]", show_default=False,
+                                                  callback=_year)] = None,
+    port: Annotated[int, typer.Option("--port", help="opt_port", metavar="PORT", min=0, max=65535)] = 0,
+    template: Annotated[Optional[Path], typer.Option("--template", help="opt_template", file_okay=False,
+                                                     metavar="DIR")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="opt_strict")] = False,
+    source: SourceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from libreport.build import BuildOptions
+    from libreport.commands.serve import PortInUse
+    from libreport.commands.serve import serve as preview
+
+    project = _project(source, template)
+    chosen = _years(project, [year] if year else [])
+    if not chosen:
+        raise UsageProblem(t("build_no_year"))
+    try:
+        code = preview(project, chosen[-1], BuildOptions(strict=strict), port)
+    except PortInUse as exc:
+        raise UsageProblem(str(exc)) from None
+    raise typer.Exit(code)
+
+
 @command(help="init_help", cls=LocalCommand)
 def init(
     folder: Annotated[Path, typer.Argument(help="opt_init_dir", metavar="DIR", show_default=False)],

@@ -49,13 +49,13 @@ def _watch(project: Project, years: list[str], options: BuildOptions, office, li
         last_ok.update(_build(project, years, options, first=True, printed=printed, office=office))
         builds = 1
         while limit is None or builds < limit:
-            targets = {y: _watched(project, y) for y in years}
+            targets = {y: watched_folders(project, y) for y in years}
             folders = sorted(set().union(*targets.values()))
             announced = restart = False
-            for changes in watchfiles.watch(*folders, watch_filter=_Filter(project), rust_timeout=200,
+            for changes in watchfiles.watch(*folders, watch_filter=SourceFilter(project), rust_timeout=200,
                                             yield_on_timeout=True, raise_interrupt=True):
                 if not announced:  # the first (empty) yield comes once the watcher is running
-                    _say(t("watching", folder=", ".join(shown_path(f) for f in folders)))
+                    say(t("watching", folder=", ".join(shown_path(f) for f in folders)))
                     announced = True
                 if not changes:
                     continue
@@ -67,13 +67,13 @@ def _watch(project: Project, years: list[str], options: BuildOptions, office, li
                 builds += 1
                 if limit is not None and builds >= limit:
                     break
-                if {y: _watched(project, y) for y in years} != targets:
+                if {y: watched_folders(project, y) for y in years} != targets:
                     restart = True  # compare_with changed, or an earlier year appeared: watch the new set
                     break
             if not restart:
                 break
     except KeyboardInterrupt:
-        _say(t("watch_stopped"))
+        say(t("watch_stopped"))
         return 0
     return 0 if all(last_ok.values()) else 1
 
@@ -100,31 +100,31 @@ def _build(project: Project, years: list[str], options: BuildOptions, first: boo
         now = {(d.file, d.code, d.message) for d in result.diags.items}
         for d in result.diags.sorted():
             if (d.file, d.code, d.message) not in before:
-                _say(d.format(Path.cwd()), err=True)
+                say(d.format(Path.cwd()), err=True)
         if not first and before - now:
-            _say(t("watch_problems", year=year, fixed=len(before - now), unchanged=len(before & now)), err=True)
+            say(t("watch_problems", year=year, fixed=len(before - now), unchanged=len(before & now)), err=True)
         printed[year] = now
         if result.docx is None:
-            _say(t("watch_errors", year=year), err=True)
+            say(t("watch_errors", year=year), err=True)
             done[year] = False
             continue
         pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
         shown = shown_path(result.docx)
-        _say(t("built", path=shown, pages=pages) if first else t("rebuilt", path=shown))
+        say(t("built", path=shown, pages=pages) if first else t("rebuilt", path=shown))
         if result.pdf:
-            _say(t("built_pdf", path=shown_path(result.pdf)))
+            say(t("built_pdf", path=shown_path(result.pdf)))
         for message in result.messages or []:
-            _say(message, err=True)
+            say(message, err=True)
         done[year] = True
     return done
 
 
-def _say(text: str, err: bool = False) -> None:
+def say(text: str, err: bool = False) -> None:
     stamp = time.strftime("%H:%M:%S")
     print(f"[{stamp}] {text}", file=sys.stderr if err else sys.stdout, flush=True)
 
 
-def _watched(project: Project, year: str) -> frozenset[Path]:
+def watched_folders(project: Project, year: str) -> frozenset[Path]:
     """The folders whose changes can change this year's report."""
     folders = {project.year_folder(year), project.templates}
     previous = _previous(project, year)
@@ -151,7 +151,7 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-class _Filter(watchfiles.DefaultFilter):
+class SourceFilter(watchfiles.DefaultFilter):
     # Word's and LibreOffice's lock files, and the temporary files atomic writes leave for a moment.
     ignore_entity_patterns = (*watchfiles.DefaultFilter.ignore_entity_patterns, r"^~\$", r"^\.~lock\.", r"\.tmp$")
 
