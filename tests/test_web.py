@@ -198,3 +198,29 @@ def test_a_template_without_the_web_editions_words_says_which_to_add(project):
     done = run_cli("build", "2021", "--format", "html", cwd=project)
     assert done.returncode == 1 and "web_contents" in done.stderr
     assert run_cli("build", "2021", "--toc", "field", cwd=project).returncode == 0  # the Word edition needs none
+
+
+# -- the look -----------------------------------------------------------------------------------------------------
+
+def test_the_colours_come_from_the_templates_theme_made_readable_on_a_light_and_a_dark_page(project):
+    from libreport.web.colours import DARK_PAGE, LIGHT_PAGE, contrast
+
+    from .conftest import edit_docx
+
+    def green(xml: str) -> str:  # staff pick another theme in Word: Design → Colours
+        return re.sub(r'(<a:accent1>\s*<a:srgbClr val=")[0-9A-F]{6}', r"\g<1>70AD47", xml)
+
+    edit_docx(project / "templates" / "report.docx", {"word/theme/theme1.xml": green})
+    assert run_cli("build", "2021", "--format", "html", cwd=project).returncode == 0
+    [index] = (project / "out" / "2021").glob("*/index.html")
+    page = index.read_text(encoding="utf-8")
+    light, dark = re.findall(r"--page:#(\w{6});--text:#\w{6};--accent:#(\w{6});--muted:#\w{6};--series-1:#(\w{6})",
+                             page)
+    assert light[0] == LIGHT_PAGE and dark[0] == DARK_PAGE
+    for page_colour, accent, series in (light, dark):
+        assert contrast(accent, page_colour) >= 4.5  # links and rules, as text
+        assert contrast(series, page_colour) >= 3.0  # the first series' bars
+        r, g, b = (int(series[i:i + 2], 16) for i in (0, 2, 4))
+        assert g > r and g > b, "still the theme's green"
+    assert "prefers-color-scheme:dark" in page and "@media print" in page
+    assert "PingFang SC" in page and "Microsoft YaHei" in page and "Noto Sans CJK SC" in page

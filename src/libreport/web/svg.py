@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-WIDTH = 400  # the drawing's own units; the stylesheet scales it to the column
+WIDTH = 320  # the drawing's own units: about a phone's width, so that its labels read there as the text does
 FONT = 13
 LABEL_GAP = 4
 BAR = 14
 SERIES_GAP = 3
 CATEGORY_GAP = 10
-PIE_R = 80
+PIE_R = 64
 
 Series = Sequence[tuple[str, Sequence[Decimal | None]]]
 
