@@ -170,3 +170,11 @@ def test_watch_can_be_bounded_for_scripts(project: Path):
                    env={"LIBREPORT_WATCH_MAX_BUILDS": "1"}, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"built {REPORT}" in done.stdout
+
+
+def test_watch_builds_the_web_edition_alone_when_asked(project: Path):
+    done = run_cli("build", "2021", "--watch", "--format", "html", cwd=project,
+                   env={"LIBREPORT_WATCH_MAX_BUILDS": "1"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "built the web edition out/2021/越秀区图书馆2021年年报/index.html" in done.stdout
+    assert not (project / REPORT).exists()

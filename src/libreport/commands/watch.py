@@ -104,13 +104,16 @@ def _build(project: Project, years: list[str], options: BuildOptions, first: boo
         if not first and before - now:
             say(t("watch_problems", year=year, fixed=len(before - now), unchanged=len(before & now)), err=True)
         printed[year] = now
-        if result.docx is None:
+        if result.built is None:
             say(t("watch_errors", year=year), err=True)
             done[year] = False
             continue
-        pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
-        shown = shown_path(result.docx)
-        say(t("built", path=shown, pages=pages) if first else t("rebuilt", path=shown))
+        if result.web is not None:
+            say(t("built_web", path=shown_path(result.web)) if first else t("rebuilt", path=shown_path(result.web)))
+        if result.docx is not None:
+            pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
+            shown = shown_path(result.docx)
+            say(t("built", path=shown, pages=pages) if first else t("rebuilt", path=shown))
         if result.pdf:
             say(t("built_pdf", path=shown_path(result.pdf)))
         for message in result.messages or []:
