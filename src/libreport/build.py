@@ -268,7 +268,7 @@ def years_office(options: BuildOptions):
     """One LibreOffice for every year of a build that may lay one out (started by the first that does)."""
     from libreport.pdf import soffice
 
-    if soffice() is None or not (options.pdf or options.toc == "auto"):
+    if soffice() is None or "docx" not in options.formats or not (options.pdf or options.toc == "auto"):
         yield None
         return
     from libreport.office import Office
