@@ -370,9 +370,10 @@ def layouts() -> Layouts:
 
 # -- the web edition ------------------------------------------------------------------------------------------
 
-# the editions the tests read: each example, another library's narrative 工作总结, and an official document
+# the editions the tests read: each example, another library's narrative 工作总结, an official document, a 年报
+# whose cover report.yaml words, and one of tables with a bar and a pie chart
 EDITIONS = {"2021": (PRISTINE, "2021"), "2019": (PRISTINE, "2019"), "qinghe": (EXAMPLES / "qinghe", "2023"),
-            "official": (OFFICIAL, "2023")}
+            "official": (OFFICIAL, "2023"), "cover": (COVER, "2023"), "tables": (TABLES, "2023")}
 
 
 @dataclass

@@ -74,7 +74,8 @@ def test_every_table_is_a_csv_the_page_links_holding_the_cells_the_report_prints
     edition = editions[name]
     tables = [b.rows for b in blocks(edition.docx) if b.kind == "table" and "imprint" not in b.style.lower()]
     files = _linked(edition.index, "csv")
-    assert len(files) == len(tables) > 0
+    assert len(files) == len(tables)
+    assert tables or name == "cover", "every other edition has tables"
     for path, rows in zip(files, tables):
         assert [[c for c in row if c] for row in _csv(path)] == [[c for c in row if c] for row in rows], path.name
         assert len({len(row) for row in _csv(path)}) == 1, "every row of the sheet has every column"

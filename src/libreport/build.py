@@ -168,11 +168,12 @@ def _office(given, wanted: bool):
 def _write_web(doc, report, tpl, folder: Path, result: BuildResult) -> bool:
     """The web edition's folder beside the Word edition, of the same name: index.html and what it needs."""
     from libreport.docx.template import SnippetError
-    from libreport.web.edition import INDEX, edition, words
+    from libreport.web.edition import INDEX, cover_lines, edition, words
     from libreport.write import replace_folder
 
     try:
-        replace_folder(folder, edition(doc, report, words(tpl, report.year), tpl.look.accents, tpl.has_title))
+        replace_folder(folder, edition(doc, report, words(tpl, report.year), tpl.look.accents,
+                                       cover_lines(doc, report, tpl)))
     except SnippetError as exc:  # a template made before the web edition's words: which to add
         result.diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return False

@@ -44,9 +44,18 @@ def words(tpl, year: int) -> Words:
                  tpl.optional("web_figures", year=year), (counts[0], counts[2]))
 
 
-def edition(doc: d.Document, report: m.Report, words: Words, accents: tuple[str, ...], cover: bool
-            ) -> dict[str, bytes]:
-    """The folder's files, relative path → bytes."""
+def cover_lines(doc: d.Document, report: m.Report, tpl) -> dict[str, str] | None:
+    """What the Word edition's cover prints: the title, and those of its lines the cover has a place for
+    (subtitle, issuer, date); None for a template without a cover (an official document)."""
+    if not tpl.has_title:
+        return None
+    given = {**doc.cover, "date": report.date or ""}
+    return {key: value for key, value in given.items() if key == "title" or key in tpl.cover}
+
+
+def edition(doc: d.Document, report: m.Report, words: Words, accents: tuple[str, ...],
+            cover: dict[str, str] | None) -> dict[str, bytes]:
+    """The folder's files, relative path → bytes. `cover`: what the Word edition's cover prints (cover_lines)."""
     pictures = {b.number: f"images/figure-{b.number}.{'jpg' if b.image.format == 'jpeg' else 'png'}"
                 for b in doc.blocks() if isinstance(b, d.Picture)}
     data = f"data/{report.year}.json"

@@ -71,16 +71,18 @@ def _lines(lines: Sequence[str]) -> str:
 
 
 _CELL = {"table_center": "center", "table_number": "number", "table_text": "text"}
+COVER_LINES = ("subtitle", "issuer", "date")  # under the title, in the order the default cover prints them
 SHORT = 10  # characters of a cell kept on one line (2021.12.17, 阅读推广, 1,607,816): a narrow table scrolls instead
 
 
 class Page:
-    def __init__(self, doc: d.Document, words: Words, links: Links, accents: tuple[str, ...], cover: bool):
+    def __init__(self, doc: d.Document, words: Words, links: Links, accents: tuple[str, ...],
+                 cover: dict[str, str] | None):
         self.doc = doc
         self.words = words
         self.links = links
         self.accents = accents
-        self.cover = cover  # the Word edition has a cover: its lines under the title are printed here too
+        self.cover = cover  # what the Word edition's cover prints (None: it has none), printed at the head
         self.ids: dict[int, str] = {}  # id(heading) → its anchor
         self.level = 1  # the level of the last heading written, so that none skips one
         self.tables: list[tuple[str, str, d.Table]] = []  # (label, CSV file, table) of each table written
@@ -110,11 +112,10 @@ class Page:
         of the text, the letterhead over the title, as an official document prints them."""
         doc = self.doc
         out = ['<header class="masthead">\n']
-        if self.cover:
-            out.append(f"<h1>{_lines(doc.cover.get('title', doc.title).split(chr(10)))}</h1>\n")
-            for key in ("subtitle", "issuer"):
-                out.extend(f'<p class="cover-line">{escape(line)}</p>\n'
-                           for line in doc.cover.get(key, "").split("\n") if line)
+        if self.cover is not None:
+            out.append(f"<h1>{_lines(self.cover.get('title', doc.title).split(chr(10)))}</h1>\n")
+            out.extend(f'<p class="cover-line">{_lines(self.cover[key].split(chr(10)))}</p>\n'
+                       for key in COVER_LINES if self.cover.get(key))
         else:
             first = doc.parts[0].blocks if doc.parts else []
             out.extend(self._letterhead(b) for b in first if isinstance(b, d.Letterhead))
@@ -127,7 +128,7 @@ class Page:
     def _letterhead(block: d.Letterhead) -> str:
         lines = "".join(f'<p class="letterhead">{escape(line)}</p>\n' for line in block.lines)
         number = f'<p class="document-number">{escape(block.number)}</p>\n' if block.number else ""
-        return f'<div class="letterhead">{lines}{number}</div>\n'
+        return f'<div class="letterhead-block">{lines}{number}</div>\n'
 
     def _contents(self) -> str:
         entries = self.doc.contents
@@ -163,7 +164,7 @@ class Page:
     def _parts(self) -> Iterator[str]:
         for part in self.doc.parts:
             # the title is the page's h1; the letterhead stands over it, or over the text under a cover
-            masthead = (d.Title,) if self.cover else (d.Letterhead, d.Title)
+            masthead = (d.Title,) if self.cover is not None else (d.Letterhead, d.Title)
             blocks = [b for b in part.blocks if not isinstance(b, masthead)]
             yield '<section class="part">\n'
             k = 0
@@ -204,7 +205,7 @@ class Page:
             return f'<p class="addressee">{escape(block.text)}</p>\n'
         if isinstance(block, d.Signature):
             lines = "".join(f"<p>{escape(line)}</p>" for line in block.lines)
-            note = f'<p class="signature-note">（{escape(block.note)}）</p>' if block.note else ""
+            note = f'<p class="signature-note">{escape(block.note)}</p>' if block.note else ""
             return f'<div class="signature">{lines}{note}</div>\n'
         if isinstance(block, d.Imprint):
             cc = f"<p>{escape(block.cc)}</p>" if block.cc else ""
