@@ -25,7 +25,7 @@ def describe_year(root: Path, year: str) -> d.Document:
     assert checked.report is not None and not checked.diags.errors, [x.format() for x in checked.diags.errors]
     tpl = load_template(project.templates, Diagnostics(), checked.report.template or "report.docx")
     assert tpl is not None
-    return d.describe(tpl, checked.report, checked.previous)
+    return d.describe(tpl.wording, checked.report, checked.previous)
 
 
 def case(name: str, tmp_path: Path, year: str) -> d.Document:

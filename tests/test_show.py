@@ -34,23 +34,36 @@ def test_show_prints_the_statistics_table_as_computed(project: Path):
     assert row(out, "音视频资源总量")[3] == "35.00"  # decimals as written
 
 
-def test_show_compares_with_the_previous_year(project: Path):
+def compare_with_2019(project: Path) -> None:
+    report = project / "years/2021/report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "parts:", "year_over_year: {compare_with: 2019, columns: true}\nparts:", 1), encoding="utf-8")
+
+
+def test_show_compares_with_the_previous_year_as_the_report_does(project: Path):
+    compare_with_2019(project)
     out = run_cli("show", "2021", cwd=project).stdout
-    assert row(out, "Item") == ["No.", "Item", "Unit", "Value", "2019", "Change"]
-    assert row(out, "有效借书证数")[3:] == ["188,543", "163,918", "+15.02%"]
+    assert row(out, "项目") == ["序号", "项目", "单位", "数量", "2019 年", "增减"]  # the template's headings
+    assert row(out, "有效借书证数")[3:] == ["188,543", "163,918", "+15.02%"]  # the template's change wording
     assert row(out, "总流通人次")[3:] == ["1,266,520", "1,800,529", "-29.66%"]
     assert row(out, "电子文本、图片文献资源年总量")[4:] == ["—", "—"]  # not in 2019
 
     first = run_cli("show", "2019", cwd=project).stdout  # the earliest year has nothing to compare with
-    assert "Change" not in first and "1,382,804" in first
+    assert "增减" not in first and "1,382,804" in first
+
+
+def test_show_prints_no_comparison_the_report_does_not_print(project: Path):
+    out = run_cli("show", "2021", cwd=project).stdout  # 2021's report.yaml asks for no year-over-year columns
+    assert row(out, "项目") == ["序号", "项目", "单位", "数量"]
 
 
 def test_show_prints_activity_shares_and_total(project: Path):
     out = run_cli("show", "2021", cwd=project).stdout
+    assert row(out, "活动类型")[2:] == ["活动场次/场次", "活动场次/比例", "活动人次/人次", "活动人次/比例"]
     assert row(out, "展览")[:6] == ["1", "展览", "313", "17.92%", "141,764", "15.81%"]
     assert row(out, "阅读推广")[:6] == ["4", "阅读推广", "1,012", "57.93%", "378,155", "42.17%"]
-    total = row(out, "Total")
-    assert total[2:] == ["1,747", "100.01%", "896,845", "100.01%"]  # half-up shares, as the note says
+    total = row(out, "合计")
+    assert total[2:] == ["1,747", "100%", "896,845", "100%"]  # the template's total_share, as the report prints
 
 
 def test_show_counts_entries_per_section_and_month(project: Path):
@@ -64,9 +77,8 @@ def test_show_counts_entries_per_section_and_month(project: Path):
 
 def test_show_speaks_chinese(project: Path):
     out = run_cli("show", "2021", "--lang", "zh", cwd=project).stdout
-    header = row(out, "项目")
-    assert header == ["序号", "项目", "单位", "数量", "2019 年", "增减"]
-    assert row(out, "合计")[0] == "合计"
+    assert "大事记：各月条数" in out
+    assert row(out, "月份") == ["月份", "条数"]
     assert row(out, "四月") == ["四月", "34"]
 
 
@@ -87,11 +99,15 @@ def test_show_an_unknown_year_is_a_usage_error(project: Path):
     assert "2019, 2021" in done.stderr
 
 
-def test_show_a_fresh_year_has_empty_cells(project: Path):
+def test_show_a_fresh_year_has_empty_cells_and_dashes_beside_them(project: Path):
     assert run_cli("new", "2022", cwd=project).returncode == 0
+    report = project / "years/2022/report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "parts:", "year_over_year: {compare_with: 2021, columns: true}\nparts:", 1), encoding="utf-8")
     done = run_cli("show", "2022", cwd=project)
-    assert done.returncode == 0
-    assert row(done.stdout, "有效借书证数")[3:] == ["", "188,543", "—"]
+    assert done.returncode == 0, done.stderr
+    # an item not filled in yet has no change to print: a dash under last year too, as the report prints it
+    assert row(done.stdout, "有效借书证数")[3:] == ["", "—", "—"]
 
 
 def test_show_counts_only_the_sections_the_report_prints(tmp_path: Path):
@@ -103,3 +119,22 @@ def test_show_counts_only_the_sections_the_report_prints(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     counts = done.stdout[done.stdout.index("Entries per section"):]
     assert "statistics" not in counts  # statistics.yaml is read for the summary's figures, not printed
+
+
+def test_show_prints_the_tables_the_word_report_prints(project: Path):
+    """Cell for cell: 综合统计 with last year beside it, 活动统计 with its shares and total, as in the .docx."""
+    from .docxdump import blocks
+
+    compare_with_2019(project)
+    out = run_cli("show", "2021", cwd=project).stdout
+    built = run_cli("build", "2021", "--toc", "field", cwd=project)
+    assert built.returncode == 0, built.stderr
+    docx = next((project / "out/2021").glob("*.docx"))
+    tables = [b.rows for b in blocks(docx) if b.kind == "table" and b.rows]
+    stats = next(t for t in tables if t[0][:2] == ["序号", "项目"])
+    acts = next(t for t in tables if t[0][:2] == ["序号", "活动类型"])
+    for docx_row in stats[1:] + acts[2:-1]:
+        printed = [c.strip() for c in docx_row]  # the terminal's table strips the indent of 其中 rows
+        assert row(out, printed[1]) == printed, docx_row
+    total = acts[-1]  # the label spans 序号 and 活动类型 in Word; show leaves the second column empty
+    assert row(out, total[0]) == [total[0], "", *total[1:]]

@@ -75,8 +75,8 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     from libreport.document import describe
     from libreport.document.describe import title_values
     from libreport.docx.render import Renderer
-    from libreport.docx.template import SnippetError
     from libreport.pdf import INSTALL, soffice
+    from libreport.wording import SnippetError
     from libreport.write import LockedError, write_atomic
 
     step(t("stage_load"))
@@ -101,9 +101,9 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         step(t("stage_render"))
         values = title_values(report)
         try:
-            doc = describe(tpl, report, checked.previous)
+            doc = describe(tpl.wording, report, checked.previous)
             title = values["title"] = doc.title
-            name = options.name or tpl.say("output_name", **values)
+            name = options.name or tpl.wording.say("output_name", **values)
             # the Word edition's body, only when it is asked for
             rendered = Renderer(tpl, tpl.text_width).render(doc) if word else None
         except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
@@ -111,7 +111,7 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
             return result
         core = {"title": title, "creator": report.library, "date": f"{report.year}-12-31T00:00:00Z"}
         target = output_file(project, report.year, name,
-                             None if options.name else tpl.snippets["output_name"].mark, diags)
+                             None if options.name else tpl.wording.snippets["output_name"].mark, diags)
         if target is None:
             return result
         if "html" in options.formats and not _write_web(doc, report, tpl, target.with_suffix(""), result):
@@ -167,12 +167,12 @@ def _office(given, wanted: bool):
 
 def _write_web(doc, report, tpl, folder: Path, result: BuildResult) -> bool:
     """The web edition's folder beside the Word edition, of the same name: index.html and what it needs."""
-    from libreport.docx.template import SnippetError
     from libreport.web.edition import INDEX, cover_lines, edition, words
+    from libreport.wording import SnippetError
     from libreport.write import replace_folder
 
     try:
-        replace_folder(folder, edition(doc, report, words(tpl, report.year), tpl.look.accents,
+        replace_folder(folder, edition(doc, report, words(tpl.wording, report.year), tpl.look.accents,
                                        cover_lines(doc, report, tpl)))
     except SnippetError as exc:  # a template made before the web edition's words: which to add
         result.diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")

@@ -1,8 +1,9 @@
 """`libreport show`: a year's computed tables in the terminal, to check figures without opening Word.
 
-Prints what the report will print: the statistics table numbered and labelled as in the report (with
-last year's figure and the change beside it when there is a year to compare with), the activity table
-with its shares and 合计 row, and how many entries each list section has (chronicle entries per month).
+Prints what the report will print, from the same description the Word writer writes (libreport.document):
+the statistics table numbered and labelled as in the report (with last year's figure and the change beside it
+when the report prints them), the activity table with its shares and 合计 row, each declared table, all worded
+by the template; then how many entries each list section has (chronicle entries per month).
 """
 
 from __future__ import annotations
@@ -13,33 +14,34 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from libreport import i18n
+from libreport import document, i18n
 from libreport import model as m
 from libreport.diagnostics import Severity
-from libreport.figures import same_unit, table_number
-from libreport.housestyle import printing, table_grouping
 from libreport.i18n import t
-from libreport.numbers import change_percent, cn_numeral, percent
+from libreport.numbers import cn_numeral
 from libreport.project import Project
 
 
 def show_year(project: Project, year: str) -> int:
     """Print the tables of one year. 0 when the sources have no errors, 1 when they have (the tables are
     still printed as far as they can be computed); the problems themselves are left to `validate`."""
+    from libreport.document import describe_year
     from libreport.pipeline import check_year
 
     result = check_year(project, year)
     console = _console()
     err = _console(stderr=True)
     report = result.report
-    if report is None:
+    doc = describe_year(project, result, result.diags) if report is not None else None
+    if report is None or doc is None:
         for d in result.diags.sorted():
             err.print(d.format(), markup=False, highlight=False)
         return 1
-    console.print(t("show_title", title=report.title or f"{report.library} {report.year}"), style="bold",
-                  markup=False, highlight=False)
-    with printing(report.figures):  # figures as the report prints them
-        _sections(console, report, result)
+    console.print(t("show_title", title=doc.title), style="bold", markup=False, highlight=False)
+    _tables(console, doc)
+    for section in report.sections("chronicle"):
+        if section.data is not None:
+            _print(console, t("show_chronicle", title=section.label), _chronicle(section))
     _print(console, t("show_counts"), _counts(report))
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
     for d in result.diags.sorted():  # what is wrong is said where it is; the warnings are left to validate
@@ -83,21 +85,14 @@ def _plain(value):
     return Text(one_line(value)) if isinstance(value, str) else value
 
 
-def _sections(console: Console, report: m.Report, result) -> None:
-    """Each table section as the report prints it."""
-    for section in report.sections():
-        if section.data is None:
-            continue
-        if section.kind == "statistics":
-            with table_grouping(section.data.thousands):  # figures as that table prints them
-                _print(console, t("show_statistics", title=section.label), _statistics(section, result.previous))
-        elif section.kind == "activities":
-            with table_grouping(section.data.thousands):
-                _print(console, t("show_activities", title=section.label), _activities(section))
-        elif section.kind == "chronicle":
-            _print(console, t("show_chronicle", title=section.label), _chronicle(section))
-        elif section.kind == "table" and getattr(section.data, "rows", None):
-            _print(console, t("show_table", title=section.data.caption or section.label), _table(section))
+_HEADINGS = {"statistics": "show_statistics", "activities": "show_activities", "table": "show_table"}
+
+
+def _tables(console: Console, doc: document.Document) -> None:
+    """Each table the report prints of its statistics, activities and declared tables, cell for cell."""
+    for block in doc.blocks():
+        if isinstance(block, document.Table) and block.name in _HEADINGS:
+            _print(console, t(_HEADINGS[block.name], title=block.label), _table(block))
 
 
 def _print(console: Console, heading: str, table: Table) -> None:
@@ -114,86 +109,67 @@ def _console(stderr: bool = False) -> Console:
     return Console(file=stream, width=160, no_color=True, highlight=False)
 
 
-def _statistics(section: m.Section, previous: m.Report | None) -> Table:
-    from libreport.compute.tables import StatIndex, statistics_rows
-
-    table = Table()
-    table.add_column(t("show_col_no"), justify="center")
-    table.add_column(t("show_col_item"))
-    table.add_column(t("show_col_unit"), justify="center")
-    table.add_column(t("show_col_value"), justify="right")
-    before = None
-    if previous is not None and previous.first("statistics") is not None:
-        before = StatIndex(previous.first("statistics"))
-        table.add_column(t("show_col_previous", year=previous.year), justify="right")
-        table.add_column(t("show_col_change"), justify="right")
-    for row in statistics_rows(section.data):
-        cells = [row.marker, row.shown_label, row.unit, row.shown_value]
-        if before is not None:
-            old = before.find(row.item.path)
-            if old is None or old.value is None or not same_unit(old.unit, row.item.unit):
-                cells += ["—", "—"]
-            elif row.value is None:
-                cells += [table_number(old.value), "—"]
-            else:
-                cells += [table_number(old.value), _change(row.value, old.value)]
-        table.add_row(*cells)
-    return table
+_JUSTIFY = {"table_number": "right", "table_center": "center"}
 
 
-def _change(now, before) -> str:
-    pct = change_percent(now, before, 2)
-    if pct is None:
-        return "—"
-    return f"+{pct}%" if pct > 0 else f"{pct}%"
+def _table(table: document.Table) -> Table:
+    """A described table as a Rich table: its header rows as one (a heading over several columns stands before
+    each of theirs: 活动场次/场次), its total row as the footer, a cell spanning columns in the first of them."""
+    heads = _grid_headings(table.header)
+    total = next((r for r in table.rows if r.total), None)
+    body = [r for r in table.body if not r.total]
+    footer = _spread(total) if total is not None else [""] * len(heads)
+    first = body[0] if body else total
+    roles = _spread_roles(first) if first is not None else ["table_text"] * len(heads)
+    out = Table(show_footer=total is not None)
+    for head, foot, role in zip(heads, footer, roles):
+        out.add_column(head, footer=foot, justify=_JUSTIFY.get(role, "left"))
+    for row in body:
+        out.add_row(*_spread(row))
+    return out
 
 
-def _activities(section: m.Section) -> Table:
-    from libreport.compute.tables import activity_table
-
-    data = activity_table(section.data)
-
-    def count(figure) -> str:
-        return "—" if figure is None else figure.cell()
-
-    def share(value) -> str:
-        return "—" if value is None else percent(value)
-
-    table = Table(show_footer=True)
-    table.add_column(t("show_col_no"), justify="center", footer=t("show_total"))
-    table.add_column(t("show_col_type"))
-    for col, head in (("sessions", "show_col_sessions"), ("attendance", "show_col_attendance")):
-        table.add_column(t(head), justify="right", footer=count(data.total.counts[col]))
-        table.add_column(t("show_col_share"), justify="right", footer=share(data.total.share_sums[col]))
-    for line in data.lines:
-        table.add_row(str(line.number), line.type, count(line.counts["sessions"]), share(line.shares["sessions"]),
-                      count(line.counts["attendance"]), share(line.shares["attendance"]))
-    return table
+def _spread(row: document.Row) -> list[str]:
+    """A row's cells one a column: a cell spanning columns stands in the first, the others are left empty."""
+    out: list[str] = []
+    for text, span in zip(row.cells, row.spans or [1] * len(row.cells)):
+        out.extend([text, *[""] * (span - 1)])
+    return out
 
 
-def _table(section: m.Section) -> Table:
-    """A table section as the report prints it: its columns (units in the headings), computed shares, total."""
-    from libreport.compute.table import Wording, compute, printed_rows, printed_total
-    from libreport.sources.table import TableData
+def _spread_roles(row: document.Row) -> list[str]:
+    out: list[str] = []
+    for role, span in zip(row.roles, row.spans or [1] * len(row.cells)):
+        out.extend([role] * span)
+    return out
 
-    data = section.data
-    assert isinstance(data, TableData)
-    computed = compute(data)
-    # a share or percentage computed to its column's places, worded as the default template words it (41.5%)
-    say = Wording(lambda value: f"{value}%", "100%", lambda day: day.isoformat())
-    table = Table(show_footer=data.total is not None)
-    total = printed_total(data, computed, say) if data.total is not None else [""] * len(data.columns)
-    if data.number:  # the 序号 the report prints before the first column; the total's label stands under it
-        table.add_column(t("show_col_no"), justify="center", footer=total[0] if total else "")
-        total = ["", *total[1:]]
-    for column, foot in zip(data.columns, total):
-        heading = f"{column.printed}（{column.unit}）" if column.unit else column.printed
-        heading = f"{column.group}/{heading}" if column.group else heading
-        numeric = column.type in ("number", "percent", "share", "change")
-        table.add_column(heading, justify="right" if numeric else "left", footer=foot)
-    for n, line in enumerate(printed_rows(data, computed, say), 1):
-        table.add_row(*([str(n)] if data.number else []), *line)
-    return table
+
+def _grid_headings(header: list[document.Row]) -> list[str]:
+    """One heading a column from header rows with spans: the heading of the row above, if it spans several
+    columns, joined to the one below it with a slash; one spanning both rows stands alone."""
+    columns: list[list[str]] = []
+    covered: dict[int, int] = {}  # column → header rows it still stands in, from a row above
+    for row in header:
+        col = 0
+        cells = iter(zip(row.cells, row.spans or [1] * len(row.cells), row.rowspans or [1] * len(row.cells)))
+        while True:
+            if covered.get(col, 0) > 0:
+                covered[col] -= 1
+                col += 1
+                continue
+            nxt = next(cells, None)
+            if nxt is None:
+                break
+            text, span, down = nxt
+            for c in range(col, col + span):
+                while len(columns) <= c:
+                    columns.append([])
+                if text and (not columns[c] or columns[c][-1] != text):
+                    columns[c].append(text)
+                if down > 1:
+                    covered[c] = down - 1
+            col += span
+    return ["/".join(parts) for parts in columns]
 
 
 def _chronicle(section: m.Section) -> Table:

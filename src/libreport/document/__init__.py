@@ -1,12 +1,15 @@
 """The printed report as data: one format-neutral description that every edition writes out.
 
-    from libreport.document import describe
-    doc = describe(wording, report, previous, title)   # a Document
+    from libreport.document import describe, load_wording
+    wording = load_wording(project.templates, diags)       # snippets.yaml, without the Word document
+    doc = describe(wording, checked.report, checked.previous)   # a Document
 
+or, for a year of a project, `describe_year(project, checked, diags)` (checked: pipeline.check_year's result).
 `describe` is built once per year from the checked model (`report`, last year's `previous` for the
-year-over-year columns), the computed figures and the wording of snippets.yaml (`wording`: the snippets, lists,
-column headings and widths). Every decision of what prints is made there, once: which columns are left out,
-how dates are worded, a share or a dash, heading numbers, 表 n and 图 n. A writer only lays it out.
+year-over-year columns), the computed figures and the wording of snippets.yaml (the snippets, lists, column
+headings and widths). Every decision of what prints is made there, once: which columns are left out, how
+dates are worded, a share or a dash, heading numbers, 表 n and 图 n. A writer only lays it out. A snippet
+that does not render raises wording.SnippetError (its file, line and reason).
 
 A `Document` holds its `title`, `library`, `year`, what the `cover` prints, and `parts`; each `Part` has its
 running `header` (as printed) and its `blocks`, in order, of these kinds (document.model):
@@ -28,7 +31,7 @@ running `header` (as printed) and its `blocks`, in order, of these kinds (docume
 `Document.contents` lists the headings of the table of contents; `Document.blocks()` walks every block.
 """
 
-from libreport.document.describe import Wording, describe
+from libreport.document.describe import describe, describe_year
 from libreport.document.model import (
     Addressee,
     Block,
@@ -48,6 +51,8 @@ from libreport.document.model import (
     Table,
     Title,
 )
+from libreport.wording import Wording, load_wording
 
 __all__ = ["Addressee", "Block", "Caption", "Chart", "Document", "Heading", "Imprint", "Item", "Letterhead",
-           "Paragraph", "Part", "Picture", "Row", "Run", "Signature", "Table", "Title", "Wording", "describe"]
+           "Paragraph", "Part", "Picture", "Row", "Run", "Signature", "Table", "Title", "Wording", "describe",
+           "describe_year", "load_wording"]

@@ -3,30 +3,19 @@ the foot of the text. Every writer (Word, `show`, the web edition) prints this a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from libreport import model as m
 from libreport.document import model as d
 from libreport.headings import Numbering
 from libreport.housestyle import printing
 from libreport.sources.sections import prints_nothing
+from libreport.wording import Wording
 
 if TYPE_CHECKING:
-    from libreport.docx.template import Snippet
-
-
-class Wording(Protocol):
-    """What the description needs of snippets.yaml: its snippets, lists, tables' column headings and widths."""
-
-    snippets: dict[str, Snippet]
-    lists: dict[str, list[str]]
-    widths: dict[str, list[float]]
-
-    def say(self, snippet: str, /, **values) -> str: ...
-
-    def optional(self, snippet: str, /, **values) -> str: ...
-
-    def heads(self, table: str, **values) -> list[str]: ...
+    from libreport.diagnostics import Diagnostics
+    from libreport.pipeline import YearResult
+    from libreport.project import Project
 
 
 class Describer:
@@ -78,6 +67,23 @@ def describe(wording: Wording, report: m.Report, previous: m.Report | None) -> d
     with printing(report.figures):
         _parts(Describer(wording, report, previous), doc)
     return doc
+
+
+def describe_year(project: Project, checked: YearResult, diags: Diagnostics) -> d.Document | None:
+    """A checked year described with its project's wording; None when the year has no report or the wording
+    cannot be read or rendered (said in `diags`)."""
+    from libreport.wording import SnippetError, load_wording
+
+    if checked.report is None:
+        return None
+    wording = load_wording(project.templates, diags)
+    if wording is None:
+        return None
+    try:
+        return describe(wording, checked.report, checked.previous)
+    except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
+        diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
+        return None
 
 
 def report_title(wording: Wording, report: m.Report) -> str:

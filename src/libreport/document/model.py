@@ -125,7 +125,8 @@ class Table:
     """`name`: which table it is (`statistics`, `awards` …, `table` for a declared one); `role`: its table
     style's role (`list_table`, `stat_table`, `imprint_table`); `weights`: how the room left over is shared
     among the columns; `keep_with_next`: the whole table stays on the page of what follows (its chart);
-    `repeat_header`: header rows repeat on every page."""
+    `repeat_header`: header rows repeat on every page; `label`: what the report calls it (its caption's
+    text, else its section's title or file name; a staff table its distribution's name)."""
 
     name: str
     role: str
@@ -133,6 +134,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     keep_with_next: bool = False
     repeat_header: bool = True
+    label: str = ""
 
     @property
     def header(self) -> list[Row]:

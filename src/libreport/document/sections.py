@@ -24,6 +24,15 @@ C, TXT, NUM, HD = "table_center", "table_text", "table_number", "table_header"
 
 def section_blocks(b: Describer, section: m.Section, depth: int) -> list[d.Block]:
     """`depth`: how many headings stand above the section's content."""
+    blocks = _blocks(b, section, depth)
+    label = getattr(section.data, "caption", None) or section.label
+    for block in blocks:
+        if isinstance(block, d.Table) and not block.label:
+            block.label = label
+    return blocks
+
+
+def _blocks(b: Describer, section: m.Section, depth: int) -> list[d.Block]:
     kind, data = section.kind, section.data
     if kind == "summary":
         from libreport.document.summary import summary
@@ -204,7 +213,7 @@ def staff(b: Describer, dists: list[m.StaffDistribution], depth: int) -> list[d.
         counted = sum(g.count for g in dist.groups) != 0
         title = say.say("staff_chart_title", name=dist.name)
         charted = counted and bool(title.strip())  # an empty title in the template: no chart
-        t = d.Table("staff", "stat_table", b.weights("staff", 3), keep_with_next=charted)
+        t = d.Table("staff", "stat_table", b.weights("staff", 3), keep_with_next=charted, label=dist.name)
         t.rows.append(_header(say.heads("staff")))
         share = say.snippets["share"]
         for g, s in zip(dist.groups, shares):

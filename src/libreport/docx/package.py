@@ -40,8 +40,8 @@ _TOC_MARK = "LIBREPORT-TOC"
 def _fill_placeholders(root, values: dict, where: Mark, drop_empty: bool = False) -> None:
     """Render the inline {{ … }} placeholders of a template part; {{ body }} and {{ toc }} become markers.
     `drop_empty`: a paragraph whose placeholders printed nothing and that held nothing else is left out."""
-    from libreport.docx.template import SnippetError
     from libreport.prose.sandbox import compile_snippet
+    from libreport.wording import SnippetError
 
     reorder(root)
     found = placeholders.find(root)

@@ -7,6 +7,7 @@ from libreport import document as d
 from libreport import model as m
 from libreport.web.opendata import csv_text, json_text, year_data
 from libreport.web.page import Links, Page, Words
+from libreport.wording import Wording
 
 INDEX = "index.html"
 
@@ -35,13 +36,13 @@ def grid(rows: list[d.Row]) -> list[list[str]]:
     return [line + [""] * (width - len(line)) for line in out]
 
 
-def words(tpl, year: int) -> Words:
+def words(wording: Wording, year: int) -> Words:
     """snippets.yaml's words for what only the web edition prints (a template made before them says which
     to add)."""
-    counts = tpl.heads("activities_sub")  # 场次, 比例, 人次, 比例: what each count column counts
-    return Words(tpl.optional("web_contents"), tpl.optional("web_skip"), tpl.optional("web_chart_data"),
-                 tpl.optional("web_category"), tpl.optional("web_open_data"),
-                 tpl.optional("web_figures", year=year), (counts[0], counts[2]))
+    counts = wording.heads("activities_sub")  # 场次, 比例, 人次, 比例: what each count column counts
+    return Words(wording.optional("web_contents"), wording.optional("web_skip"), wording.optional("web_chart_data"),
+                 wording.optional("web_category"), wording.optional("web_open_data"),
+                 wording.optional("web_figures", year=year), (counts[0], counts[2]))
 
 
 def cover_lines(doc: d.Document, report: m.Report, tpl) -> dict[str, str] | None:
