@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import NoReturn
 
 from libreport import numbers
+from libreport.cjk import IDEOGRAPHIC, among
 from libreport.housestyle import current, number_text, regroup
 from libreport.messages import Both
 
@@ -41,7 +42,6 @@ EXACT = ("达到", "多达", "高达", "共计", "累计", "合计", "总计", "
 _VAGUE = re.compile(r"^(?:上|数|几|好几|成|过|破)?[十百千万亿]+(?:余|多|来)?$")
 MAGNITUDES = ("亿", "万")  # a unit that starts with one counts in it: 万册 is ten thousand 册
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 _MAGNITUDE_IN_NUMBER = re.compile(r"^(?P<number>.*?\d)\s*(?P<magnitude>[万亿])$")
 
 
@@ -405,10 +405,10 @@ def glue(left: str, right: str) -> str:
         return left + right
     a, b = left[-1], right[0]
     if spacing == "chinese":  # only between digits and Chinese: 18.5 万人次, 8.6TB
-        if (a.isdigit() and _CJK.match(b)) or (_CJK.match(a) and b.isdigit()):
+        if (a.isdigit() and among(b, IDEOGRAPHIC)) or (among(a, IDEOGRAPHIC) and b.isdigit()):
             return f"{left} {right}"
         return left + right
-    if (_latin(a) and _CJK.match(b)) or (_CJK.match(a) and _latin(b)) or (a.isdigit() and b.isascii()
+    if (_latin(a) and among(b, IDEOGRAPHIC)) or (among(a, IDEOGRAPHIC) and _latin(b)) or (a.isdigit() and b.isascii()
                                                                            and b.isalpha()):
         return f"{left} {right}"
     return left + right

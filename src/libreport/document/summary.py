@@ -4,17 +4,15 @@ with their markers, pictures with their numbered captions."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from libreport.cjk import CIRCLED, FULL_WIDTH, IDEOGRAPHIC, among
 from libreport.document import model as d
 from libreport.headings import Numbering
 from libreport.prose.markdown import Block, runs
 
 if TYPE_CHECKING:
     from libreport.document.describe import Describer
-
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2460-\u24ff]")
 
 
 def text_runs(text: str) -> list[d.Run]:
@@ -68,6 +66,6 @@ def _item(b: Describer, block: Block) -> d.Item:
     if block.first:
         marker = (b.say.optional("list_number", number=block.number) if block.ordered
                   else b.say.optional("list_bullet"))
-        if marker and not _WIDE.match(marker[-1]):
+        if marker and not among(marker[-1], IDEOGRAPHIC, FULL_WIDTH, CIRCLED):
             marker += " "  # 1. and • stand apart from the text; 1、 and （1） need no space
     return d.Item(text_runs(block.text), marker, block.level, block.ordered)

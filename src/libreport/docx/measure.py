@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from libreport.cjk import HAN, among
+
 # Advance widths of the printable ASCII characters, in thousandths of an em: Times New Roman (Liberation
 # Serif has the same metrics), regular and bold, and Arial bold, the widest of the common Latin fonts,
 # which stands in for a font libreport does not know.
@@ -88,14 +90,13 @@ def _ems(text: str, metrics: str) -> int:
             total += 600  # other Latin-script letters: about a wide letter's width
         else:
             total += EM  # Chinese, and punctuation set in the Chinese font (the runs carry the East Asian hint)
-        kind = "latin" if ch.isascii() and ch.isalnum() else "han" if _HAN.match(ch) else ""
+        kind = "latin" if ch.isascii() and ch.isalnum() else "han" if among(ch, HAN) else ""
         if kind and before and kind != before:
             total += AUTOSPACE
         before = kind
     return total
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def width(text: str, face: Face) -> int:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from libreport.figures import BEFORE, EXACT
 from libreport.prose.markdown import Block, expression_spans, parse
@@ -65,12 +66,21 @@ _ISO = rf"{_D}{{4}}[-./]{_D}{{1,2}}(?:[-./]{_D}{{1,2}})?(?![0-9.])"
 _TIME = rf"{_D}{{1,2}}[:：]{_D}{{2}}(?![0-9])"
 _ONE_DATE = rf"(?:{_ISO}|{_YEAR}|{_MONTH}|{_DAY}|{_TIME})"
 _RANGE = r"\s*(?:——|[-－—–~～至到])\s*"
-_PATTERN = re.compile(
+_PATTERN = (
     rf"(?P<date>(?:{_D}{{1,4}}{_RANGE}(?={_ONE_DATE}))?{_ONE_DATE}(?:{_RANGE}{_ONE_DATE})?)"
     rf"|(?P<ordinal>第\s*(?:{_D}+|[{_CN}]+)(?:\s*(?:{_MEASURE}))?)"
     rf"|(?P<number>(?:(?:{_BEFORE})\s*)?{_NUM}(?:\s*[万亿])?(?:\s*[余多])?(?:\s*(?P<pct>[%％]))?)"
     rf"|(?P<cn>(?:[{_CN}]{{2,}}|[两二三四五六七八九十])(?:余|多)?(?=\s*(?:{_MEASURE})))"
 )
+
+
+@cache
+def _pattern() -> re.Pattern:
+    """Compiled on first use: its many classes of full-width digits are slow to compile, and the `literal`
+    filter, which every build imports, never needs it."""
+    return re.compile(_PATTERN)
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = "。！？!?；;"
 _NOT_FIGURES = frozenset(("library",))  # names whose value is no figure
@@ -206,7 +216,7 @@ def _in_block(raw: str, scan: str, where: list[int], spans: list[tuple[int, int]
         local = _local(where, start)
         sentence = _sentence(raw, local)
         found += _in_expression(text[start:end], start, sentence, text, starts)
-    for m in _PATTERN.finditer(scan):
+    for m in _pattern().finditer(scan):
         figure = _typed(m, scan)
         if figure is None:
             continue
@@ -247,7 +257,7 @@ def _in_expression(expr: str, start: int, sentence: str, text: str, starts: list
         inner = literal.group("text")
         offset = start + literal.start("text")
         out = []
-        for m in _PATTERN.finditer(inner):
+        for m in _pattern().finditer(inner):
             typed = _typed(m, inner)
             if typed is not None:
                 kind, at, printed = typed

@@ -14,6 +14,8 @@ import types
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from libreport.cjk import FULL_WIDTH, IDEOGRAPHIC, QUOTES, among
+
 if TYPE_CHECKING:
     from libreport.prose.pictures import Picture
 
@@ -28,8 +30,6 @@ _OPENER = re.compile(r"\{(?=[{%#])")
 _CLOSERS = {"{": "}}", "%": "%}", "#": "#}"}
 _BLANK = re.compile(r"\n(?=[ \t]*\n)")
 _MASKED = re.compile(EXPR_OPEN + r"(\d+)\s*" + EXPR_CLOSE)
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-_CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014]")
 
 
 @dataclass
@@ -205,8 +205,8 @@ def _scan_delims_cjk(self, start: int, canSplitWord: bool):
     nxt = self.src[pos] if pos < maximum else " "
     last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
     next_punct = isMdAsciiPunct(ord(nxt)) or isPunctChar(nxt)
-    last_space = isWhiteSpace(ord(last)) or bool(_CJK.match(last) or _CJK_PUNCT.match(last))
-    next_space = isWhiteSpace(ord(nxt)) or bool(_CJK.match(nxt) or _CJK_PUNCT.match(nxt))
+    last_space = isWhiteSpace(ord(last)) or among(last, IDEOGRAPHIC, FULL_WIDTH, QUOTES)
+    next_space = isWhiteSpace(ord(nxt)) or among(nxt, IDEOGRAPHIC, FULL_WIDTH, QUOTES)
     left = not (isWhiteSpace(ord(nxt)) or (next_punct and not (last_space or last_punct)))
     right = not (isWhiteSpace(ord(last)) or (last_punct and not (next_space or next_punct)))
     can_open = left and (canSplitWord or not right or last_punct)
@@ -215,6 +215,15 @@ def _scan_delims_cjk(self, start: int, canSplitWord: bool):
 
 
 def parse(text: str) -> Parsed:
+    """The summary's blocks and what in it a report cannot print. Importing markdown-it-py and its rules takes a
+    good part of a small build's start-up, and most builds read a summary that has not changed since the last
+    one: the result is kept in libreport's cache under the text and the code that parses it."""
+    from libreport.cache import remembered
+
+    return remembered("markdown", _code_key() + text.encode("utf-8"), lambda: _parse(text))
+
+
+def _parse(text: str) -> Parsed:
     masked, found = _mask(text)
     tokens = _md().parse(masked)
     blocks: list[Block] = []
@@ -290,6 +299,17 @@ def parse(text: str) -> Parsed:
     return Parsed(blocks, issues)
 
 
+def _code_key() -> bytes:
+    """This module's source and markdown-it-py's (its __init__ names its version): a change of either parses
+    every summary afresh."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("markdown_it")
+    theirs = Path(spec.origin).read_bytes() if spec is not None and spec.origin else b""
+    return Path(__file__).read_bytes() + b"\0" + theirs + b"\0"
+
+
 def _inline_block(kind: str, level: int, inline, line: int, lines: list[int], found: list[str],
                   issues: list[Issue]) -> Block:
     """One paragraph or heading: its source as written, and its template with run markers."""
@@ -346,8 +366,8 @@ def _line_join(out: list[str], right: str) -> str:
     then a figure, ” then “), else a space."""
     left_char = _last_char(out)
     right_char = right.translate(_STRIP_MARKERS)[:1]
-    if not left_char or not right_char or any(p.match(c) for p in (_CJK, _CJK_PUNCT) for c in (left_char,
-                                                                                              right_char)):
+    wide = any(among(c, IDEOGRAPHIC, FULL_WIDTH, QUOTES) for c in (left_char, right_char))
+    if not left_char or not right_char or wide:
         return ""
     return " "
 

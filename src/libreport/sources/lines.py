@@ -13,11 +13,11 @@ import re
 
 import yaml
 
+from libreport.cjk import FULL_WIDTH, IDEOGRAPHIC, QUOTES, among
 from libreport.sources.reader import Reader
 
 # What YAML (and Word) take for the end of a line: \n, \r, NEL and the Unicode line and paragraph separators.
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
 
 
 def line(r: Reader, node: yaml.Node, path: str, allow_empty: bool = False) -> str | None:
@@ -63,15 +63,16 @@ def joined(parts: list[str], digits_spaced: bool = True) -> str:
     and Chinese as the lines themselves space them (澄州市少年儿童图书馆 2023 年年报, 安澜县图书馆2024年工作总结), or as
     `digits_spaced` (the report's house style) says when they do not show it."""
     whole = "\n".join(parts)
-    if _SPACED.search(whole):
+    if re.search(_SPACED, whole):
         digits_spaced = True
-    elif _TIGHT.search(whole):
+    elif re.search(_TIGHT, whole):
         digits_spaced = False
     out = ""
     for part in parts:
         if out:
             left, right = out[-1], part[0]
-            latin = not _CJK.match(left), not _CJK.match(right)
+            latin = (not among(left, IDEOGRAPHIC, FULL_WIDTH, QUOTES),
+                     not among(right, IDEOGRAPHIC, FULL_WIDTH, QUOTES))
             figure = digits_spaced and any(latin) and (left.isdigit() or right.isdigit())
             if all(latin) or figure:
                 out += " "
@@ -79,5 +80,6 @@ def joined(parts: list[str], digits_spaced: bool = True) -> str:
     return out
 
 
-_SPACED = re.compile(r"\d [\u4e00-\u9fff]|[\u4e00-\u9fff] \d")
-_TIGHT = re.compile(r"\d[\u4e00-\u9fff]|[\u4e00-\u9fff]\d")
+# compiled (once) by the first join that needs them: their classes are slow to compile
+_SPACED = r"\d [\u4e00-\u9fff]|[\u4e00-\u9fff] \d"
+_TIGHT = r"\d[\u4e00-\u9fff]|[\u4e00-\u9fff]\d"
