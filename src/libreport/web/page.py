@@ -72,7 +72,7 @@ def _lines(lines: Sequence[str]) -> str:
 
 _CELL = {"table_center": "center", "table_number": "number", "table_text": "text"}
 COVER_LINES = ("subtitle", "issuer", "date")  # under the title, in the order the default cover prints them
-SHORT = 10  # characters of a cell kept on one line (2021.12.17, 阅读推广, 1,607,816): a narrow table scrolls instead
+SHORT = 10  # a centred or number cell this short keeps to one line (2021.12.17, 阅读推广, 1,607,816, 千小时)
 
 
 class Page:
@@ -250,7 +250,8 @@ class Page:
             elif row.total and k == 0:
                 cells.append(f'<th scope="row"{extent}>{escape(text)}</th>')
             else:
-                cls = _CELL.get(role, "text") + (" short" if len(text) <= SHORT else "")
+                cls = _CELL.get(role, "text")
+                cls += " short" if len(text) <= SHORT and cls != "text" else ""  # labels wrap, figures do not
                 cells.append(f'<td class="{cls}"{extent}>{escape(text)}</td>')
         total = ' class="total"' if row.total else ""
         return f"<tr{total}>{''.join(cells)}</tr>"
