@@ -225,3 +225,61 @@ def test_the_colours_come_from_the_templates_theme_made_readable_on_a_light_and_
         assert g > r and g > b, "still the theme's green"
     assert "prefers-color-scheme:dark" in page and "@media print" in page
     assert "PingFang SC" in page and "Microsoft YaHei" in page and "Noto Sans CJK SC" in page
+
+
+# -- charts -------------------------------------------------------------------------------------------------------
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def _word_charts(docx: Path) -> list[dict]:
+    """Each native chart of the Word edition, in order: its title, and each series' name, categories, values."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(docx) as z:
+        names = sorted((n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)),
+                       key=lambda n: int(re.search(r"\d+", n).group()))
+        charts = []
+        for name in names:
+            root = etree.fromstring(z.read(name))
+            title = "".join(root.find(f"{C}chart").find(f"{C}title").itertext()) if root.find(
+                f"{C}chart/{C}title") is not None else ""
+            series = []
+            for ser in root.iter(f"{C}ser"):
+                named = ser.find(f"{C}tx//{C}v")
+                series.append((named.text if named is not None else "",
+                               [p.findtext(f"{C}v") for p in ser.find(f"{C}cat").iter(f"{C}pt")],
+                               [Decimal(p.findtext(f"{C}v")) for p in ser.find(f"{C}val").iter(f"{C}pt")]))
+            charts.append({"title": title, "series": series})
+    return charts
+
+
+def _web_charts(index: Path) -> list[dict]:
+    """Each chart of the web edition: the title it draws, and its data table's series."""
+    page = index.read_text(encoding="utf-8")
+    charts = []
+    for figure in re.findall(r'<figure class="chart-figure">(.*?)</figure>', page, re.S):
+        title = "".join(re.findall(r'<text [^>]*class="chart-title">([^<]*)</text>', figure))
+        head = re.findall(r'<th scope="col">([^<]*)</th>', figure)[1:]
+        rows = re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', figure)
+        values = [[Decimal(v.rstrip("%")) for v in re.findall(r'<td class="number">([^<]*)</td>', cells)]
+                  for _category, cells in rows]
+        charts.append({"title": title, "series": [(name, [c for c, _ in rows], [line[k] for line in values])
+                                                  for k, name in enumerate(head)]})
+    return charts
+
+
+@pytest.mark.parametrize("name", ["2021", "2019", "tables"])
+def test_each_chart_is_drawn_from_the_series_of_the_word_editions_chart(editions, name):
+    edition = editions[name]
+    word, web = _word_charts(edition.docx), _web_charts(edition.index)
+    assert word and len(web) == len(word)
+    for ours, theirs in zip(web, word):
+        assert ours["title"] == theirs["title"]
+        for (our_name, our_categories, our_values), (their_name, categories, values) in zip(ours["series"],
+                                                                                             theirs["series"]):
+            assert (our_name, our_categories) == (their_name, categories)
+            assert our_values == values
+        assert len(ours["series"]) == len(theirs["series"])

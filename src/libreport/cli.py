@@ -226,7 +226,8 @@ def show(year: YearArg, source: SourceOpt = None, lang: LangOpt = None) -> None:
 def serve(
     year: Annotated[Optional[str], typer.Argument(help="opt_serve_year", metavar="[YEAR]", show_default=False,
                                                   callback=_year)] = None,
-    port: Annotated[int, typer.Option("--port", help="opt_port", metavar="PORT", min=0, max=65535)] = 0,
+    port: Annotated[int, typer.Option("--port", help="opt_port", metavar="PORT", min=0, max=65535,
+                                      show_default=False)] = 0,
     template: Annotated[Optional[Path], typer.Option("--template", help="opt_template", file_okay=False,
                                                      metavar="DIR")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="opt_strict")] = False,

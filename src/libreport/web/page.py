@@ -72,7 +72,16 @@ def _lines(lines: Sequence[str]) -> str:
 
 _CELL = {"table_center": "center", "table_number": "number", "table_text": "text"}
 COVER_LINES = ("subtitle", "issuer", "date")  # under the title, in the order the default cover prints them
-SHORT = 10  # a centred or number cell this short keeps to one line (2021.12.17, 阅读推广, 1,607,816, 千小时)
+
+
+def _keeps_to_a_line(text: str, cls: str) -> bool:
+    """A figure, a date or a short word (1,607,816 · 2021.12.17 · 千小时) is not broken in two; labels and
+    longer words wrap, so that a table fits a phone where it can."""
+    if cls == "text":
+        return False
+    if cls == "number":
+        return len(text) <= 16
+    return len(text) <= 3 or (len(text) <= 10 and not any(ord(ch) > 0x2E7F for ch in text))
 
 
 class Page:
@@ -246,12 +255,13 @@ class Page:
                 f' rowspan="{rowspans[k]}"' if rowspans[k] > 1 else "")
             if header:
                 scope = "colgroup" if spans[k] > 1 else "col"
-                cells.append(f'<th scope="{scope}"{extent}>{escape(text)}</th>')
+                short = ' class="short"' if _keeps_to_a_line(text, "center") else ""
+                cells.append(f'<th scope="{scope}"{extent}{short}>{escape(text)}</th>')
             elif row.total and k == 0:
                 cells.append(f'<th scope="row"{extent}>{escape(text)}</th>')
             else:
                 cls = _CELL.get(role, "text")
-                cls += " short" if len(text) <= SHORT and cls != "text" else ""  # labels wrap, figures do not
+                cls += " short" if _keeps_to_a_line(text, cls) else ""
                 cells.append(f'<td class="{cls}"{extent}>{escape(text)}</td>')
         total = ' class="total"' if row.total else ""
         return f"<tr{total}>{''.join(cells)}</tr>"
@@ -266,9 +276,9 @@ class Page:
         self.charts += 1
         ident = f"chart-{self.charts}"
         draw = svg.pie_chart if block.kind == "pie" else svg.bar_chart
-        title = block.title or (caption.text if caption is not None else "")
-        return (f'<figure class="chart-figure">{draw(ident, title, block.categories, block.series, block.percent)}'
-                f"{self._chart_data(block, title, ident)}{words}</figure>\n")
+        name = block.title or (caption.text if caption is not None else "")
+        drawn = draw(ident, block.title, block.categories, block.series, block.percent, name)
+        return (f'<figure class="chart-figure">{drawn}{self._chart_data(block, name, ident)}{words}</figure>\n')
 
     def _chart_data(self, chart: d.Chart, title: str, ident: str) -> str:
         """The chart's figures as a table, for a reader who cannot see it, and to copy from."""

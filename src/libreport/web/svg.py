@@ -16,6 +16,7 @@ from html import escape
 
 WIDTH = 320  # the drawing's own units: about a phone's width, so that its labels read there as the text does
 FONT = 13
+TITLE = 14  # the chart's title, bold
 LABEL_GAP = 4
 BAR = 14
 SERIES_GAP = 3
@@ -54,7 +55,10 @@ def describe(title: str, categories: Sequence[str], series: Series, percent: boo
     return (title + "。" if title else "") + "；".join(parts) + "。"
 
 
-def bar_chart(ident: str, title: str, categories: Sequence[str], series: Series, percent: bool) -> str:
+def bar_chart(ident: str, title: str, categories: Sequence[str], series: Series, percent: bool, name: str = ""
+              ) -> str:
+    """`title`: printed over the chart, as the Word edition's chart prints it (none when empty); `name`: what
+    a screen reader calls it (the title, else its caption)."""
     digits = places(series)
     top = max((v for _, values in series for v in values if v is not None), default=Decimal(0))
     longest = max((_text_width(label(v, digits, percent)) for _, values in series for v in values), default=0)
@@ -75,7 +79,7 @@ def bar_chart(ident: str, title: str, categories: Sequence[str], series: Series,
                           f'{escape(label(value, digits, percent))}</text>')
             y += BAR + SERIES_GAP
         y += CATEGORY_GAP - SERIES_GAP
-    return _svg(ident, title, categories, series, percent, y, "".join(shapes))
+    return _svg(ident, title, name, categories, series, percent, y, "".join(shapes))
 
 
 def _legend(series: Series) -> tuple[str, float]:
@@ -92,9 +96,10 @@ def _legend(series: Series) -> tuple[str, float]:
     return "".join(out), y + 8
 
 
-def pie_chart(ident: str, title: str, categories: Sequence[str], series: Series, percent: bool) -> str:
+def pie_chart(ident: str, title: str, categories: Sequence[str], series: Series, percent: bool, name: str = ""
+              ) -> str:
     """One series' shares as slices, from twelve o'clock clockwise, in the order of the table."""
-    name, values = series[0]
+    values = series[0][1]
     digits = places(series)
     total = sum((v for v in values if v is not None and v > 0), Decimal(0))
     cx = cy = PIE_R + 2
@@ -123,13 +128,32 @@ def pie_chart(ident: str, title: str, categories: Sequence[str], series: Series,
         shapes.append(f'<rect x="{x}" y="{y - FONT + 2:.1f}" width="{BAR - 4}" height="{BAR - 4}" '
                       f'class="series-{k % 6 + 1}"/>'
                       f'<text x="{x + BAR:.1f}" y="{y:.1f}" class="chart-label">{escape(line)}</text>')
-    return _svg(ident, title or name, categories, series, percent, max(cy * 2 + 2, y + 8), "".join(shapes))
+    return _svg(ident, title, name or series[0][0], categories, series, percent, max(cy * 2 + 2, y + 8),
+                "".join(shapes))
 
 
-def _svg(ident: str, title: str, categories: Sequence[str], series: Series, percent: bool, height: float,
-         body: str) -> str:
-    words = describe(title, categories, series, percent)
-    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {math.ceil(height)}" role="img" '
+def _title(title: str) -> tuple[list[str], float]:
+    """The title's lines, broken where the drawing's width ends, and the height they take."""
+    lines: list[str] = []
+    line = ""
+    for ch in title:
+        if line and _text_width(line + ch, TITLE) > WIDTH:
+            lines.append(line)
+            line = ""
+        line += ch
+    if line:
+        lines.append(line)
+    return lines, len(lines) * (TITLE + 6) + (6 if lines else 0)
+
+
+def _svg(ident: str, title: str, name: str, categories: Sequence[str], series: Series, percent: bool,
+         height: float, body: str) -> str:
+    name = title or name
+    words = describe(name, categories, series, percent)
+    lines, above = _title(title)
+    heading = "".join(f'<text x="{WIDTH / 2:.0f}" y="{(k + 1) * (TITLE + 6) - 6}" class="chart-title">'
+                      f"{escape(line)}</text>" for k, line in enumerate(lines))
+    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {math.ceil(height + above)}" role="img" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(words)}</desc>'
-            f"{body}</svg>")
+            f'<title id="{ident}-title">{escape(name)}</title><desc id="{ident}-desc">{escape(words)}</desc>'
+            f'{heading}<g transform="translate(0 {above:.0f})">{body}</g></svg>')
