@@ -16,9 +16,9 @@ SHOWN = ("2021", "2019", "qinghe", "official")
 
 # every edition at both widths; 2021 in the dark scheme too (on a phone, where most read it)
 CASES = [(name, width, "light") for name in SHOWN for width in WIDTHS] + [("2021", 375, "dark")]
-# axe takes seconds a page: 2021 in both schemes and at both widths; the pictures, letterhead, signature and 版记
-# of the other two (2019 is made of what 2021 is)
-CHECKED = [("2021", 1280, "light"), ("2021", 375, "dark"), ("qinghe", 375, "light"), ("official", 1280, "light")]
+# axe takes seconds a page: each edition once, 2021 in both schemes and at both widths
+CHECKED = [("2021", 1280, "light"), ("2021", 375, "dark"), ("2019", 375, "light"), ("qinghe", 375, "light"),
+           ("official", 1280, "light")]
 
 
 @pytest.fixture(scope="module")
