@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from libreport import document as d
+from libreport.cjk import FULL_WIDTH, IDEOGRAPHIC, among
 from libreport.web import svg
 from libreport.web.style import stylesheet
 
@@ -81,7 +82,7 @@ def _keeps_to_a_line(text: str, cls: str) -> bool:
         return False
     if cls == "number":
         return len(text) <= 16
-    return len(text) <= 3 or (len(text) <= 10 and not any(ord(ch) > 0x2E7F for ch in text))
+    return len(text) <= 3 or (len(text) <= 10 and not any(among(ch, IDEOGRAPHIC, FULL_WIDTH) for ch in text))
 
 
 class Page:

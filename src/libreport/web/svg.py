@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
+from libreport.cjk import FULL_WIDTH, IDEOGRAPHIC, QUOTES, among
+
 WIDTH = 320  # the drawing's own units: about a phone's width, so that its labels read there as the text does
 FONT = 13
 TITLE = 14  # the chart's title, bold
@@ -41,7 +43,7 @@ def label(value: Decimal | None, digits: int, percent: bool) -> str:
 
 def _text_width(text: str, size: float = FONT) -> float:
     """About how wide a line of text is: a Chinese character a full em, a digit or Latin letter about half."""
-    return sum(size if ord(ch) > 0x2E7F else size * 0.56 for ch in text)
+    return sum(size if among(ch, IDEOGRAPHIC, FULL_WIDTH, QUOTES) else size * 0.56 for ch in text)
 
 
 def describe(title: str, categories: Sequence[str], series: Series, percent: bool) -> str:
