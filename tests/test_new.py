@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
 
 from .conftest import run_cli
 
@@ -150,16 +151,24 @@ def test_a_figure_typed_wrong_is_still_an_error_not_a_to_do(project: Path):
     assert "error type" in done.stdout and "十九万" in done.stdout
 
 
-def test_a_fresh_year_builds_with_empty_cells(project: Path):
-    """Build works on a year still being filled in: a draft to look at, blanks printed as empty cells."""
+def test_a_fresh_year_builds_as_a_draft_with_its_gaps_marked(project: Path):
+    """Build works on a year still being filled in: a draft to look at, each value still to fill printed as the
+    to-fill marker, highlighted in Word; the build says how many are left, and --strict refuses it."""
     assert run_cli("new", "2022", cwd=project).returncode == 0
     done = run_cli("build", "2022", "--toc", "field", cwd=project)
     assert done.returncode == 0, done.stderr
+    to_fill = sum(1 for line in run_cli("validate", "2022", cwd=project).stdout.splitlines() if " to-fill: " in line)
+    assert f"2022 is a draft: {to_fill} value(s) still to fill" in done.stdout and to_fill > 20
     doc = Document(str(project / "out/2022/越秀区图书馆2022年年报.docx"))
     stats = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["序号", "项目"])
-    rows = {r.cells[1].text.strip("\u3000"): [c.text for c in r.cells] for r in stats.rows[1:]}
-    assert rows["藏量"] == ["1", "藏量", "册、件", ""]
-    assert rows["为读者举办各种活动"][3] == "—"  # a group row keeps its dash
+    rows = {r.cells[1].text.strip("\u3000"): r.cells for r in stats.rows[1:]}
+    assert [c.text for c in rows["藏量"]] == ["1", "藏量", "册、件", "（待填写）"]
+    assert [r.font.highlight_color for r in rows["藏量"][3].paragraphs[0].runs] == [WD_COLOR_INDEX.YELLOW]
+    assert rows["为读者举办各种活动"][3].text == "—"  # a group row keeps its dash
+
+    strict = run_cli("build", "2022", "--toc", "field", "--strict", "-o", "strict", cwd=project)
+    assert strict.returncode == 1 and not (project / "strict").exists()
+    assert f"2022 is a draft ({to_fill} value(s) still to fill): --strict builds only a finished year" in strict.stderr
 
 
 def test_new_never_overwrites(project: Path):

@@ -99,7 +99,7 @@ def test_show_an_unknown_year_is_a_usage_error(project: Path):
     assert "2019, 2021" in done.stderr
 
 
-def test_show_a_fresh_year_has_empty_cells_and_dashes_beside_them(project: Path):
+def test_show_a_fresh_year_marks_each_value_still_to_fill_and_dashes_beside_it(project: Path):
     assert run_cli("new", "2022", cwd=project).returncode == 0
     report = project / "years/2022/report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace(
@@ -107,7 +107,7 @@ def test_show_a_fresh_year_has_empty_cells_and_dashes_beside_them(project: Path)
     done = run_cli("show", "2022", cwd=project)
     assert done.returncode == 0, done.stderr
     # an item not filled in yet has no change to print: a dash under last year too, as the report prints it
-    assert row(done.stdout, "有效借书证数")[3:] == ["", "—", "—"]
+    assert row(done.stdout, "有效借书证数")[3:] == ["（待填写）", "—", "—"]
 
 
 def test_show_counts_only_the_sections_the_report_prints(tmp_path: Path):

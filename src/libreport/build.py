@@ -294,8 +294,11 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
     for result in results:
         for d in result.diags.sorted():
             print(d.format(Path.cwd()), file=sys.stderr)
+        to_fill = sum(1 for d in result.diags.warnings if d.code == "to-fill")
         if result.built is None:
-            if not result.diags.has_errors() and result.diags.warnings:
+            if not result.diags.has_errors() and to_fill:
+                print(t("build_draft_strict", year=result.year, count=to_fill), file=sys.stderr)
+            elif not result.diags.has_errors() and result.diags.warnings:
                 print(t("build_failed_strict", year=result.year, warnings=len(result.diags.warnings)),
                       file=sys.stderr)
             print(t("build_failed", year=result.year), file=sys.stderr)
@@ -304,11 +307,15 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
         if result.web:
             print(t("built_web", path=shown_path(result.web)))
         if result.docx is None:
+            if to_fill:
+                print(t("build_draft", year=result.year, count=to_fill))
             continue
         pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
         print(t("built", path=shown_path(result.docx), pages=pages))
         if result.pdf:
             print(t("built_pdf", path=shown_path(result.pdf)))
+        if to_fill:
+            print(t("build_draft", year=result.year, count=to_fill))
         if not result.has_toc:
             pass  # nothing to say about a table of contents the document does not have
         elif result.toc_static:

@@ -249,6 +249,8 @@ class Activities:
     total_mark: Mark | None = None  # where `total:` is written (the 合计 row's entry)
     note: str | None = None  # printed under the table: 注：参与人次为全年各类活动合计数
     thousands: bool | None = None  # the counts grouped (63,130) or not (63130); None: the house style's
+    waiting: list[str] = field(default_factory=list)  # types of rows whose counts are still to fill
+    totals_to_fill: set[str] = field(default_factory=set)  # `total:` counts written empty, still to fill
 
 
 @dataclass

@@ -20,6 +20,7 @@ from libreport.diagnostics import Severity
 from libreport.i18n import t
 from libreport.numbers import cn_numeral
 from libreport.project import Project
+from libreport.tofill import plain
 
 
 def show_year(project: Project, year: str) -> int:
@@ -133,7 +134,7 @@ def _spread(row: document.Row) -> list[str]:
     """A row's cells one a column: a cell spanning columns stands in the first, the others are left empty."""
     out: list[str] = []
     for text, span in zip(row.cells, row.spans or [1] * len(row.cells)):
-        out.extend([text, *[""] * (span - 1)])
+        out.extend([plain(text), *[""] * (span - 1)])  # a figure still to fill: its marker's words
     return out
 
 

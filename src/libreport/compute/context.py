@@ -6,6 +6,7 @@ from libreport import model as m
 from libreport.compute.tables import StatIndex, activity_table, counts
 from libreport.figures import Figure, Unavailable, glue, same_unit
 from libreport.messages import Both
+from libreport.tofill import ToFill
 
 
 class Figures(dict):
@@ -68,12 +69,14 @@ def _no_change(library: str):
 def _change_function(year: int, prev_year: int, now: dict[str, Figure], before: dict[str, Figure]):
     from libreport.numbers import change_percent
 
-    def change(name: str, places: int = 1) -> str:
+    def change(name: str, places: int = 1) -> str | ToFill:
         if name not in now:
             raise KeyError(f"no statistics item {name!r} this year")
         if name not in before:
             raise KeyError(f"no statistics item {name!r} in {prev_year}")
         a, b = now[name], before[name]
+        if isinstance(a, ToFill) or isinstance(b, ToFill):
+            return ToFill(name)
         if not same_unit(a.unit, b.unit):
             raise Unavailable(Both(f"{name} is in {a.unit} this year and in {b.unit} in {prev_year}; "
                                    "a change is given only between figures in the same unit",

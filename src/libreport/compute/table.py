@@ -10,6 +10,7 @@ from decimal import Decimal
 from libreport.figures import Figure
 from libreport.numbers import change_percent, shares_half_up, shares_largest_remainder
 from libreport.sources.table import Column, TableData
+from libreport.tofill import ToFill
 
 
 @dataclass
@@ -209,4 +210,12 @@ class TableView(dict):
                 self.total[column.name] = given[column.name].figure
             elif column.name in computed.sums:
                 self.total[column.name] = Figure(computed.sums[column.name], unit=column.unit)
-        self.rows = len(table.rows)
+        self.rows: int | ToFill = len(table.rows)
+        if not table.rows:  # a table still to fill (as `new` leaves it): whatever prose quotes of it is to fill
+            self.rows = ToFill(table.caption or "")
+            self.total = {column.name: ToFill(column.name) for column in table.columns if column.type == "number"}
+
+    def __missing__(self, key):
+        if isinstance(self.rows, ToFill):
+            return self.rows
+        raise KeyError(key)

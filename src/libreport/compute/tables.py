@@ -13,6 +13,7 @@ from libreport import model as m
 from libreport.figures import Figure, Unavailable
 from libreport.messages import Both
 from libreport.numbers import circled, shares_half_up, shares_largest_remainder
+from libreport.tofill import MARKER, ToFill
 
 # -- statistics ----------------------------------------------------------------
 
@@ -33,9 +34,9 @@ class StatRow:
     @property
     def shown_value(self) -> str:
         """The value as printed: the figure with its approximation word (近 573,400), thousands grouped, and its
-        note beside it (（含分馆）); "—" for a group row, nothing for a value still to fill."""
+        note beside it (（含分馆）); "—" for a group row, the to-fill marker for a value still to fill."""
         if self.item.to_fill:
-            return ""
+            return MARKER
         figure = self.item.figure
         if figure is None:
             return "—"
@@ -96,13 +97,16 @@ class StatIndex:
     def values(self) -> dict[str, Decimal]:
         return {k: v.value for k, v in self.by_key.items() if v.value is not None}
 
-    def figures(self) -> dict[str, Figure]:
-        """Each value as printed (with its approximation word, unit and note), by id, path or unique name."""
-        out = {}
+    def figures(self) -> dict[str, Figure | ToFill]:
+        """Each value as printed (with its approximation word, unit and note), by id, path or unique name; a value
+        still to fill is a ToFill (the item exists, only its value is not written yet)."""
+        out: dict[str, Figure | ToFill] = {}
         for key, item in self.by_key.items():
             figure = item.figure
             if figure is not None:
                 out[key] = figure
+            elif item.to_fill:
+                out[key] = ToFill(item.name)
         return out
 
 
@@ -130,9 +134,12 @@ class _Given:
 
     label: str
     counts: dict[str, Figure | None]
+    pending: frozenset[str]  # columns some row (or the 合计) still has to fill: not given yet, to fill
 
     def _get(self, values: dict, column: str, share: bool):
         value = values[column]
+        if value is None and column in self.pending:
+            return ToFill(self.label)
         if value is None:
             what = (_SHARE if share else _COUNT)[column]
             return NotGiven(Both(f"{self.label}: {what.en}", f"{self.label}：{what.zh}"))
@@ -153,6 +160,7 @@ class ActivityLine(_Given):
     type: str
     counts: dict[str, Figure | None]
     shares: dict[str, Decimal | None]  # None where the column is not given for every row
+    pending: frozenset[str] = frozenset()
 
     @property
     def label(self) -> str:  # type: ignore[override]
@@ -171,6 +179,7 @@ class ActivityLine(_Given):
 class ActivityTotals(_Given):
     counts: dict[str, Figure | None]  # as given in `total:`, else the sum when every row has the count
     share_sums: dict[str, Decimal | None]
+    pending: frozenset[str] = frozenset()
     label = "合计"
 
     @property
@@ -193,10 +202,14 @@ class ActivityTable:
     lines: list[ActivityLine]
     total: ActivityTotals
 
+    waiting: tuple[str, ...] = ()  # rows whose counts are still to fill
+
     def __getitem__(self, key: str) -> ActivityLine:
         for line in self.lines:
             if line.type == key:
                 return line
+        if key in self.waiting:  # the row is there, its counts are not written yet
+            return ActivityLine(0, key, dict.fromkeys(COLUMNS), dict.fromkeys(COLUMNS), frozenset(COLUMNS))
         raise KeyError(key)
 
     def has_shares(self, column: str) -> bool:
@@ -222,9 +235,11 @@ def activity_table(acts: m.Activities) -> ActivityTable:
             counts[column] = Figure(sum((f.value for f in complete), Decimal(0)))
         else:
             counts[column] = None
-    lines = [ActivityLine(i, row.type, {c: row.count(c) for c in COLUMNS}, {c: shares[c][i - 1] for c in COLUMNS})
-             for i, row in enumerate(acts.rows, 1)]
-    return ActivityTable(lines, ActivityTotals(counts, share_sums))
+    # With a row still to fill, the 合计 and the shares of every row wait for it (a 合计 written empty too).
+    pending = frozenset(COLUMNS) if acts.waiting else frozenset(acts.totals_to_fill)
+    lines = [ActivityLine(i, row.type, {c: row.count(c) for c in COLUMNS}, {c: shares[c][i - 1] for c in COLUMNS},
+                          pending) for i, row in enumerate(acts.rows, 1)]
+    return ActivityTable(lines, ActivityTotals(counts, share_sums, pending), tuple(acts.waiting))
 
 
 # -- chronicle -----------------------------------------------------------------
@@ -254,20 +269,20 @@ def chronicle_months(events: list[m.Event]) -> list[MonthGroup]:
 
 @dataclass
 class Counts:
-    coverage: int = 0
-    awards: int = 0
-    chronicle: int = 0
+    coverage: int | ToFill = 0
+    awards: int | ToFill = 0
+    chronicle: int | ToFill = 0
     statistics: int = 0
 
 
 def counts(report: m.Report) -> Counts:
+    """How many entries each list has; a list the report has but that has no entries yet (as `new` leaves it)
+    is still to fill, not none."""
     c = Counts()
-    cov = report.first("coverage")
-    c.coverage = len(cov) if cov else 0
-    aw = report.first("awards")
-    c.awards = len(aw) if aw else 0
-    ch = report.first("chronicle")
-    c.chronicle = len(ch) if ch else 0
+    for kind in ("coverage", "awards", "chronicle"):
+        listed = next(report.sections(kind), None)
+        entries = report.first(kind)
+        setattr(c, kind, len(entries) if entries else ToFill(kind) if listed is not None else 0)
     st = report.first("statistics")
     c.statistics = len(statistics_rows(st)) if st else 0
     return c

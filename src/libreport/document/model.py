@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class Run:
     """A stretch of text in one look; `br` is a line break (its text is empty). `role` is a character
-    style's role (`run_in`: a heading run into its paragraph)."""
+    style's role (`run_in`: a heading run into its paragraph). `fill`: the to-fill marker of a figure still to
+    fill in a draft (libreport.tofill), which every writer makes stand out."""
 
     text: str
     bold: bool = False
@@ -25,6 +26,7 @@ class Run:
     strike: bool = False
     br: bool = False
     role: str | None = None
+    fill: bool = False
 
 
 @dataclass(slots=True)

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 
 def text_runs(text: str) -> list[d.Run]:
-    """Rendered text with run markers (bold, italic, strike, line breaks) as runs."""
-    return [d.Run("", br=True) if look.get("br") else d.Run(piece, look["bold"], look["italic"], look["strike"])
+    """Rendered text with run markers (bold, italic, strike, line breaks, figures still to fill) as runs."""
+    return [d.Run("", br=True) if look.get("br") else d.Run(piece, look["bold"], look["italic"], look["strike"],
+                                                            fill=look["fill"])
             for piece, look in runs(text)]
 
 

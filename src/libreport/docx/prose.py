@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from libreport.docx.xml import HINT, Table, esc, para
+from libreport.docx.xml import FILL_LOOK, HINT, Table, esc, para
 
 if TYPE_CHECKING:
     from libreport.document import model as d
@@ -20,12 +20,13 @@ def broken_runs(lines: list[str]) -> str:
 
 
 def styled_run(text: str, rstyle: str | None = None, bold: bool = False, italic: bool = False,
-               strike: bool = False) -> str:
-    # rPr children in schema order: rStyle, rFonts, b, bCs, i, iCs, strike
+               strike: bool = False, fill: bool = False) -> str:
+    # rPr children in schema order: rStyle, rFonts, b, bCs, i, iCs, strike, highlight
     props = (f'<w:rStyle w:val="{rstyle}"/>' if rstyle else "") + HINT
     props += "<w:b/><w:bCs/>" if bold else ""
     props += "<w:i/><w:iCs/>" if italic else ""
     props += "<w:strike/>" if strike else ""
+    props += FILL_LOOK if fill else ""
     return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
 
 

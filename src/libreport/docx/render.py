@@ -116,7 +116,7 @@ class Renderer:
         from libreport.docx.prose import styled_run
 
         return "".join("<w:r><w:br/></w:r>" if r.br else
-                       styled_run(r.text, self.s(r.role) if r.role else None, r.bold, r.italic, r.strike)
+                       styled_run(r.text, self.s(r.role) if r.role else None, r.bold, r.italic, r.strike, r.fill)
                        for r in runs)
 
     def paragraph(self, p: d.Paragraph) -> str:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from libreport.docx.measure import Face, share_widths, unbreakable, width
 from libreport.docx.schema import props
+from libreport.tofill import FILL_OFF, FILL_ON, plain
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -34,6 +35,20 @@ def esc(text: str) -> str:
 # East Asian hint: without it Word sets “”‘’…—· in the Latin font, the wrong width beside Chinese text.
 HINT = '<w:rFonts w:hint="eastAsia"/>'
 HINT_RPR = f"<w:rPr>{HINT}</w:rPr>"
+# A figure still to fill (libreport.tofill) is highlighted, so that a draft's gaps cannot be missed in Word.
+FILL_LOOK = '<w:highlight w:val="yellow"/>'
+
+
+def cell_runs(text: str) -> str:
+    """A table cell's text as runs: one plain run, or the to-fill marker highlighted where a figure is to fill."""
+    if FILL_ON not in text:
+        return f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+    out = []
+    for k, piece in enumerate(text.replace(FILL_OFF, FILL_ON).split(FILL_ON)):
+        if piece:
+            look = f"<w:rPr>{HINT}{FILL_LOOK}</w:rPr>" if k % 2 else HINT_RPR
+            out.append(f'<w:r>{look}<w:t xml:space="preserve">{esc(piece)}</w:t></w:r>')
+    return "".join(out)
 
 
 def run(text: str, bold: bool = False, rpr: str = "") -> str:
@@ -121,7 +136,7 @@ class Table:
         col = 0
         for text, style, span in zip(cells, styles, spans):
             if text:
-                self._measure(text, style, col, span, header)
+                self._measure(plain(text) if FILL_ON in text else text, style, col, span, header)
             col += span
         self.rows.append(_Row(cells, styles, spans, vmerge or [None] * len(cells), header, total, keep))
 
@@ -215,7 +230,7 @@ class Table:
                 if ppr is None:
                     ppr = ppr_cache[(style, keep)] = props("w:pPr", [
                         f'<w:pStyle w:val="{style}"/>' if style else "", "<w:keepNext/>" if keep else ""])
-                body = f'<w:r>{HINT_RPR}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
+                body = cell_runs(text) if text else ""
                 parts.append(f'<w:tc><w:tcPr>{cell}<w:vAlign w:val="center"/></w:tcPr><w:p>{ppr}{body}</w:p></w:tc>')
                 col += span
             parts.append("</w:tr>")

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import time
 
+from libreport.tofill import ToFill
+
 MAX_SIZE = 100_000  # characters of a text, items of a list or mapping made by a template
 MAX_BITS = 4_096  # a whole number of ~1,200 digits: far beyond any figure
 MAX_WORK = 200_000  # loop steps, calls, operators and filters in one render, plus one per character made
@@ -197,6 +199,11 @@ def bounded_filter(name: str, f):
     @wraps(f)
     def run(*args, **kwargs):
         value, rest = (args[first] if len(args) > first else None), args[first + 1:]
+        if isinstance(value, ToFill):  # a value still to fill stays one, whatever is done with it
+            return value
+        fail = getattr(type(value), "_fail_with_undefined_error", None)
+        if fail is not None:  # data that is not there: said as such, not as what a filter cannot do with it
+            fail(value)
         for a in (*rest, *kwargs.values()):
             if _is_int(a) and abs(a) > MAX_SIZE:
                 raise _security_error(f"the filter {name} was given {a}, more than {MAX_SIZE:,}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from libreport.cjk import FULL_WIDTH, IDEOGRAPHIC, QUOTES, among
+from libreport.tofill import FILL_OFF, FILL_ON
 
 if TYPE_CHECKING:
     from libreport.prose.pictures import Picture
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # Markers in a block's template text; noncharacters U+FDD0… are never part of real text.
 EXPR_OPEN, EXPR_CLOSE = "\ufdd0", "\ufdd1"
 BOLD_ON, BOLD_OFF, ITALIC_ON, ITALIC_OFF, STRIKE_ON, STRIKE_OFF, BREAK = (chr(0xFDD2 + i) for i in range(7))
-MARKERS = "".join(chr(0xFDD0 + i) for i in range(9))
+MARKERS = "".join(chr(0xFDD0 + i) for i in range(9)) + FILL_ON + FILL_OFF  # and a value still to fill: 0xFDD9/A
 _STRIP_MARKERS = str.maketrans("", "", MARKERS)
 
 # An expression stays inside its paragraph: a blank line ends the search for its closing braces.
@@ -82,9 +83,10 @@ _RUN_MARKERS = {"strong_open": BOLD_ON, "strong_close": BOLD_OFF, "em_open": ITA
 
 
 def runs(text: str) -> list[tuple[str, dict]]:
-    """Rendered text with markers → (text, look) pieces; a look is bold/italic/strike flags, `br` for a line break."""
+    """Rendered text with markers → (text, look) pieces; a look is bold/italic/strike flags, `fill` for a figure
+    still to fill (its marker), `br` for a line break."""
     out: list[tuple[str, dict]] = []
-    look = {"bold": False, "italic": False, "strike": False}
+    look = {"bold": False, "italic": False, "strike": False, "fill": False}
     buf: list[str] = []
 
     def flush():
@@ -93,7 +95,8 @@ def runs(text: str) -> list[tuple[str, dict]]:
             buf.clear()
 
     switches = {BOLD_ON: ("bold", True), BOLD_OFF: ("bold", False), ITALIC_ON: ("italic", True),
-                ITALIC_OFF: ("italic", False), STRIKE_ON: ("strike", True), STRIKE_OFF: ("strike", False)}
+                ITALIC_OFF: ("italic", False), STRIKE_ON: ("strike", True), STRIKE_OFF: ("strike", False),
+                FILL_ON: ("fill", True), FILL_OFF: ("fill", False)}
     for ch in text:
         if ch in switches:
             flush()

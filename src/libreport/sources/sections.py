@@ -337,9 +337,13 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             rounding = value
     rows: list[m.ActivityRow] = []
     first: dict[str, m.ActivityRow] = {}
+    waiting: list[str] = []  # rows whose counts are still to fill
     if "rows" in f:
         for i, node in enumerate(r.sequence(f["rows"][1], "rows") or []):
             row = _activity_row(r, node, f"rows[{i + 1}]")
+            if isinstance(row, str):
+                waiting.append(row)
+                continue
             if row is None:
                 continue
             if row.type in first:  # counted once: a second row would be added into the totals and shares again
@@ -349,23 +353,27 @@ def _activities(root, r: Reader, year: int) -> m.Activities:
             first[row.type] = row
             rows.append(row)
     totals: dict[str, tuple] = {}
+    totals_to_fill: set[str] = set()
     if "total" in f:
         tf = r.mapping(f["total"][1], "total", ACTIVITY_COLUMNS) or {}
         for col, (k, v) in tf.items():
             if r.is_null(v):  # left empty by `new`
                 r.diags.warning("to-fill", r.mark(k), f"total.{col}", type=TOTAL, column=_COLUMNS[col],
                                 variant="activity")
+                totals_to_fill.add(col)
                 continue
             figure = r.figure(v, f"total.{col}", integer=True)
             if figure is not None:
                 totals[col] = (figure, r.mark(v))
     total_mark = r.mark(f["total"][1]) if "total" in f and isinstance(f["total"][1], yaml.MappingNode) else None
-    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark, _note(r, f), _thousands(r, f))
+    return m.Activities(rows, rounding, r.file, r.mark(root), totals, total_mark, _note(r, f), _thousands(r, f),
+                        waiting, totals_to_fill)
 
 
-def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:
+def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | str | None:
     """One activity type. A count the report does not give is left out (printed —); a count written empty
-    (`attendance:`, as `new` leaves it) is still to fill, and the row waits until it is."""
+    (`attendance:`, as `new` leaves it) is still to fill, and the row waits until it is (its type is returned:
+    prose quoting it prints the to-fill marker)."""
     rf = r.mapping(node, path, ACTIVITY_ROW_KEYS, ("type",))
     if rf is None:
         return None
@@ -389,6 +397,8 @@ def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | None:
             ref = r.text(v, f"{path}.statistics.{col}")
             if ref is not None:
                 links[col] = (ref, r.mark(v))
+    if kind is not None and waiting and all(v is not None for v in counts.values()):
+        return kind  # only empty, not wrong
     if kind is None or waiting or not counts:
         return None
     return m.ActivityRow(kind, counts.get("sessions"), counts.get("attendance"), r.mark(node), links)  # type: ignore[arg-type]
