@@ -514,6 +514,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "饼图只能画一列，而不是 {found} 列；多列请画成柱形图（type: bar）"),
     "table-chart.mixed": ("a chart draws percentages or figures, not both on one axis; give it the one or the other",
                           "同一图表不能在一条坐标轴上同时画百分数和数值，请只画其中一种"),
+    "carried-figure": ("{figure} is {year}'s figure, still standing in its sentence “{sentence}”: write this "
+                       "year's, quote it from the data, or mark it as meant ({{{{ '{figure}' | literal }}}})",
+                       "{figure} 是 {year} 年的数字，仍留在原句“{sentence}”中：请改为本年的数字、引用数据，"
+                       "或标明照印（{{{{ '{figure}' | literal }}}}）"),
+    "carried-figure.year": ("{figure} names the year as {year}'s text did, in “{sentence}”: write {{{{ {expr} }}}} "
+                            "年 for it to follow the report's year, or mark it as meant ({{{{ '{figure}' | literal }}}})",
+                            "{figure} 沿用 {year} 年正文的年份，见“{sentence}”：要随年报的年份变化请写 "
+                            "{{{{ {expr} }}}} 年，否则请标明照印（{{{{ '{figure}' | literal }}}}）"),
     "shown-mismatch": ("{expr} prints {printed}, but the figure it stands for is {value}",
                        "{expr} 印为 {printed}，但它所指的数据为 {value}"),
     "stale-accept.inline": ("accept= acknowledges nothing here: the printed figure agrees with the data; take "

@@ -98,8 +98,19 @@ def check_year(project: Project, year: str) -> YearResult:
                     if not section.data.blocks and section.data.text.strip():  # comments only: nothing prints
                         diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file,
                                       section=section.title or "", variant="blank-summary")
+    _check_carried(project, report, diags)
     settle(diags)
     return result
+
+
+def _check_carried(project: Project, report: m.Report, diags: Diagnostics) -> None:
+    """Figures the text types that last year's text printed in the same sentence (checks.carried)."""
+    if not any(isinstance(s.data, m.Summary) for s in report.sections("summary")):
+        return
+    from libreport.checks.carried import check_carried
+    from libreport.checks.yoy import latest_earlier
+
+    check_carried(report, latest_earlier(project, report, Diagnostics()), diags)
 
 
 def _check_template_document(project: Project, report: m.Report, diags: Diagnostics) -> None:

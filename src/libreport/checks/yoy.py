@@ -34,7 +34,7 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
                         year=opts.compare_with, other=previous.library, library=report.library)
             return None
     else:
-        previous = _latest_earlier(project, report, quiet)
+        previous = latest_earlier(project, report, quiet)
         if previous is None:
             return None
     _load_statistics(previous, quiet)
@@ -45,7 +45,7 @@ def same_library(a: m.Report, b: m.Report) -> bool:
     return a.library.strip() == b.library.strip()
 
 
-def _latest_earlier(project: Project, report: m.Report, quiet: Diagnostics) -> m.Report | None:
+def latest_earlier(project: Project, report: m.Report, quiet: Diagnostics) -> m.Report | None:
     from libreport.sources.report import load_report
 
     earlier = sorted((int(y) for y in project.years() if y.isdigit() and int(y) < report.year), reverse=True)
@@ -99,5 +99,5 @@ def compared_folder(project: Project, report: m.Report) -> Path | None:
     opts = report.year_over_year
     if opts is not None and opts.compare_with is not None:
         return project.year_folder(opts.compare_with)
-    previous = _latest_earlier(project, report, Diagnostics())
+    previous = latest_earlier(project, report, Diagnostics())
     return previous.folder if previous is not None else None

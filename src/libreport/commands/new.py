@@ -10,7 +10,10 @@ The new folder has last year's shape and none of last year's figures:
 * staff.yaml (when last year had one): the same groups, `count:` left empty;
 * table sections: the same columns, caption and total, and no rows yet (`from:` still names its sheet);
 * awards.yaml, coverage.yaml, chronicle.yaml: no entries, and a comment showing one;
-* summary.md: last year's `#` and `##` headings with the placeholder （待填写） where text stood.
+* summary.md (and every summary): last year's text whole, headings, paragraphs and expressions, so that this
+  year's figures fill last year's sentences; last year's `literal` marks taken off (see carry_summary) and the
+  pictures it prints copied. The figures it types (4600 余册, 2020 年, shown('510余')) are last year's:
+  validate names each (checks.carried) until it is rewritten or marked as meant.
 
 Last year's files are edited as text, not re-serialised, so their comments, key order and
 layout (block or flow) stay as they were. `validate` then reports each empty value as a `to-fill`
@@ -70,8 +73,8 @@ def new_year(project: Project, year: int, from_year: int | None = None, library:
                                   known=", ".join(project.years()) or "-"))
     else:
         source = _latest_of_library(project, year, library)
-    files, items = _plan(project, source, year)
-    _write_all(target, files)
+    files, pictures, items = _plan(project, source, year)
+    _write_all(target, files, pictures)
     return "\n".join([t("new_created", folder=shown_path(target), source=source.name, items=items),
                       t("new_next", year=year)])
 
@@ -102,8 +105,9 @@ def _latest_of_library(project: Project, year: int, library: str | None) -> Path
 
 # -- what to write ---------------------------------------------------------------
 
-def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], int]:
-    """The new folder's files (relative path → text) and the number of statistics values emptied."""
+def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], dict[Path, Path], int]:
+    """The new folder's files (relative path → text), the pictures to copy (relative path → file) and the number
+    of statistics values emptied."""
     from libreport.sources.report import load_report
     from libreport.sources.text import MAX_PROSE_BYTES
 
@@ -119,6 +123,7 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], i
                                                                   int(source.name) if source.name.isdigit() else old)}
     items = 0
     done: set[Path] = set()
+    pictures: dict[Path, Path] = {}  # the summary's pictures, copied as they are (relative path → file)
     for section in report.sections():
         try:
             rel = section.file.resolve().relative_to(source.resolve())
@@ -130,7 +135,9 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], i
         exists = section.file.is_file()
         kind = section.kind
         if kind == "summary":
-            files[rel] = _summary(_read(section.file, MAX_PROSE_BYTES) if exists else "")
+            text = _read(section.file, MAX_PROSE_BYTES) if exists else ""
+            files[rel] = carry_summary(text) if text.strip() else PLACEHOLDER + "\n"
+            pictures.update(_pictures(text, section.file, source))
         elif kind == "statistics":
             text, n = _blank(section.file, _stat_values, old, year) if exists else ("items:\n", 0)
             files[rel] = text
@@ -145,7 +152,7 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], i
                 files[rel] = _table(section.file, old, year)
         else:
             files[rel] = _empty_list(section, _read(section.file) if exists else "", old, year)
-    return files, items
+    return files, pictures, items
 
 
 def _read(path: Path, limit: int | None = None) -> str:
@@ -327,28 +334,39 @@ def _empty_list(section: m.Section, text: str, old: int, year: int) -> str:
     return "\n".join(head + ["# 每条一项，例如：", "# " + example, ""])
 
 
-def _summary(text: str) -> str:
-    """Last year's # and ## headings, with the placeholder where last year had text."""
-    out: list[str] = []
-    had_text = False
+def carry_summary(text: str) -> str:
+    """Last year's summary, whole: its headings, paragraphs and every expression quoting data, which this year's
+    figures fill in. What last year's writers marked as meant to stay literal (`{{ '第十届' | literal }}`) is
+    printed text again: the mark reviewed last year's figure, and this year's is to be reviewed anew."""
+    from libreport.prose.markdown import expression_spans
 
-    def close():
-        if had_text:
-            out.append(PLACEHOLDER)
-            out.append("")
+    out, at = [], 0
+    for start, end in expression_spans(text):
+        m = _LITERAL_MARK.match(text, start, end)
+        if m is not None and m.end() == end:
+            out += [text[at:start], m["text"]]
+            at = end
+    return "".join(out) + text[at:]
 
+
+_LITERAL_MARK = re.compile(r"\{\{-?\s*(?P<q>['\"])(?P<text>[^'\"\n{}]*)(?P=q)\s*\|\s*literal\b(?:\([^)]*\))?\s*-?\}\}")
+
+
+def _pictures(text: str, summary: Path, source: Path) -> dict[Path, Path]:
+    """The pictures the summary prints that lie in the year folder, by their path in it: the draft prints them
+    as last year did until they are replaced."""
+    out: dict[Path, Path] = {}
     for block in parse_blocks(text):
-        if block.kind == "heading" and block.level <= 2:
-            close()
-            had_text = False
-            out.append("#" * block.level + " " + block.source)
-            out.append("")
-        else:
-            had_text = True
-    close()
-    if not any(line == PLACEHOLDER for line in out):
-        out += [PLACEHOLDER, ""]
-    return "\n".join(out)
+        if block.kind != "picture" or block.picture is None:
+            continue
+        file = (summary.parent / block.picture.src).resolve()
+        try:
+            rel = file.relative_to(source.resolve())
+        except ValueError:
+            continue  # outside the year folder: validate says so; nothing of it is copied
+        if file.is_file() and not file.is_symlink():
+            out[rel] = file
+    return out
 
 
 # -- text surgery -----------------------------------------------------------------
@@ -392,12 +410,17 @@ def _splice_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 # -- writing -----------------------------------------------------------------------
 
-def _write_all(target: Path, files: dict[Path, str]) -> None:
+def _write_all(target: Path, files: dict[Path, str], pictures: dict[Path, Path]) -> None:
+    import shutil
+
     from libreport.write import new_folder, write_texts
 
     try:
         with new_folder(target) as tmp:
             write_texts(tmp, {rel: text if text.endswith("\n") else text + "\n" for rel, text in files.items()})
+            for rel, file in pictures.items():
+                (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, tmp / rel)
     except FileExistsError:  # made by someone else meanwhile: still never overwrite
         raise ScaffoldError(t("new_exists", folder=shown_path(target))) from None
 
