@@ -130,4 +130,4 @@ def test_the_next_year_keeps_the_shape_and_leaves_last_years_slips_behind(tmp_pa
     done = run_cli("validate", "2024", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0
     codes = {d["code"] for d in json.loads(done.stdout)["years"][0]["diagnostics"]}
-    assert codes == {"to-fill"}
+    assert codes == {"to-fill", "carried-figure"}  # and the figures 2023's text typed, still to review

@@ -126,13 +126,11 @@ def test_quoting_a_value_not_filled_in_or_not_there_through_a_filter(tmp_path):
     folder = year(tmp_path, {"statistics.yaml": "items:\n  - {name: 馆藏总量, unit: 万册, value: }\n",
                              "summary.md": summary})
     zh, en = both("validate", "2021", "--source", str(folder), cwd=tmp_path)
-    assert messages_of(zh, "summary-expression") == [
-        "{{ stats['馆藏总量'] | unit }} 无法计算：“馆藏总量”在 statistics.yaml 中尚未填写数值，填写后才能引用",
-        "{{ 5 | unit }} 无法计算：5 只是一个数字，没有单位可印"]
+    # a value not filled in yet is no error: the draft prints （待填写） in its place, and validate lists it as to fill
+    assert messages_of(zh, "summary-expression") == ["{{ 5 | unit }} 无法计算：5 只是一个数字，没有单位可印"]
+    assert messages_of(zh, "to-fill") == ["馆藏总量 尚未填写"]
     assert messages_of(zh, "unknown-data") == ["{{ stats['到馆人次'] | unit }} 引用了不存在的数据：没有“到馆人次”"]
     assert messages_of(en, "summary-expression") == [
-        "{{ stats['馆藏总量'] | unit }} cannot be computed: 馆藏总量 has no value yet in statistics.yaml; "
-        "fill it in to quote it",
         "{{ 5 | unit }} cannot be computed: 5 is a bare number: it has no unit to print"]
     assert messages_of(en, "unknown-data") == [
         "{{ stats['到馆人次'] | unit }} names data that does not exist: no '到馆人次'"]

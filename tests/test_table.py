@@ -154,7 +154,7 @@ def test_new_year_keeps_a_tables_columns_and_empties_its_rows(tmp_path):
     project = load_project(tmp_path)
     new_year(project, 2024)
     text = (tmp_path / "years/2024/branches.yaml").read_text(encoding="utf-8")
-    assert "caption: 2023 年总分馆服务情况" in text and "{name: 占比, type: share, of: 接待读者}" in text
+    assert "caption: 2024 年总分馆服务情况" in text and "{name: 占比, type: share, of: 接待读者}" in text
     assert "中心馆" not in text
     found = [(d.code, d.line) for d in __import__("libreport.pipeline", fromlist=["x"]).check_year(project, "2024")
              .diags.items]

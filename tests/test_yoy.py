@@ -164,3 +164,34 @@ def test_an_item_in_another_unit_than_last_year_is_not_compared(project: Path):
     text, problems = summary_says(project, "借书证{{ change('有效借书证数') }}。")
     assert [p.code for p in problems] == ["summary-expression"]
     assert "in 万个 this year and in 个 in 2019" in problems[0].message
+
+
+def test_a_draft_is_never_the_base_of_a_comparison(project: Path):
+    """2020 started with `new` and not filled in yet: 2021's changes are against 2019, the latest finished year
+    before it, and say so; a draft named in compare_with is said to be one."""
+    assert run_cli("new", "2020", "--from", "2019", cwd=project).returncode == 0
+    text, problems = summary_says(project, "有效借书证数{{ change('有效借书证数') }}。")
+    assert problems == [] and text == "有效借书证数比 2019 年增长 15.0%。"
+    report = set_yoy(project, "{columns: true, jump_factor: 3}")
+    shown = run_cli("show", "2021", cwd=project)
+    assert "2019" in shown.stdout and "2020" not in shown.stdout
+    report.write_text(report.read_text(encoding="utf-8").replace("{columns: true, jump_factor: 3}",
+                                                                 "{compare_with: 2020}"), encoding="utf-8")
+    diags = [d for d in validate_json(project) if d["code"] == "draft-base"]
+    assert [d["message"] for d in diags] == [
+        "compare_with names 2020, a draft whose figures are still to fill: there is nothing to compare with until "
+        "they are"]
+
+
+def test_last_years_figure_recorded_on_the_item_is_compared_with(project: Path):
+    """A library's first year in libreport: last year's figure as last year's report printed it, on the item."""
+    path = project / "years/2019/statistics.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "{name: 有效借书证数, unit: 个, value: 163918}" in text
+    path.write_text(text.replace("{name: 有效借书证数, unit: 个, value: 163918}",
+                                 "{name: 有效借书证数, unit: 个, value: 163918, last_year: 152300}"), encoding="utf-8")
+    text, problems = summary_says(project, "借书证同比{{ change('有效借书证数').rate }}，"
+                                           "{{ change('有效借书证数') | shown('增加 11618') }} 个。", year="2019")
+    assert problems == [] and text == "借书证同比增长 7.6%，增加 11618 个。"
+    _, problems = summary_says(project, "{{ change('总流通人次') }}", year="2019")
+    assert "总流通人次 records no last_year:" in problems[0].message

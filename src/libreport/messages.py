@@ -522,6 +522,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "年 for it to follow the report's year, or mark it as meant ({{{{ '{figure}' | literal }}}})",
                             "{figure} 沿用 {year} 年正文的年份，见“{sentence}”：要随年报的年份变化请写 "
                             "{{{{ {expr} }}}} 年，否则请标明照印（{{{{ '{figure}' | literal }}}}）"),
+    "draft-base": ("compare_with names {year}, a draft whose figures are still to fill: there is nothing to compare "
+                   "with until they are",
+                   "compare_with 指定的 {year} 年是草稿，数字尚未填写：填写后才能与之比较"),
+    "change-direction": ("{expr} follows “{word}”, but {name} is {now} against {year}'s {before}: {change}",
+                         "{expr} 前写“{word}”，但{name}为 {now}，{year} 年为 {before}：{change}"),
     "shown-mismatch": ("{expr} prints {printed}, but the figure it stands for is {value}",
                        "{expr} 印为 {printed}，但它所指的数据为 {value}"),
     "stale-accept.inline": ("accept= acknowledges nothing here: the printed figure agrees with the data; take "

@@ -184,6 +184,7 @@ class StatItem:
     ratio: Ratio | None = None
     change: StatChange | None = None
     label: str | None = None  # printed before the name (其中：盲文图书); None: as its place in the tree says
+    last_year: Figure | None = None  # last year's figure as last year's report printed it, for 同比 without its sources
 
     @property
     def prints_nothing(self) -> bool:

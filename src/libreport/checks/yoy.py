@@ -33,19 +33,21 @@ def load_previous(project: Project, report: m.Report, diags: Diagnostics) -> m.R
             diags.error("other-library", opts.compare_with_mark, "year_over_year.compare_with",
                         year=opts.compare_with, other=previous.library, library=report.library)
             return None
-    else:
-        previous = latest_earlier(project, report, quiet)
-        if previous is None:
+        _load_statistics(previous, quiet)
+        if is_draft(previous):  # its figures are still to fill: nothing to compare with
+            diags.warning("draft-base", opts.compare_with_mark, "year_over_year.compare_with", year=previous.year)
             return None
-    _load_statistics(previous, quiet)
-    return previous
+        return previous
+    return latest_earlier(project, report, quiet, finished=True)
 
 
 def same_library(a: m.Report, b: m.Report) -> bool:
     return a.library.strip() == b.library.strip()
 
 
-def latest_earlier(project: Project, report: m.Report, quiet: Diagnostics) -> m.Report | None:
+def latest_earlier(project: Project, report: m.Report, quiet: Diagnostics, finished: bool = False) -> m.Report | None:
+    """The latest earlier year of the same library; with `finished`, the latest whose statistics are all filled in
+    (its statistics loaded): a draft is never the base of a year-over-year comparison."""
     from libreport.sources.report import load_report
 
     earlier = sorted((int(y) for y in project.years() if y.isdigit() and int(y) < report.year), reverse=True)
@@ -53,9 +55,20 @@ def latest_earlier(project: Project, report: m.Report, quiet: Diagnostics) -> m.
         if not project.check_year_folder(project.year_folder(year), quiet):
             continue
         candidate = load_report(project.year_folder(year), quiet)
-        if candidate is not None and same_library(candidate, report):
+        if candidate is None or not same_library(candidate, report):
+            continue
+        if not finished:
+            return candidate
+        _load_statistics(candidate, quiet)
+        if not is_draft(candidate):
             return candidate
     return None
+
+
+def is_draft(report: m.Report) -> bool:
+    """A year whose statistics still have values to fill in (as `new` leaves them)."""
+    return any(item.to_fill for section in report.sections("statistics") if section.data is not None
+               for item in section.data.walk())
 
 
 def _load_statistics(previous: m.Report, quiet: Diagnostics) -> None:

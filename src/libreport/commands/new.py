@@ -138,8 +138,9 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], d
             text = _read(section.file, MAX_PROSE_BYTES) if exists else ""
             files[rel] = carry_summary(text) if text.strip() else PLACEHOLDER + "\n"
             pictures.update(_pictures(text, section.file, source))
-        elif kind == "statistics":
-            text, n = _blank(section.file, _stat_values, old, year) if exists else ("items:\n", 0)
+        elif kind == "statistics":  # last_year: is last year's figure, which this year's sources now hold
+            text, n = _blank(section.file, _stat_values, old, year, ("accept", "last_year")) if exists \
+                else ("items:\n", 0)
             files[rel] = text
             items += n
         elif kind == "activities":
@@ -281,32 +282,35 @@ def _table(path: Path, old: int, year: int) -> str:
         elif key == "total" and isinstance(value, yaml.MappingNode):
             spans += [(v.start_mark.index, v.end_mark.index, "") for name, v in _pairs(value)
                       if name not in ("label", "accept") and isinstance(v, yaml.ScalarNode)]
+        elif key == "caption":  # 2023 年总分馆服务情况 names its year as the title does
+            spans += [(n.start_mark.index, n.end_mark.index, new) for n, new in _year_swapped(text, value, old, year)]
     inside = (lambda span: rows.start_mark.index <= span[0] < rows.end_mark.index) if rows is not None \
         else (lambda span: False)
     spans += [span for span in _accepts(root, text) if not inside(span)]
     return _splice_spans(text, spans)
 
 
-def _blank(path: Path, find, old: int, year: int) -> tuple[str, int]:
+def _blank(path: Path, find, old: int, year: int, left_out: tuple[str, ...] = ("accept",)) -> tuple[str, int]:
     text = _read(path)
     root = _compose(text, path)
     nodes = find(root) if root is not None else []
-    spans = [(n.start_mark.index, n.end_mark.index, "") for n in nodes] + _accepts(root, text)
+    spans = [(n.start_mark.index, n.end_mark.index, "") for n in nodes] + _accepts(root, text, left_out)
     return _splice_spans(_retitle_comments(text, old, year), spans), len(nodes)
 
 
-def _accepts(node, text: str) -> list[tuple[int, int, str]]:
-    """The `accept:` entries of every mapping, to leave out: they acknowledge last year's printed slips."""
+def _accepts(node, text: str, keys: tuple[str, ...] = ("accept",)) -> list[tuple[int, int, str]]:
+    """The `accept:` entries of every mapping (and any other `keys`), to leave out: they acknowledge last year's
+    printed slips."""
     out: list[tuple[int, int, str]] = []
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            out += _accepts(child, text)
+            out += _accepts(child, text, keys)
     if not isinstance(node, yaml.MappingNode):
         return out
     pairs = node.value
     for k, (key, value) in enumerate(pairs):
-        if not (isinstance(key, yaml.ScalarNode) and key.value == "accept"):
-            out += _accepts(value, text)
+        if not (isinstance(key, yaml.ScalarNode) and key.value in keys):
+            out += _accepts(value, text, keys)
             continue
         start, end = key.start_mark.index, value.end_mark.index
         if node.flow_style:  # {name: 藏量, value: 1, accept: {…}}: the pair and the comma before it (or after it)
@@ -346,7 +350,43 @@ def carry_summary(text: str) -> str:
         if m is not None and m.end() == end:
             out += [text[at:start], m["text"]]
             at = end
+            continue
+        computed = _computed_change(text[start:end])
+        if computed is not None:
+            out += [text[at:start], computed]
+            at = end
     return "".join(out) + text[at:]
+
+
+_CHANGE_SHOWN = re.compile(r"\{\{-?\s*change\(\s*(?P<q>['\"])(?P<name>[^'\"]+)(?P=q)\s*(?:,\s*\d+\s*)?\)\s*\|\s*"
+                           r"shown\(\s*(?P<p>['\"])(?P<printed>[^'\"]+)(?P=p)\s*(?:,\s*accept\s*=\s*(['\"])[^'\"]*\5\s*)?\)"
+                           r"\s*-?\}\}$")
+
+
+def _computed_change(expression: str) -> str | None:
+    """Last year's printed change, kept and checked as printed (`{{ change('接待读者') | shown('增长 32.6%') }}`), as
+    this year's computed one worded the same way (`{{ change('接待读者').rate }}`): same places, same direction word
+    where it is the one libreport prints (增长/下降 for a percentage, 增加/减少 for a difference), else the word
+    kept before it as text, which validate checks against the direction of this year's change."""
+    from libreport.compute.change import DOWN, UP
+
+    m = _CHANGE_SHOWN.match(expression)
+    if m is None:
+        return None
+    printed = m["printed"].strip()
+    word = next((w for w in sorted(UP + DOWN, key=len, reverse=True) if printed.startswith(w)), None)
+    rest = printed[len(word):].strip() if word else printed
+    number = re.sub(r"^[^0-9]*", "", rest.rstrip("%％ "))
+    if not number or not number[0].isdigit():
+        return None  # not a figure libreport can word (a rough size): left as written, and named by validate
+    percent = rest.endswith(("%", "％"))
+    places = len(number.split(".")[1]) if percent and "." in number else 0
+    call = f"change({m['q']}{m['name']}{m['q']}" + (f", {places}" if percent and places != 1 else "") + ")"
+    with_word = word in (("增长", "下降") if percent else ("增加", "减少"))
+    attr = ("rate" if with_word else "percent") if percent else ("by" if with_word else "difference")
+    grouped = " | num" if not percent and "," in number else ""
+    before = word if word and not with_word else ""
+    return before + "{{ " + call + "." + attr + grouped + " }}"
 
 
 _LITERAL_MARK = re.compile(r"\{\{-?\s*(?P<q>['\"])(?P<text>[^'\"\n{}]*)(?P=q)\s*\|\s*literal\b(?:\([^)]*\))?\s*-?\}\}")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from libreport import model as m
+from libreport.compute.change import Change
 from libreport.compute.tables import StatIndex, activity_table, counts
-from libreport.figures import Figure, Unavailable, glue, same_unit
+from libreport.figures import Unavailable, same_unit
 from libreport.messages import Both
 from libreport.tofill import ToFill
 
@@ -33,12 +34,11 @@ def build_context(report: m.Report, previous: m.Report | None = None) -> dict:
     tables = _tables(report)
     if tables:
         ctx["tables"] = tables
+    prev_stats = None
     if previous is not None:
         prev_stats = Figures(StatIndex(previous.first("statistics")))
         ctx["previous"] = {"year": previous.year, "stats": prev_stats}
-        ctx["change"] = _change_function(report.year, previous.year, figures, prev_stats)
-    else:
-        ctx["change"] = _no_change(report.library)
+    ctx["change"] = _change_function(report, figures, previous, prev_stats)
     return ctx
 
 
@@ -59,37 +59,36 @@ def _tables(report: m.Report) -> dict:
     return views
 
 
-def _no_change(library: str):
-    def change(name: str, places: int = 1) -> str:
-        raise Unavailable(Both(f"there is no earlier year of {library} in the sources to compare with",
-                               f"源文件中没有{library}更早的年份可供比较"))
-    return change
+def _change_function(report: m.Report, now: dict, previous: m.Report | None, before: dict | None):
+    """`change(name, places=1)`: the item against the year before — the year compared with when the sources have
+    it, else the figure recorded on the item as last year's report printed it (`last_year:`)."""
+    recorded = {key: item.last_year for key, item in StatIndex(report.first("statistics")).by_key.items()
+                if item.last_year is not None}
 
-
-def _change_function(year: int, prev_year: int, now: dict[str, Figure], before: dict[str, Figure]):
-    from libreport.numbers import change_percent
-
-    def change(name: str, places: int = 1) -> str | ToFill:
+    def change(name: str, places: int = 1):
         if name not in now:
             raise KeyError(f"no statistics item {name!r} this year")
-        if name not in before:
-            raise KeyError(f"no statistics item {name!r} in {prev_year}")
-        a, b = now[name], before[name]
-        if isinstance(a, ToFill) or isinstance(b, ToFill):
+        if before is not None and name in before:
+            old, old_year = before[name], previous.year if previous is not None else report.year - 1
+        elif name in recorded:
+            old, old_year = recorded[name], report.year - 1
+        elif previous is not None:
+            raise Unavailable(Both(f"{previous.year} has no item {name}, and it records no last_year: to compare with",
+                                   f"{previous.year} 年没有“{name}”这一项，本项也未记录 last_year:，无从比较"))
+        else:
+            raise Unavailable(Both(f"there is no earlier year of {report.library} in the sources, and {name} "
+                                   "records no last_year: (last year's figure as its report printed it)",
+                                   f"源文件中没有{report.library}更早的年份，“{name}”也未记录 last_year:"
+                                   "（上年报告所印的数字）"))
+        a = now[name]
+        if isinstance(a, ToFill) or isinstance(old, ToFill):
             return ToFill(name)
-        if not same_unit(a.unit, b.unit):
-            raise Unavailable(Both(f"{name} is in {a.unit} this year and in {b.unit} in {prev_year}; "
+        if not same_unit(a.unit, old.unit):
+            raise Unavailable(Both(f"{name} is in {a.unit} this year and in {old.unit} in {old_year}; "
                                    "a change is given only between figures in the same unit",
-                                   f"{name} 本年单位为 {a.unit}，{prev_year} 年为 {b.unit}；单位不同，无法计算增减"))
-        pct = change_percent(a.value, b.value, places)
-        if pct is None:
-            raise ValueError(f"{name} was 0 in {prev_year}; a change in percent cannot be given")
-        # worded in the house style: 比 2019 年增长 15.0% with spaces, 比2019年增长15.0% without
-        than = "比上年" if prev_year == year - 1 else glue(glue("比", str(prev_year)), "年")
-        if pct > 0:
-            return glue(f"{than}增长", f"{pct}%")
-        if pct < 0:
-            return glue(f"{than}下降", f"{-pct}%")
-        return glue(glue("与", str(prev_year)), "年持平") if prev_year != year - 1 else "与上年持平"
+                                   f"{name} 本年单位为 {a.unit}，{old_year} 年为 {old.unit}；单位不同，无法计算增减"))
+        result = Change(name, a, old, report.year, old_year, places)
+        str(result)  # a change from 0 cannot be given in percent: said here, where the expression stands
+        return result
 
     return change

@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
-from libreport.figures import MAGNITUDES, Bounds, Figure, Unavailable, overlap, split_approx
+from libreport.figures import MAGNITUDES, Bounds, Figure, Unavailable, glue, overlap, split_approx
 from libreport.messages import Both
 from libreport.numbers import NumberFormatError, group_thousands, parse_number
 
@@ -64,16 +64,56 @@ def shown(value, printed, accept=None) -> str:
     if accept is not None and (not isinstance(accept, str) or not accept.strip()):
         raise Unavailable(Both("accept= takes the reason the printed figure is kept, in quotes",
                                "accept= 写保留所印数字的理由，加引号"))
-    figure, factor = _printed(printed)
+    from libreport.compute.change import Change
+
+    if isinstance(value, Change):
+        agrees, worded = _change(value, printed)
+    else:
+        figure, factor = _printed(printed)
+        agrees, worded = _agrees(figure, factor, value)
+    record(Finding(printed, worded, agrees, accept.strip() if accept else None))
+    return printed
+
+
+def record(finding) -> None:
+    """A finding for the summary to report where the expression stands (a Finding, or a Change printed without
+    its direction, whose direction the words before it must say)."""
+    found = _FOUND.get()
+    if found is not None:
+        found.append(finding)
+
+
+def _agrees(figure: Figure, factor: Decimal | None, value) -> tuple[bool, str]:
     data, data_factor, worded, has_unit = _data(value)
     # No 万 in the printed text: it counts in the figure's own unit. A figure without a unit (a table whose units
     # stand in a column of their own) does not say its magnitude: the printed 万 may be counted, or be its unit's.
     factors = [data_factor] if factor is None else [factor] if has_unit else [factor, data_factor]
-    agrees = any(overlap(_times(figure.bounds(rounded=True), f), _times(data, data_factor)) for f in factors)
-    found = _FOUND.get()
-    if found is not None:
-        found.append(Finding(printed, worded, agrees, accept.strip() if accept else None))
-    return printed
+    return any(overlap(_times(figure.bounds(rounded=True), f), _times(data, data_factor)) for f in factors), worded
+
+
+def _change(change, printed: str) -> tuple[bool, str]:
+    """A printed change (32.6%, 增长 32.6%, 增加了 1,236) against the change computed from the year before: its size,
+    in percent or in the item's unit, and its direction when it says one."""
+    from libreport.compute.change import DOWN, UP, direction
+
+    text = printed.strip()
+    word = next((w for w in sorted(UP + DOWN, key=len, reverse=True) if text.startswith(w)), None)
+    rest = text[len(word):].lstrip("了 ").strip() if word else text
+    figure, factor = _printed(rest)
+    if rest.translate(_FULLWIDTH).endswith("%"):
+        exact = change.exact_percent()
+        size = Figure(abs(exact), unit="%") if exact is not None else None
+    else:
+        size = Figure(abs(change.now.value - change.before.value), unit=change.now.unit)
+    if word is None:
+        record(change)  # its direction is the sentence's: checked there
+    agrees = size is not None and _agrees(figure, factor, size)[0] and (word is None or
+                                                                        direction(word) == change.sign)
+    said = str(change) if rest.translate(_FULLWIDTH).endswith("%") else glue(
+        "比上年" if change.year == change.now_year - 1 else glue(glue("比", str(change.year)), "年"),
+        glue(change.by, change.now.unit or ""))
+    worded = glue(change.name, said) + f"（{change.now.printed()}，{change.year}：{change.before.printed()}）"
+    return agrees, worded
 
 
 def _printed(text: str) -> tuple[Figure, Decimal | None]:

@@ -122,7 +122,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
                     continue
                 if found:  # a figure printed otherwise than the data has it: said where it is written
                     line, col = after = _locate(block, expression, text_lines, after)
-                    _shown(diags, found, summary, line, col, expression)
+                    _shown(diags, found, summary, line, col, expression, text_lines[line - 1][:col - 1])
         if failed:
             continue
         try:
@@ -200,18 +200,37 @@ def _locate(block: Block, expr: str, text_lines: list[str], after: tuple[int, in
     return block.line, 1
 
 
-def _shown(diags: Diagnostics, found: list, summary: Summary, line: int, col: int, expr) -> None:
+def _shown(diags: Diagnostics, found: list, summary: Summary, line: int, col: int, expr, before: str = "") -> None:
     """What `shown` filters found: a warning for a printed figure the data does not allow, acknowledged where
-    the filter gives the reason it is kept (`shown('1263', accept='…')`)."""
+    the filter gives the reason it is kept (`shown('1263', accept='…')`); and for a change printed without its
+    direction (`同比增长 {{ change('接待读者').percent }}`), a warning where the words before it say the other."""
     from libreport.accept import Acknowledgment, acknowledge
+    from libreport.compute.change import Change
 
     mark = Mark(summary.file, line, col)
     for finding in found:
+        if isinstance(finding, Change):
+            _direction(diags, finding, mark, expr, before)
+            continue
         if not finding.agrees:
             diags.warning("shown-mismatch", mark, expr=expr, printed=finding.printed, value=finding.value)
         if finding.accept is not None:
             acknowledge(diags, Acknowledgment(summary.file, (line, col), (line, col + 1), "shown-mismatch",
                                               finding.accept, mark, inline=True))
+
+
+def _direction(diags: Diagnostics, change, mark: Mark, expr: str, before: str) -> None:
+    from libreport.compute.change import direction
+
+    said = _SAID.search(before)
+    if said is None:
+        return
+    if direction(said[1]) != change.sign:
+        diags.warning("change-direction", mark, expr=expr, word=said[1], name=change.name, change=str(change),
+                      now=change.now.printed(), year=change.year, before=change.before.printed())
+
+
+_SAID = re.compile(r"(增长|增加|提高|上升|增幅|下降|减少|降低|回落|下滑|降幅)了?\s*(?:约|近|超过)?\s*$")
 
 
 def _report(diags: Diagnostics, exc: Exception, summary: Summary, line: int, col: int, expr: str) -> None:

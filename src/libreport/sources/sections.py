@@ -6,6 +6,7 @@ misfit, so one run of `validate` reports everything at once.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -24,7 +25,7 @@ COVERAGE_FIELDS = ("date", "outlet", "title")  # section (版面) may be left ou
 COVERAGE_KEYS = ("date", "outlet", "section", "title", "shown")
 DATE_STYLES = ("template", "as-written")  # awards.yaml, coverage.yaml `dates:`
 STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "change", "id", "parts", "parts_label", "of_which",
-             "of_which_label", "details", "label")
+             "of_which_label", "details", "label", "last_year")
 RATIO_KEYS = ("part", "whole")
 CHANGE_KEYS = ("new", "old")
 ACTIVITY_KEYS = ("rounding", "rows", "total", "note", "thousands")
@@ -269,6 +270,9 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
         item.change = _change(r, f["change"][1], f"{path}.change")
     if "id" in f:
         item.id = r.text(f["id"][1], f"{path}.id")
+    if "last_year" in f and not r.is_null(f["last_year"][1]):  # as last year's report printed it: 近 60, 5000余
+        last = r.figure(f["last_year"][1], f"{path}.last_year")
+        item.last_year = replace(last, unit=unit) if last is not None else None
     for label_key in ("parts_label", "of_which_label"):
         if label_key in f:
             setattr(item, label_key, r.text(f[label_key][1], f"{path}.{label_key}"))
