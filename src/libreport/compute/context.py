@@ -67,7 +67,7 @@ def _change_function(report: m.Report, now: dict, previous: m.Report | None, bef
 
     def change(name: str, places: int = 1):
         if name not in now:
-            raise KeyError(f"no statistics item {name!r} this year")
+            raise Unavailable(Both(f"statistics.yaml has no item {name}", f"statistics.yaml 中没有“{name}”这一项"))
         if before is not None and name in before:
             old, old_year = before[name], previous.year if previous is not None else report.year - 1
         elif name in recorded:
