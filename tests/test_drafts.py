@@ -56,3 +56,12 @@ def test_a_name_that_is_not_there_is_still_an_error_said_plainly(qinghe: Path):
     line = next(ln for ln in done.stdout.splitlines() if "error" in ln)
     assert "unknown-data" in line and "外借文件" in line and "外借文献" in line  # did you mean
     assert "Undefined" not in done.stdout
+
+
+def test_the_web_edition_of_a_draft_marks_them_too(qinghe: Path):
+    done = run_cli("build", "2024", "--format", "html", cwd=qinghe)
+    assert done.returncode == 0, done.stderr
+    page = (qinghe / "out/2024/青禾市图书馆2024年工作总结/index.html").read_text(encoding="utf-8")
+    mark = '<mark class="to-fill">（待填写）</mark>'
+    assert f"全年接待读者{mark}，外借文献{mark}" in page
+    assert "\ufdd9" not in page and "\ufdda" not in page

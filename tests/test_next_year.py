@@ -56,7 +56,7 @@ def test_the_finished_year_quotes_some_70_figures_and_checks_its_stated_changes(
     assert [d["code"] for d in found] == ["change-direction"]
     assert "数字资源访问 is 740 万次 against 2022's 810 万次" in found[0]["message"]
     zh = run_cli("validate", "2023", cwd=project, env={"LIBREPORT_LANG": "zh"}).stdout
-    assert "警告 change-direction: {{ change('数字资源访问') | shown('8.6%') }} 前写“增长”，但数字资源访问为 740 万次" in zh
+    assert "change-direction: {{ change('数字资源访问') | shown('8.6%') }} 前写“增长”，但数字资源访问为 740 万次" in zh
     summary.write_text(original.replace("{{ change('接待读者') | shown('32.6%') }}", "{{ change('接待读者x') }}"),
                        encoding="utf-8")
     found = [d for d in diagnostics(project, "2023") if d["severity"] == "error"]

@@ -15,6 +15,7 @@ from html import escape
 
 from libreport import document as d
 from libreport.cjk import FULL_WIDTH, IDEOGRAPHIC, among
+from libreport.tofill import FILL_OFF, FILL_ON
 from libreport.web import svg
 from libreport.web.style import stylesheet
 
@@ -55,6 +56,8 @@ def _runs(runs: Sequence[d.Run]) -> str:
             out.append("<br>")
             continue
         text = escape(r.text)
+        if r.fill:  # a figure still to fill, in a draft: marked as Word highlights it
+            text = f'<mark class="to-fill">{text}</mark>'
         if r.strike:
             text = f"<s>{text}</s>"
         if r.italic:
@@ -65,6 +68,11 @@ def _runs(runs: Sequence[d.Run]) -> str:
             text = f'<strong class="run-in">{text}</strong>'
         out.append(text)
     return "".join(out)
+
+
+def _cell(text: str) -> str:
+    """A table cell's text, the to-fill marker of a figure still to fill (libreport.tofill) marked."""
+    return escape(text).replace(FILL_ON, '<mark class="to-fill">').replace(FILL_OFF, "</mark>")
 
 
 def _lines(lines: Sequence[str]) -> str:
@@ -257,13 +265,13 @@ class Page:
             if header:
                 scope = "colgroup" if spans[k] > 1 else "col"
                 short = ' class="short"' if _keeps_to_a_line(text, "center") else ""
-                cells.append(f'<th scope="{scope}"{extent}{short}>{escape(text)}</th>')
+                cells.append(f'<th scope="{scope}"{extent}{short}>{_cell(text)}</th>')
             elif row.total and k == 0:
-                cells.append(f'<th scope="row"{extent}>{escape(text)}</th>')
+                cells.append(f'<th scope="row"{extent}>{_cell(text)}</th>')
             else:
                 cls = _CELL.get(role, "text")
                 cls += " short" if _keeps_to_a_line(text, cls) else ""
-                cells.append(f'<td class="{cls}"{extent}>{escape(text)}</td>')
+                cells.append(f'<td class="{cls}"{extent}>{_cell(text)}</td>')
         total = ' class="total"' if row.total else ""
         return f"<tr{total}>{''.join(cells)}</tr>"
 
