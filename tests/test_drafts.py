@@ -65,3 +65,21 @@ def test_the_web_edition_of_a_draft_marks_them_too(qinghe: Path):
     mark = '<mark class="to-fill">（待填写）</mark>'
     assert f"全年接待读者{mark}，外借文献{mark}" in page
     assert "\ufdd9" not in page and "\ufdda" not in page
+
+
+def test_a_template_with_other_to_fill_wording_prints_it_and_validate_recognises_it(qinghe: Path):
+    snippets = qinghe / "templates/snippets.yaml"
+    snippets.write_text(snippets.read_text(encoding="utf-8").replace("to_fill: （待填写）", "to_fill: 【待补】"),
+                        encoding="utf-8")
+    summary = qinghe / "years/2024/summary.md"
+    summary.write_text(summary.read_text(encoding="utf-8") + "\n## 其他\n\n【待补】\n", encoding="utf-8")
+    done = run_cli("build", "2024", "--toc", "field", cwd=qinghe)
+    assert done.returncode == 0, done.stderr
+    assert "【待补】" in done.stdout and "（待填写）" not in done.stdout
+    doc = Document(str(qinghe / "out/2024/青禾市图书馆2024年工作总结.docx"))
+    opening = next(p for p in doc.paragraphs if p.text.startswith("2023 年，青禾市图书馆"))
+    assert "全年接待读者【待补】，外借文献【待补】" in opening.text and "（待填写）" not in opening.text
+    assert all(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in opening.runs if r.text == "【待补】")
+    listed = run_cli("validate", "2024", cwd=qinghe)
+    line = next(ln for ln in listed.stdout.splitlines() if "summary.md" in ln and "placeholder" in ln)
+    assert "【待补】" in line and "其他" in line

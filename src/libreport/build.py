@@ -13,6 +13,7 @@ from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
 from libreport.pipeline import check_year
 from libreport.project import Project
+from libreport.tofill import wording
 
 
 @dataclass
@@ -308,14 +309,14 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
             print(t("built_web", path=shown_path(result.web)))
         if result.docx is None:
             if to_fill:
-                print(t("build_draft", year=result.year, count=to_fill))
+                print(t("build_draft", year=result.year, count=to_fill, marker=wording()))
             continue
         pages = t("pages", pages=result.pages) if result.pages else t("pages_unknown")
         print(t("built", path=shown_path(result.docx), pages=pages))
         if result.pdf:
             print(t("built_pdf", path=shown_path(result.pdf)))
         if to_fill:
-            print(t("build_draft", year=result.year, count=to_fill))
+            print(t("build_draft", year=result.year, count=to_fill, marker=wording()))
         if not result.has_toc:
             pass  # nothing to say about a table of contents the document does not have
         elif result.toc_static:

@@ -106,7 +106,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "to-fill.activity": ("the activity row {type} has no {column} yet", "活动“{type}”的{column}尚未填写"),
     "to-fill.count": ("{group}: {label} has no count yet", "{group}：{label} 尚未填写"),
     "to-fill.skeleton": ("{file}: {title} is still the skeleton", "{file}：{title} 尚未填写"),
-    "to-fill.placeholder": ("{file}: {where} still has the placeholder （待填写）", "{file}：{where} 尚未填写"),
+    "to-fill.placeholder": ("{file}: {where} still has the placeholder {marker}", "{file}：{where} 尚未填写"),
     # -- dates -----------------------------------------------------------------------------------
     "bad-date.span": ("{text!r} is not a date form libreport knows (1月7日, 4月24日-8月31日, 3月上旬, 12月, 4-6月, "
                       "下半年, 全年, 2021-01-07); for words no form fits, give the real span in date: and keep the "
@@ -443,9 +443,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table-column.thousands": ("only a number column groups thousands ({name!r} is not one)",
                                "只有数字列才有千位分隔（{name!r} 不是数字列）"),
     # sections without a title are named by their file alone
-    "to-fill.skeleton-untitled": ("{file} is still the skeleton: write the text in place of （待填写）",
-                                  "{file} 尚未填写：请把（待填写）换成正文"),
-    "to-fill.placeholder-untitled": ("{file} still has the placeholder （待填写）", "{file} 中仍有（待填写）"),
+    "to-fill.skeleton-untitled": ("{file} is still the skeleton: write the text in place of {marker}",
+                                  "{file} 尚未填写：请把{marker}换成正文"),
+    "to-fill.placeholder-untitled": ("{file} still has the placeholder {marker}", "{file} 中仍有{marker}"),
     "missing-file.untitled": ("report.yaml lists {file}, which does not exist", "report.yaml 列有 {file}，但该文件不存在"),
     "to-fill.missing-untitled": ("report.yaml lists {file}, which does not exist yet; the section is left out of "
                                  "the report until it does",

@@ -65,7 +65,9 @@ def check_year(project: Project, year: str) -> YearResult:
     from libreport.housestyle import printing
     from libreport.prose.summary import render_summary
     from libreport.sources.sections import load_year
+    from libreport.tofill import use
 
+    use(project.to_fill)  # the templates' to-fill wording, for what is checked and written from this year
     diags = Diagnostics()
     folder = project.year_folder(year)
     result = YearResult(year, folder, diags)

@@ -34,6 +34,13 @@ class Project:
     config: Path | None = None
     diags: Diagnostics = field(default_factory=Diagnostics)  # libreport.yaml's problems
 
+    @property
+    def to_fill(self) -> str:
+        """The templates' to-fill wording (snippets.yaml `to_fill:`), （待填写） by default."""
+        from libreport.wording import to_fill_wording
+
+        return to_fill_wording(self.templates)
+
     def year_folder(self, year: str | int) -> Path:
         return self.sources / str(year)
 

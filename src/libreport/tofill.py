@@ -2,17 +2,38 @@
 
 A year started by `libreport new` has every statistics value emptied (`value:` with nothing after it). Such an
 item exists; only its value is not written yet. Prose quoting it, a table printing it, a filter or a sum using it
-all give a `ToFill`, which prints as （待填写） between two marker characters that the document writers turn into a
-highlighted run, so that a draft shows every figure still to fill where it stands and never a wrong number, an
-error, or the name of anything inside libreport.
+all give a `ToFill`, which prints as the to-fill wording between two marker characters that the document writers
+turn into a highlighted run, so that a draft shows every figure still to fill where it stands and never a wrong
+number, an error, or the name of anything inside libreport.
+
+The to-fill wording is the template's (snippets.yaml `to_fill:`, （待填写） unless a library restyles it): drafts
+print it, `new` and `init` write it where text is still to write, and validate looks for it. `use` puts a
+project's wording in force (pipeline.check_year does, for everything checked and written from that year).
 """
 
 from __future__ import annotations
 
-PLACEHOLDER = "（待填写）"  # the to-fill wording: `new` writes it where text is still to write, drafts print it
+from contextvars import ContextVar
+
+DEFAULT = "（待填写）"
+_WORDING: ContextVar[str] = ContextVar("to_fill", default=DEFAULT)
 # Noncharacters, as the summary's run markers are (prose.markdown): no real text contains them.
 FILL_ON, FILL_OFF = "\ufdd9", "\ufdda"
-MARKER = FILL_ON + PLACEHOLDER + FILL_OFF
+
+
+def use(text: str) -> None:
+    """Make `text` the to-fill wording from here on (in this thread or task)."""
+    _WORDING.set(text or DEFAULT)
+
+
+def wording() -> str:
+    """The to-fill wording in force: what a figure still to fill prints, and what text still to write says."""
+    return _WORDING.get()
+
+
+def marker() -> str:
+    """The to-fill wording as a figure still to fill prints it: between the markers the writers highlight."""
+    return FILL_ON + _WORDING.get() + FILL_OFF
 
 
 class ToFill:
@@ -25,13 +46,13 @@ class ToFill:
         self.what = what  # the item (or cell) still to fill, for messages
 
     def __str__(self) -> str:
-        return MARKER
+        return marker()
 
     def __format__(self, spec: str) -> str:
-        return MARKER
+        return marker()
 
     def __repr__(self) -> str:
-        return MARKER
+        return marker()
 
     def __getattr__(self, name: str):
         if name.startswith("_"):

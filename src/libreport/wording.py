@@ -30,7 +30,7 @@ WEB_SNIPPETS = ("web_contents", "web_skip", "web_chart_data", "web_category", "w
 # tables): a template made before them still builds every report that does not use them.
 OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list_bullet", "list_number",
                      "column_unit", "number_heading", "table_date", "subsection_heading", "imprint_cc",
-                     "imprint_issued", *WEB_SNIPPETS)
+                     "imprint_issued", "to_fill", *WEB_SNIPPETS)
 OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection",
                    "document_number", "document_title", "imprint", "imprint_date", "imprint_table", "addressee",
                    "signature_note")
@@ -96,6 +96,25 @@ class Wording:
 
 
 SNIPPETS = "snippets.yaml"
+
+
+def to_fill_wording(folder: Path) -> str:
+    """The template's to-fill wording (snippets.yaml `to_fill:`), read on its own for what is written before
+    the wording is loaded (validate's sources, `new`, `init`); the default when it is not set or not plain text.
+    Problems with snippets.yaml itself are load_wording's to say."""
+    from libreport.tofill import DEFAULT
+
+    snippets = folder / SNIPPETS
+    if not snippets.is_file():
+        return DEFAULT
+    root = load_yaml(snippets, Diagnostics(), lambda mark: None)
+    value = getattr(root, "value", None)
+    if not isinstance(value, list):
+        return DEFAULT
+    for key, node in value:
+        if getattr(key, "value", None) == "to_fill" and isinstance(getattr(node, "value", None), str):
+            return node.value.strip() or DEFAULT
+    return DEFAULT
 
 
 def load_wording(folder: Path, diags: Diagnostics) -> Wording | None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from libreport.i18n import t
 from libreport.project import CONFIG, bundled_templates
-from libreport.prose.summary import PLACEHOLDER
+from libreport.wording import to_fill_wording
 
 KINDS = ("年报", "工作总结")
 
@@ -68,7 +68,7 @@ def skeleton(library: str, year: int, title: str | None, kind: str) -> dict[str,
                                           title_line=(f"title: {_scalar(title)}" if title else TITLE_LINE),
                                           shown_title=shown_title, official_lines=_official_lines(library, year, kind),
                                           section_lines=_section_lines(kind)),
-        f"{y}/summary.md": SUMMARY.format(hole=PLACEHOLDER),
+        f"{y}/summary.md": SUMMARY.format(hole=to_fill_wording(bundled_templates())),
         f"{y}/statistics.yaml": STATISTICS,
         f"{y}/awards.yaml": AWARDS.format(year=year),
         f"{y}/activities.yaml": ACTIVITIES,

@@ -34,7 +34,7 @@ from libreport import model as m
 from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
 from libreport.project import Project
-from libreport.prose.summary import PLACEHOLDER, parse_blocks
+from libreport.prose.summary import parse_blocks
 
 
 class ScaffoldError(Exception):
@@ -136,7 +136,7 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], d
         kind = section.kind
         if kind == "summary":
             text = _read(section.file, MAX_PROSE_BYTES) if exists else ""
-            files[rel] = carry_summary(text) if text.strip() else PLACEHOLDER + "\n"
+            files[rel] = carry_summary(text) if text.strip() else project.to_fill + "\n"
             pictures.update(_pictures(text, section.file, source))
         elif kind == "statistics":  # last_year: is last year's figure, which this year's sources now hold
             text, n = _blank(section.file, _stat_values, old, year, ("accept", "last_year")) if exists \

@@ -13,7 +13,7 @@ from libreport import model as m
 from libreport.figures import Figure, Unavailable
 from libreport.messages import Both
 from libreport.numbers import circled, shares_half_up, shares_largest_remainder
-from libreport.tofill import MARKER, ToFill
+from libreport.tofill import ToFill, marker
 
 # -- statistics ----------------------------------------------------------------
 
@@ -36,7 +36,7 @@ class StatRow:
         """The value as printed: the figure with its approximation word (近 573,400), thousands grouped, and its
         note beside it (（含分馆）); "—" for a group row, the to-fill marker for a value still to fill."""
         if self.item.to_fill:
-            return MARKER
+            return marker()
         figure = self.item.figure
         if figure is None:
             return "—"

@@ -15,8 +15,9 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.model import Summary
 from libreport.prose.markdown import Block, parse
+from libreport.tofill import wording
 
-__all__ = ["PLACEHOLDER", "Block", "check_placeholders", "number_headings", "parse_blocks", "render_summary"]
+__all__ = ["Block", "check_placeholders", "number_headings", "parse_blocks", "render_summary"]
 
 MAX_EXPRESSIONS = 2_000  # a long summary quotes a few hundred figures
 _HAND_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳])")
@@ -51,19 +52,17 @@ def number_headings(blocks: list[Block], counters: list[int] | None = None) -> l
     return counters
 
 
-PLACEHOLDER = "（待填写）"  # what `libreport new` writes under each heading of last year's summary
-
-
 def check_placeholders(summary: Summary, title: str | None, diags: Diagnostics) -> None:
     """A to-fill warning for a summary that is still `new`'s skeleton, or for each placeholder left in it.
     A summary without a title is named by its file alone (never `summary.md: summary.md`)."""
     blocks = parsed(summary).blocks
     paragraphs = [b for b in blocks if b.kind in ("paragraph", "item")]
-    holes = [b for b in paragraphs if PLACEHOLDER in b.source]
+    marker = wording()  # what `new` and `init` write where text is still to write
+    holes = [b for b in paragraphs if marker in b.source]
     hole_ids = {id(b) for b in holes}
     if holes and len(holes) == len(paragraphs):
         diags.warning("to-fill", Mark(summary.file, holes[0].line, 1), file=summary.file, title=title or "",
-                      variant="skeleton" if title else "skeleton-untitled")
+                      marker=marker, variant="skeleton" if title else "skeleton-untitled")
         return
     heading = ""
     for block in blocks:
@@ -72,7 +71,7 @@ def check_placeholders(summary: Summary, title: str | None, diags: Diagnostics) 
         elif id(block) in hole_ids:
             where = " › ".join(w for w in (title, heading) if w)
             diags.warning("to-fill", Mark(summary.file, block.line, 1), file=summary.file, where=where,
-                          variant="placeholder" if where else "placeholder-untitled")
+                          marker=marker, variant="placeholder" if where else "placeholder-untitled")
 
 
 def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters: list[int] | None = None,
