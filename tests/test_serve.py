@@ -49,3 +49,18 @@ def test_a_port_in_use_is_a_usage_error(project):
         done = run_cli("serve", "2021", "--port", str(port), cwd=project)
     assert done.returncode == 2 and str(port) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_starts_on_sources_with_errors_says_so_on_the_page_and_shows_the_report_once_fixed(project):
+    stats = project / "years" / "2021" / "statistics.yaml"
+    good = stats.read_text(encoding="utf-8")
+    stats.write_text(good.replace("value: 1607816", "value: 一百万", 1), encoding="utf-8")
+    with serving(project, "2021") as served:
+        page = served.get("/")
+        assert "2021 has not been built yet" in page and "statistics.yaml:" in page
+        first = served.state()["version"]
+        stats.write_text(good, encoding="utf-8")
+        state = served.wait_for_version(first + 1)
+        assert not any(d["severity"] == "error" for d in state["diagnostics"])
+        assert "<h1>越秀区图书馆 2021 年年报</h1>" in served.get("/")
+    assert served.returncode == 0

@@ -149,9 +149,10 @@ def serve(project: Project, year: str, options: BuildOptions, port: int = 0) -> 
     try:
         preview.build()
         serving.start()
+        ready = threading.Event()
+        threading.Thread(target=_watch, args=(preview, stop, ready), daemon=True).start()
+        ready.wait(30)  # the address is said once a save is seen: a save made upon reading it is not missed
         _say(t("serve_at", year=year, url=f"http://127.0.0.1:{server.server_address[1]}/"))
-        watching = threading.Thread(target=_watch, args=(preview, stop), daemon=True)
-        watching.start()
         while not stop.wait(0.25):
             pass
     except KeyboardInterrupt:
@@ -166,13 +167,14 @@ def serve(project: Project, year: str, options: BuildOptions, port: int = 0) -> 
     return 0
 
 
-def _watch(preview: Preview, stop: threading.Event) -> None:
+def _watch(preview: Preview, stop: threading.Event, ready: threading.Event) -> None:
     """Rebuild on every save of what the year's edition is made from, until `stop`."""
     project, year = preview.project, preview.year
     while not stop.is_set():
         folders = watched_folders(project, year)
         for changes in watchfiles.watch(*sorted(folders), watch_filter=SourceFilter(project), stop_event=stop,
                                         rust_timeout=200, yield_on_timeout=True):
+            ready.set()  # the first (empty) yield comes once the watcher is running
             if not changes:
                 continue
             preview.build()
