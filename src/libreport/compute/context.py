@@ -12,11 +12,12 @@ from libreport.tofill import ToFill
 
 class Figures(dict):
     """Statistics figures by name, path or id. A missing key is undefined, so StrictUndefined reports it;
-    `unfilled` holds the keys of the items written without a value yet, so that it says which they are."""
+    `groups` holds the keys of the group rows (no value of their own, none to fill: only the rows under them
+    have figures), so that quoting one says so rather than that no such item exists."""
 
     def __init__(self, index: StatIndex):
         super().__init__(index.figures())
-        self.unfilled = frozenset(key for key, item in index.by_key.items() if item.figure is None)
+        self.groups = frozenset(key for key, item in index.by_key.items() if item.figure is None and not item.to_fill)
 
 
 def build_context(report: m.Report, previous: m.Report | None = None) -> dict:

@@ -43,16 +43,17 @@ def environment():
         __slots__ = ()
 
         def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError):
-            # An item of statistics.yaml written without its value yet is not missing: it is still to fill.
-            unfilled = isinstance(name, str) and name in getattr(obj, "unfilled", ())
-            super().__init__(hint, obj, name, Unavailable if unfilled else exc)  # type: ignore[arg-type]  # raised as it is
+            # A group row of statistics.yaml is there, but has no figure to print: its rows have them.
+            group = isinstance(name, str) and name in getattr(obj, "groups", ())
+            super().__init__(hint, obj, name, Unavailable if group else exc)  # type: ignore[arg-type]  # raised as it is
 
         @property
         def _undefined_message(self) -> str:
             obj, name = self._undefined_obj, self._undefined_name
             if self._undefined_exception is Unavailable:
-                return str(Both(f"{name} has no value yet in statistics.yaml; fill it in to quote it",
-                                f"“{name}”在 statistics.yaml 中尚未填写数值，填写后才能引用"))
+                return str(Both(f"{name} is a group row of statistics.yaml and has no figure of its own; "
+                                "quote one of the items under it",
+                                f"“{name}”是 statistics.yaml 中的分组行，本身没有数值；请引用其下的某一项"))
             if isinstance(obj, dict) and isinstance(name, str) and self._undefined_hint is None:
                 close = _did_you_mean(name, obj)
                 return str(Both(f"no {name!r}" + (f"; did you mean {close!r}?" if close else ""),
