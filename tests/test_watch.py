@@ -178,3 +178,17 @@ def test_watch_builds_the_web_edition_alone_when_asked(project: Path):
     assert done.returncode == 0, done.stderr
     assert "built the web edition out/2021/越秀区图书馆2021年年报/index.html" in done.stdout
     assert not (project / REPORT).exists()
+
+
+def test_watch_stops_on_sigterm_as_on_ctrl_c(project: Path):
+    """A watch started in the background ignores Ctrl+C's signal; `kill` stops it the same way (and with it the
+    LibreOffice it keeps for --pdf)."""
+    watch = Watch(project, "2021", "--watch", "--toc", "field")
+    try:
+        watch.wait_for("watching")
+        watch.proc.send_signal(signal.SIGTERM)
+        assert watch.proc.wait(timeout=20) == 0
+    finally:
+        watch.stop()
+    watch.quiet_for(0.5)
+    assert "stopped watching" in watch.seen[-1]

@@ -7,7 +7,7 @@ report does not trigger another build.
 
 A build that finds errors prints them and writes nothing: the last good report stays in place
 (`build.build_year` writes atomically and only when there are no errors), and watching goes on
-until the sources are fixed. Ctrl+C stops watching; the exit code is then 0.
+until the sources are fixed. Ctrl+C (or SIGTERM) stops watching; the exit code is then 0.
 
 LIBREPORT_WATCH_MAX_BUILDS=N (an environment variable, for tests and scripts) stops watching after
 N builds, the first one included; the exit code is then 0 when the last build of every year
@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import watchfiles
@@ -39,7 +40,7 @@ def watch_and_build(project: Project, years: list[str], options: BuildOptions) -
     last_ok: dict[str, bool] = {}
     printed: dict[str, set] = {}  # year → the problems already printed, so a save prints only what changed
     # One LibreOffice for the whole watch: a rebuilt PDF waits for a layout, never for LibreOffice to start.
-    with years_office(options) as office:
+    with _stop_on_sigterm(), years_office(options) as office:
         return _watch(project, years, options, office, limit, last_ok, printed)
 
 
@@ -76,6 +77,26 @@ def _watch(project: Project, years: list[str], options: BuildOptions, office, li
         say(t("watch_stopped"))
         return 0
     return 0 if all(last_ok.values()) else 1
+
+
+@contextmanager
+def _stop_on_sigterm():
+    """`kill` (SIGTERM) stops watching as Ctrl+C does, LibreOffice ended with it (a watch started in the
+    background ignores Ctrl+C's signal); the handler before is back afterwards."""
+    import signal
+    import threading
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _limit() -> int | None:
