@@ -7,6 +7,9 @@ tests/cases/invalid/<case>/ holds one kind of mistake; tests/cases/valid/<case>/
 
 FILE is relative to the year folder. Every listed diagnostic must be reported, and nothing else with
 severity error or warning (notes are checked only when listed; a valid case may report no note either).
+A valid case may also hold `printed.txt`: paragraphs the built report must print, one a line, each exactly as
+the document has it (`#` lines are comments).
+
 Lines starting with `#` are comments, except two directives:
 
     # exit: 0        the exit code (default: 1 for invalid cases, 0 for valid ones)
@@ -143,6 +146,21 @@ def test_valid_case(case: Path, tmp_path: Path):
     unlisted_notes = [d for d in diags if d["severity"] == "note" and not any(e.matches(d) for e in expected)]
     assert unlisted_notes == []
     assert result.returncode == int(directives.get("exit", "0"))
+    if (case / "printed.txt").exists():
+        assert printed_missing(case, tmp_path) == []
+
+
+def printed_missing(case: Path, tmp_path: Path) -> list[str]:
+    """The lines of the case's printed.txt that no paragraph of its built report prints as such."""
+    from .docxdump import blocks
+
+    wanted = [line for line in (case / "printed.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    done = run_cli("build", "--all", "--toc", "field", cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr
+    [docx] = (tmp_path / "out").rglob("*.docx")
+    texts = {b.text for b in blocks(docx) if b.kind == "p"}
+    return [line for line in wanted if line not in texts]
 
 
 def test_every_validate_code_has_a_case():
@@ -173,7 +191,7 @@ def test_case_folders_are_complete_years():
 
     for case in case_folders("invalid") + case_folders("valid"):
         assert (case / "report.yaml").is_file(), case.name
-        extra = {p.name for p in case.iterdir()} - {"report.yaml", "expected.txt"}
+        extra = {p.name for p in case.iterdir()} - {"report.yaml", "expected.txt", "printed.txt"}
         try:
             report = yaml.safe_load((case / "report.yaml").read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError):

@@ -260,8 +260,13 @@ def sum_bounds(figures: list[Figure]) -> Bounds:
 
 
 def overlap(a: Bounds, b: Bounds) -> bool:
-    """Whether two ranges share a number: the printed words of both can be true at once."""
-    return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
+    """Whether the printed words of both can be true at once: the two ranges share more than an end (510 余 is
+    510 … 520 and 520 余 is 520 … 530, yet no number is both), or one is a single number the other holds."""
+    low = max(a[0], b[0])
+    high = a[1] if b[1] is None else b[1] if a[1] is None else min(a[1], b[1])
+    if high is None or low < high:
+        return True
+    return low == high and (a[0] == a[1] or b[0] == b[1])
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -345,8 +350,24 @@ def measures(unit: str | None) -> frozenset[tuple[str, str]]:
     out = set()
     for piece in pieces:
         own = next((m for m in MAGNITUDES if piece.startswith(m) and len(piece) > len(m)), None)
-        out.add((own, piece[len(own):]) if own is not None else (shared, piece))
+        magnitude, word = (own, piece[len(own):]) if own is not None else (shared, piece)
+        out.add((magnitude, SAME_WORD.get(word, word)))
     return frozenset(out)
+
+
+# Measure words that count the same thing: an event held once is one 场, one 场次 and one 次 (举办讲座 66 次 is
+# 66 场次), so figures in them add up and compare. Others only look alike: 人 counts each person once and 人次 each
+# visit, 篇 counts articles and 次 the times something was reported, 个, 项, 期 count what they name.
+SAME_WORD = {"场次": "场", "次": "场"}
+
+
+def counted_once(unit: str | None, total_unit: str | None) -> bool:
+    """Whether a figure in `unit` counts each one once of what `total_unit` counts every time (人 of 人次, 册 of
+    册次, in the same magnitude): a subset so counted can be no larger than the total, though never summed into it."""
+    if unit is None or total_unit is None:
+        return False
+    total = measures(total_unit)
+    return any((m, w + "次") in total for m, w in measures(unit))
 
 
 def same_measure(unit: str | None, total_unit: str | None) -> bool:

@@ -140,6 +140,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "check the figure",
                            "{item} 由 {prev_year} 年的 {before} 变为 {now}，变化超过 {factor} 倍，请核对"),
     # -- the summary -----------------------------------------------------------------------------
+    "half-width-punctuation": ("a half-width {char} between Chinese characters; Chinese text takes the "
+                               "full-width {full}", "中文之间用了半角的 {char}，应改为全角的 {full}"),
     "heading-number": ("this heading is numbered by hand; libreport numbers headings itself, "
                        "so the number would print twice",
                        "此标题手工写了序号；libreport 会自动编号，序号将重复出现"),
@@ -440,6 +442,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "{item} 的分项未相加核对：{parts} 的单位与 {unit} 不同（单位不会自动换算）"),
     "unit-mismatch.of-which": ("{sub} ({sub_unit}) is not compared with {item} ({unit}): no unit is converted",
                                "{sub}（{sub_unit}）未与 {item}（{unit}）比较：单位不会自动换算"),
+    "unit-mismatch.of-which-apart": ("{sub} ({sub_unit}) is not compared with {item} ({unit}): they count "
+                                     "different things (场, 场次 and 次 count the same; 人 under 人次 is compared "
+                                     "as at most the total)",
+                                     "{sub}（{sub_unit}）未与 {item}（{unit}）比较：两者计量的不是同一种东西"
+                                     "（场、场次、次计量相同；人次之下的人数按不超过总数比较）"),
     "table-column.thousands": ("only a number column groups thousands ({name!r} is not one)",
                                "只有数字列才有千位分隔（{name!r} 不是数字列）"),
     # sections without a title are named by their file alone

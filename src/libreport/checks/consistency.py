@@ -8,7 +8,7 @@ from libreport import model as m
 from libreport.checks.ratios import check_ratios
 from libreport.compute.tables import StatIndex, activity_table
 from libreport.diagnostics import Diagnostics
-from libreport.figures import MAGNITUDES, converted, overlap, same_measure, sum_bounds
+from libreport.figures import MAGNITUDES, converted, counted_once, overlap, same_measure, sum_bounds
 from libreport.messages import Both
 from libreport.numbers import group_thousands
 
@@ -117,16 +117,28 @@ def _statistics(stats: m.Statistics, diags: Diagnostics) -> None:
                 diags.error("sum-mismatch", item.value_mark or item.mark, item.path, item=item.name,
                             total=group_thousands(sum((p.value for p in parts), Decimal(0))),
                             value=group_thousands(total.value))
-        most = total.bounds()[1]  # None: 超过/以上, no upper bound
         for sub in item.of_which:
-            figure = sub.figure
-            if figure is not None and converted(sub.unit, item.unit):
-                diags.note("unit-mismatch", sub.value_mark or sub.mark, sub.path, sub=sub.name,
-                           sub_unit=sub.unit, item=item.name, unit=item.unit, variant="of-which")
-            elif figure is not None and most is not None and same_measure(sub.unit, item.unit) \
-                    and figure.bounds()[0] > most:
-                diags.error("subset-exceeds", sub.value_mark or sub.mark, sub.path, sub=sub.name, item=item.name,
-                            sub_value=group_thousands(sub.value), value=group_thousands(total.value))
+            _of_which(item, total, sub, diags)
+
+
+def _of_which(item: m.StatItem, total, sub: m.StatItem, diags: Diagnostics) -> None:
+    """A 其中 row does not exceed its item, when both count the same thing (场 of 场次) or it counts each one once
+    of what the item counts every time (21.21 万人 of 61.74 万人次); otherwise a note says why it is not compared."""
+    figure = sub.figure
+    if figure is None or sub.ratio is not None or sub.change is not None:
+        return  # a stated percentage or change under its item is checked as one (checks.ratios, checks.changes)
+    where = sub.value_mark or sub.mark
+    if converted(sub.unit, item.unit):
+        diags.note("unit-mismatch", where, sub.path, sub=sub.name, sub_unit=sub.unit, item=item.name,
+                   unit=item.unit, variant="of-which")
+    elif same_measure(sub.unit, item.unit) or counted_once(sub.unit, item.unit):
+        most = total.bounds()[1]  # None: 超过/以上, no upper bound
+        if most is not None and figure.bounds()[0] > most:
+            diags.error("subset-exceeds", where, sub.path, sub=sub.name, item=item.name,
+                        sub_value=group_thousands(sub.value), value=group_thousands(total.value))
+    else:
+        diags.note("unit-mismatch", where, sub.path, sub=sub.name, sub_unit=sub.unit or "—", item=item.name,
+                   unit=item.unit, variant="of-which-apart")
 
 
 def _duplicate_items(stats: m.Statistics, diags: Diagnostics) -> None:

@@ -47,7 +47,7 @@ from functools import cache
 from libreport.figures import BEFORE, EXACT
 from libreport.prose.markdown import Block, expression_spans, parse
 
-__all__ = ["KINDS", "Figure", "find_figures", "figures_in_text", "literal"]
+__all__ = ["KINDS", "Figure", "blank_markup", "find_figures", "figures_in_text", "literal"]
 
 KINDS = ("number", "percent", "date", "ordinal", "shown", "quoted")
 BOUND_KINDS = frozenset(("shown", "quoted"))
@@ -143,7 +143,7 @@ def figures_in_text(text: str, blocks: list[Block] | None = None) -> list[Figure
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    blank = _blanked(text)
+    blank = blank_markup(text)
     spans = expression_spans(text)
     found: list[Figure] = []
     for block in blocks:
@@ -158,9 +158,9 @@ def figures_in_text(text: str, blocks: list[Block] | None = None) -> list[Figure
 
 # -- reading a block ----------------------------------------------------------------------------------
 
-def _blanked(text: str) -> str:
-    """The text with what prints no figure of its own replaced by a filler of the same length: expressions
-    (found apart), HTML comments, link and picture addresses, web addresses."""
+def blank_markup(text: str) -> str:
+    """The text with what is not prose of its own replaced by a filler (NUL) of the same length, so that offsets
+    still hold: expressions, HTML comments and tags, link and picture addresses, web addresses."""
     chars = list(text)
 
     def fill(start: int, end: int) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.model import Summary
-from libreport.prose.markdown import Block, parse
+from libreport.prose.markdown import Block, join_lines, parse
 from libreport.tofill import wording
 
 __all__ = ["Block", "check_placeholders", "number_headings", "parse_blocks", "render_summary"]
@@ -126,7 +126,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
             continue
         try:
             with watching() as found:
-                block.text = compile_snippet(block.template).render(context)
+                block.text = join_lines(compile_snippet(block.template).render(context))
             if found and "{%" in block.source:  # its expressions were not rendered one by one above
                 _shown(diags, found, summary, block.line, 1, AN_EXPRESSION)
         except Exception as exc:  # user-written: any failure is a diagnostic

@@ -57,9 +57,11 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
         if not src.text.strip():
             diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.title or "",
                           variant="empty-summary" if section.title else "empty-summary-untitled")
+        from libreport.prose.punctuation import check_punctuation
         from libreport.prose.summary import check_placeholders
         summary = m.Summary(section.file, src.text)
         check_placeholders(summary, section.title, diags)
+        check_punctuation(summary, diags)
         return summary
     root = load_yaml(section.file, diags, lambda mark: _empty_file(section, mark, diags))
     r = Reader(section.file, diags)
