@@ -13,6 +13,7 @@ the document has it (`#` lines are comments).
 Lines starting with `#` are comments, except two directives:
 
     # exit: 0        the exit code (default: 1 for invalid cases, 0 for valid ones)
+    # options: --coverage   options validate is run with
     # folder: 2020   the year folder's name (default: the `year:` in report.yaml)
 """
 
@@ -59,7 +60,7 @@ def read_expected(case: Path) -> tuple[list[Expected], dict[str, str]]:
         if not line:
             continue
         if line.startswith("#"):
-            m = re.match(r"#\s*(exit|folder):\s*(\S+)\s*$", line)
+            m = re.match(r"#\s*(exit|folder|options):\s*(\S.*?)\s*$", line)
             if m:
                 directives[m.group(1)] = m.group(2)
             continue
@@ -95,7 +96,8 @@ def validate_case(case: Path, tmp_path: Path) -> tuple[object, list[dict], str, 
     shutil.copytree(case, folder, ignore=shutil.ignore_patterns("expected.txt"))
     (tmp_path / "libreport.yaml").write_text("sources: years\noutput: out\n", encoding="utf-8")
     before = fingerprint(tmp_path)
-    result = run_cli("validate", "--format", "json", cwd=tmp_path, timeout=60)
+    options = expected_dirs.get("options", "").split()
+    result = run_cli("validate", "--format", "json", *options, cwd=tmp_path, timeout=60)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr or result.stdout
     assert result.stderr == "", result.stderr
     assert fingerprint(tmp_path) == before, "validate must not change, add or remove any file"

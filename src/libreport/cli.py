@@ -132,6 +132,7 @@ def validate(
                                                          show_default=False, callback=_year)] = None,
     format: Annotated[Format, typer.Option("--format", help="opt_format", metavar="text|json")] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="opt_strict")] = False,
+    coverage: Annotated[bool, typer.Option("--coverage", help="opt_coverage")] = False,
     source: SourceOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -141,6 +142,14 @@ def validate(
     project = _project(source, as_json=format is Format.json)
     results = [check_year(project, y) for y in _years(project, years or [])]
     _check_template(project, results)
+    if coverage:
+        from libreport.prose.coverage import coverage as figure_coverage
+        from libreport.prose.coverage import note_literals
+
+        for result in results:
+            if result.report is not None:
+                result.coverage = figure_coverage(result.report, result.year)
+                note_literals(result.coverage, result.diags)
     base = Path.cwd()
     if format is Format.json:
         report_json(results, base, strict)

@@ -100,6 +100,21 @@ _EN = {
     "opt_sheet": "Worksheet name (default: the first sheet).",
     "opt_from": "Year to start from (default: the latest year before the new one).",
     "summary_year": "{year}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
+    "opt_coverage": "Also count the figures the prose prints: bound to data, checked, deliberate, literal "
+                    "(each literal one listed as a note).",
+    "coverage_file": "{file}: {printed} figure(s) printed: {bound} bound to data ({checked} checked{by}), "
+                     "{deliberate} deliberate, {literal} literal",
+    "coverage_year": "{year}: {printed} figure(s) printed: {bound} bound to data ({checked} checked{by}), "
+                     "{deliberate} deliberate, {literal} literal",
+    "coverage_done": "{year}: every figure accounted for: {printed} printed, {bound} bound to data "
+                     "({checked} checked{by}), {deliberate} deliberate",
+    "coverage_by": ": {relations}",
+    "relation_sum": "sum",
+    "relation_of-which": "其中",
+    "relation_ratio": "ratio",
+    "relation_change": "change",
+    "relation_activities": "activity table",
+    "relation_computed": "computed",
     "validate_title": "libreport validate",
     "col_year": "Year",
     "col_errors": "Errors",
@@ -151,6 +166,7 @@ _EN = {
     "show_statistics": "Statistics: {title}",
     "show_activities": "Activities: {title}",
     "show_counts": "Entries per section",
+    "show_coverage": "Figures in the prose (libreport validate --coverage lists the literal ones)",
     "show_chronicle": "{title}: entries per month",
     "show_table": "Table: {title}",
     "show_col_section": "Section",
@@ -288,6 +304,20 @@ _ZH = {
     "opt_sheet": "工作表名称（默认第一个工作表）。",
     "opt_from": "作为基础的年份（默认为新年份之前最近的一年）。",
     "summary_year": "{year}：{errors} 个错误，{warnings} 个警告，{notes} 条提示",
+    "opt_coverage": "同时统计正文所印的数字：与数据关联的、经过核对的、标明照印的、直接写的（直接写的逐条列为提示）。",
+    "coverage_file": "{file}：正文印出数字 {printed} 个：与数据关联 {bound} 个（经核对 {checked} 个{by}），"
+                     "标明照印 {deliberate} 个，直接写的 {literal} 个",
+    "coverage_year": "{year}：正文印出数字 {printed} 个：与数据关联 {bound} 个（经核对 {checked} 个{by}），"
+                     "标明照印 {deliberate} 个，直接写的 {literal} 个",
+    "coverage_done": "{year}：每个数字均有着落：印出 {printed} 个，与数据关联 {bound} 个（经核对 {checked} 个{by}），"
+                     "标明照印 {deliberate} 个",
+    "coverage_by": "：{relations}",
+    "relation_sum": "合计",
+    "relation_of-which": "其中",
+    "relation_ratio": "比率",
+    "relation_change": "增减",
+    "relation_activities": "活动统计",
+    "relation_computed": "计算所得",
     "validate_title": "libreport 检查结果",
     "col_year": "年份",
     "col_errors": "错误",
@@ -339,6 +369,7 @@ _ZH = {
     "show_statistics": "{title}",
     "show_activities": "{title}",
     "show_counts": "各栏目条数",
+    "show_coverage": "正文中的数字（libreport validate --coverage 逐条列出直接写的数字）",
     "show_chronicle": "{title}：各月条数",
     "show_table": "表格：{title}",
     "show_col_section": "栏目",

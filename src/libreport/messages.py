@@ -140,6 +140,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "check the figure",
                            "{item} 由 {prev_year} 年的 {before} 变为 {now}，变化超过 {factor} 倍，请核对"),
     # -- the summary -----------------------------------------------------------------------------
+    "literal-figure": ("{text} ({kind}) is typed in the text and bound to no data: quote it from the data, or "
+                       "mark it as meant: {{{{ '{text}' | literal }}}}",
+                       "{text}（{kind}）是正文中直接写的，未与数据关联：请从数据引用，或标明照印：{{{{ '{text}' | literal }}}}"),
     "half-width-punctuation": ("a half-width {char} between Chinese characters; Chinese text takes the "
                                "full-width {full}", "中文之间用了半角的 {char}，应改为全角的 {full}"),
     "heading-number": ("this heading is numbered by hand; libreport numbers headings itself, "

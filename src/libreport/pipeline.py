@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from libreport import model as m
 from libreport.diagnostics import Diagnostics, Mark
@@ -19,6 +20,7 @@ class YearResult:
     report: m.Report | None = None
     previous: m.Report | None = None
     context: dict = field(default_factory=dict)
+    coverage: Any = None  # prose.coverage.Coverage, when asked for (validate --coverage)
 
     @property
     def blocks(self) -> list:

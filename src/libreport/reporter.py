@@ -15,6 +15,11 @@ def report_text(results, base: Path, strict: bool, stream=None) -> None:
     for result in results:
         for d in result.diags.sorted():
             stream.write(_as_strict(d, strict).format(base) + "\n")
+    for result in results:
+        if result.coverage is not None:
+            from libreport.prose.coverage import describe
+
+            stream.write("".join(line + "\n" for line in describe(result.coverage, base)))
     if stream.isatty():
         _rich_summary(results, strict)
     else:
@@ -73,9 +78,24 @@ def report_json(results, base: Path, strict: bool, stream=None) -> None:
                 "warnings": _tally(r, strict)[1],
                 "notes": _tally(r, strict)[2],
                 "diagnostics": [_as_strict(d, strict).to_json(base) for d in r.diags.sorted()],
+                **({"coverage": _coverage_json(r.coverage, base)} if r.coverage is not None else {}),
             }
             for r in results
         ]
     }
     json.dump(out, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def _coverage_json(cov, base: Path) -> dict:
+    """The figure counts per file and for the year; the literal figures themselves are the literal-figure notes."""
+    from libreport.diagnostics import shown_path
+
+    def counts(found) -> dict:
+        return {"figures": len(found.figures), "bound": len(found.bound), "checked": len(found.checked),
+                "deliberate": len(found.deliberate), "literal": len(found.literal),
+                "relations": dict(sorted(found.relations().items()))}
+
+    return {"files": [{"file": shown_path(f.file, base), **counts(f)} for f in cov.files],
+            "figures": cov.total("figures"), "bound": cov.total("bound"), "checked": cov.total("checked"),
+            "deliberate": cov.total("deliberate"), "literal": cov.total("literal"), "accounted": cov.accounted}

@@ -44,6 +44,7 @@ def show_year(project: Project, year: str) -> int:
         if section.data is not None:
             _print(console, t("show_chronicle", title=section.label), _chronicle(section))
     _print(console, t("show_counts"), _counts(report))
+    _coverage(console, result)
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
     for d in result.diags.sorted():  # what is wrong is said where it is; the warnings are left to validate
         if d.severity is Severity.ERROR:
@@ -51,6 +52,19 @@ def show_year(project: Project, year: str) -> int:
     if errors or warnings:
         err.print(t("show_problems", year=year, errors=errors, warnings=warnings), markup=False, highlight=False)
     return 1 if errors else 0
+
+
+def _coverage(console: Console, result) -> None:
+    """The figures the prose prints: how many are bound to data and checked, deliberate, or still literal."""
+    from libreport.prose.coverage import coverage, describe
+
+    assert result.report is not None
+    lines = describe(coverage(result.report, result.year))
+    if len(lines) > 1:  # a year with prose
+        console.print()
+        console.print(t("show_coverage"), style="bold", markup=False, highlight=False)
+        for line in lines:
+            console.print(line, markup=False, highlight=False)
 
 
 class Table(RichTable):

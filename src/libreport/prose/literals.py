@@ -24,7 +24,7 @@ Each `Figure` has:
 - `typed`: its printed text is written in the source (every kind but `quoted`);
 - `bound`: it is tied to data (`quoted` and `shown`);
 - `deliberate`: the writer marked it as meant to be literal: `{{ '第七次' | literal }}` prints 第七次 as written,
-  and every figure in the marked text is found with this flag (and is typed, not bound);
+  and the marked text is one figure with this flag (typed, not bound), its `text` the text marked;
 - `expression`: the `{{ … }}` it stands in, if any; `names`: for a quoted figure, the data it names, as
   (name, key, …) steps read from the expression without running it: `('stats', '总流通人次')`,
   `('activities', 'total', 'sessions')`, `('change', '有效借书证数')`.
@@ -253,17 +253,12 @@ def _in_expression(expr: str, start: int, sentence: str, text: str, starts: list
     if not expr.startswith("{{"):
         return []  # a tag or a comment prints no figure of its own
     literal = _LITERAL_CALL.match(expr)
-    if literal:
+    if literal:  # the marked text is one figure, of the kind its first figure is (a number if it has none)
         inner = literal.group("text")
-        offset = start + literal.start("text")
-        out = []
-        for m in _pattern().finditer(inner):
-            typed = _typed(m, inner)
-            if typed is not None:
-                kind, at, printed = typed
-                line, col = _line_col(starts, offset + at)
-                out.append(Figure(line, col, printed, kind, sentence, deliberate=True, expression=expr))
-        return out
+        line, col = _line_col(starts, start + literal.start("text"))
+        kinds = [typed[0] for typed in (_typed(m, inner) for m in _pattern().finditer(inner)) if typed is not None]
+        return [Figure(line, col, inner, kinds[0] if kinds else "number", sentence, deliberate=True,
+                       expression=expr)]
     names = _names(expr)
     if names[:1] and names[0] in _NOT_FIGURES:
         return []
