@@ -64,6 +64,18 @@ def test_init_makes_a_project_that_validates_and_builds_a_draft_at_once(tmp_path
     assert head == ["青溪市图书馆文件", "青溪市图书馆 2023 年工作总结"]  # an official document: letterhead, title
 
 
+def test_a_work_summary_numbers_its_headings_as_an_official_document_does(tmp_path: Path):
+    """GB/T 9704: 一、 then （一） then 1. then （1）, not the 年报's 1、 under 一、."""
+    folder = init(tmp_path, "--kind", "工作总结")
+    text = "# 基本情况\n\n## 阅读推广\n\n### 讲座\n\n#### 少儿讲座\n\n全年开展活动。\n"
+    (folder / "2023/summary.md").write_text(text, encoding="utf-8")
+    built = run_cli("build", "2023", "--toc", "field", cwd=folder)
+    assert built.returncode == 0, built.stderr
+    texts = [p.text for p in Document(str(folder / "build/2023/青溪市图书馆2023年工作总结.docx")).paragraphs]
+    assert [t for t in texts if t.endswith(("基本情况", "阅读推广", "讲座"))] == [
+        "一、基本情况", "（一）阅读推广", "1.讲座", "（1）少儿讲座"]
+
+
 def test_a_work_summary_is_laid_out_as_an_official_document_and_an_annual_report_with_a_cover(tmp_path: Path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

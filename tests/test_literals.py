@@ -20,6 +20,7 @@ def found(text: str) -> list[tuple[int, int, str, str]]:
     ("获点赞 1284 万多次，约170万余人次，外借 1,252,706 册次，增长 15.0%。", [
         (1, 5, "number", "1284 万多"), (1, 14, "number", "约170万余"), (1, 26, "number", "1,252,706"),
         (1, 42, "percent", "15.0%")]),
+    ("外借170余万册次。", [(1, 3, "number", "170余万")]),
     # Chinese numerals that count; 一 alone, rough sizes and enumerations are no figure
     ("建成三个空间、两场讲座，十二项服务；一是开展一次活动，上万人、数千册。", [
         (1, 3, "number", "三"), (1, 8, "number", "两"), (1, 13, "number", "十二")]),

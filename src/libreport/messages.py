@@ -149,6 +149,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "so the number would print twice",
                        "此标题手工写了序号；libreport 会自动编号，序号将重复出现"),
     "unknown-data": ("{expr} names data that does not exist: {reason}", "{expr} 引用了不存在的数据：{reason}"),
+    "unknown-data.table-file": ("{expr} quotes {table}, which report.yaml does not list: to print the table, list it "
+                                "among the sections ({{kind: table, file: {table}}}); to quote it without printing "
+                                "it, add data: [{table}] to report.yaml",
+                                "{expr} 引用了 {table}，但 report.yaml 中没有列出它：要印出这张表，请在 sections 中列出"
+                                "（{{kind: table, file: {table}}}）；只引用其中的数字而不印表时，请在 report.yaml 中写 "
+                                "data: [{table}]"),
+    "unknown-data.table": ("{expr} quotes a table named {key!r}, which the year does not have (its tables: "
+                           "{known}); a table is named by its file (branches.yaml is tables['branches']), title or "
+                           "caption",
+                           "{expr} 引用的表格 {key!r} 不存在（本年的表格：{known}）；表格按文件名（branches.yaml 即 "
+                           "tables['branches']）、标题或表题引用"),
     "summary-syntax": ("this expression is not valid: {reason}", "表达式有误：{reason}"),
     "summary-expression": ("{expr} cannot be computed: {reason}", "{expr} 无法计算：{reason}"),
     "summary-expression.block": ("an expression cannot be computed: {reason}", "表达式无法计算：{reason}"),
@@ -377,8 +388,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "orientation), which Word does not follow: open it in a photo editor, turn it upright and save",
                        "照片 {src} 以旋转后的方向存储，仅靠 EXIF 方向标记显示为正，Word 不会据此旋转；"
                        "请用图片编辑器把它转正后另存"),
-    "picture.no-file": ("the picture names no file: write ![caption](photos/name.jpg)",
-                        "图片没有写文件名：请写作 ![图片说明](photos/文件名.jpg)"),
+    "caption-alone": ("the picture {caption!r} names no file: its caption is printed alone; name the picture "
+                      "when it is to hand: ![caption](photos/name.jpg)",
+                      "图片“{caption}”没有写文件名：只印出图题；有图片时写作 ![图片说明](photos/文件名.jpg)"),
     "picture.remote": ("{src} is not a file in the year folder; download the picture into it and name it there",
                        "{src} 不是年度文件夹中的文件；请把图片下载到年度文件夹中再引用"),
     "picture.outside": ("{src} lies outside the year folder; pictures must be inside it (e.g. photos/name.jpg)",

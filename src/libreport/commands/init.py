@@ -68,7 +68,8 @@ def skeleton(library: str, year: int, title: str | None, kind: str) -> dict[str,
                                           title_line=(f"title: {_scalar(title)}" if title else TITLE_LINE),
                                           shown_title=shown_title, official_lines=_official_lines(library, year, kind),
                                           section_lines=_section_lines(kind)),
-        f"{y}/summary.md": SUMMARY.format(hole=to_fill_wording(bundled_templates())),
+        f"{y}/summary.md": SUMMARY.format(hole=to_fill_wording(bundled_templates()),
+                                          second="1、2、3、" if kind == KINDS[0] else "（一）（二）（三）"),
         f"{y}/statistics.yaml": STATISTICS,
         f"{y}/awards.yaml": AWARDS.format(year=year),
         f"{y}/activities.yaml": ACTIVITIES,
@@ -134,6 +135,8 @@ TITLE_LINE = ("# title: 标题              # 印在封面上（公文印在红�
 OFFICIAL = """
 template: official            # 公文样式（templates/official.docx）：红头、发文字号、标题、正文、落款、版记，
                               # 页码“— 1 —”；要封面和目录时删去此行（即用 templates/report.docx）
+numbering:                    # 正文标题的层次序数（GB/T 9704）：# 一、 ## （一） ### 1. #### （1）
+  summary: [一、, （一）, 1., （1）]
 letterhead:                   # 红头：发文机关标志（多行写成列表），其下为发文字号
   name: {name}
   # number: 某图〔{issued}〕1号
@@ -174,7 +177,7 @@ def _pad(text: str, column: int = 49) -> str:
 
 SUMMARY = """\
 <!--
-正文（工作总结）。段落之间空一行；以 # 开头的行是一级标题（自动编号 一、二、三、），## 是二级标题（1、2、3、），
+正文（工作总结）。段落之间空一行；以 # 开头的行是一级标题（自动编号 一、二、三、），## 是二级标题（{second}），
 标题的编号不要自己写。
 
 数字可以从 statistics.yaml 引用，印出来与报告一致：

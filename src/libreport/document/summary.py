@@ -56,6 +56,8 @@ def summary(b: Describer, blocks: list[Block], depth: int, numbering: Numbering 
                 number = b.figure_number()
                 out.append(d.Picture(block.image, block.plain, number))
                 out.append(b.figure_caption(number, block.plain))
+            elif block.kind == "picture" and block.picture is not None and not block.picture.src.strip():
+                out.append(b.figure_caption(b.figure_number(), block.plain))  # a caption without its picture
         pending = []
     if pending:
         out.append(d.Paragraph("paragraph", pending))

@@ -69,7 +69,8 @@ _RANGE = r"\s*(?:——|[-－—–~～至到])\s*"
 _PATTERN = (
     rf"(?P<date>(?:{_D}{{1,4}}{_RANGE}(?={_ONE_DATE}))?{_ONE_DATE}(?:{_RANGE}{_ONE_DATE})?)"
     rf"|(?P<ordinal>第\s*(?:{_D}+|[{_CN}]+)(?:\s*(?:{_MEASURE}))?)"
-    rf"|(?P<number>(?:(?:{_BEFORE})\s*)?{_NUM}(?:\s*[万亿])?(?:\s*[余多])?(?:\s*(?P<pct>[%％]))?)"
+    rf"|(?P<number>(?:(?:{_BEFORE})\s*)?{_NUM}(?:\s*[万亿](?:\s*[余多])?|\s*[余多](?:\s*[万亿])?)?"
+    rf"(?:\s*(?P<pct>[%％]))?)"
     rf"|(?P<cn>(?:[{_CN}]{{2,}}|[两二三四五六七八九十])(?:余|多)?(?=\s*(?:{_MEASURE})))"
 )
 

@@ -47,8 +47,6 @@ def load_picture(ref, base: Path, folder: Path, diags: Diagnostics, mark: Mark) 
 
 
 def _load(src: str, base: Path, folder: Path) -> Picture:
-    if not src:
-        raise PictureError("no-file")
     if "://" in src or src.startswith(("data:", "mailto:")):
         raise PictureError("remote")
     if src.startswith(("/", "\\")) or (len(src) > 1 and src[1] == ":"):

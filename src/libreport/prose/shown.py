@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
-from libreport.figures import MAGNITUDES, Bounds, Figure, Unavailable, glue, overlap, split_approx
+from libreport.figures import AFTER, BEFORE, MAGNITUDES, Bounds, Figure, Unavailable, glue, overlap, split_approx
 from libreport.messages import Both
 from libreport.numbers import NumberFormatError, group_thousands, parse_number
 
@@ -69,8 +69,8 @@ def shown(value, printed, accept=None) -> str:
     if isinstance(value, Change):
         agrees, worded = _change(value, printed)
     else:
-        figure, factor = _printed(printed)
-        agrees, worded = _agrees(figure, factor, value)
+        bounds, factor = _printed(printed)
+        agrees, worded = _agrees(bounds, factor, value)
     record(Finding(printed, worded, agrees, accept.strip() if accept else None))
     return printed
 
@@ -83,12 +83,12 @@ def record(finding) -> None:
         found.append(finding)
 
 
-def _agrees(figure: Figure, factor: Decimal | None, value) -> tuple[bool, str]:
+def _agrees(bounds: Bounds, factor: Decimal | None, value) -> tuple[bool, str]:
     data, data_factor, worded, has_unit = _data(value)
     # No 万 in the printed text: it counts in the figure's own unit. A figure without a unit (a table whose units
     # stand in a column of their own) does not say its magnitude: the printed 万 may be counted, or be its unit's.
     factors = [data_factor] if factor is None else [factor] if has_unit else [factor, data_factor]
-    return any(overlap(_times(figure.bounds(rounded=True), f), _times(data, data_factor)) for f in factors), worded
+    return any(overlap(_times(bounds, f), _times(data, data_factor)) for f in factors), worded
 
 
 def _change(change, printed: str) -> tuple[bool, str]:
@@ -99,7 +99,7 @@ def _change(change, printed: str) -> tuple[bool, str]:
     text = printed.strip()
     word = next((w for w in sorted(UP + DOWN, key=len, reverse=True) if text.startswith(w)), None)
     rest = text[len(word):].lstrip("了 ").strip() if word else text
-    figure, factor = _printed(rest)
+    bounds, factor = _printed(rest)
     if rest.translate(_FULLWIDTH).endswith("%"):
         exact = change.exact_percent()
         size = Figure(abs(exact), unit="%") if exact is not None else None
@@ -107,7 +107,7 @@ def _change(change, printed: str) -> tuple[bool, str]:
         size = Figure(abs(change.now.value - change.before.value), unit=change.now.unit)
     if word is None:
         record(change)  # its direction is the sentence's: checked there
-    agrees = size is not None and _agrees(figure, factor, size)[0] and (word is None or
+    agrees = size is not None and _agrees(bounds, factor, size)[0] and (word is None or
                                                                         direction(word) == change.sign)
     said = str(change) if rest.translate(_FULLWIDTH).endswith("%") else glue(
         "比上年" if change.year == change.now_year - 1 else glue(glue("比", str(change.year)), "年"),
@@ -116,22 +116,32 @@ def _change(change, printed: str) -> tuple[bool, str]:
     return agrees, worded
 
 
-def _printed(text: str) -> tuple[Figure, Decimal | None]:
-    """A figure as the text prints it, without its unit: the number, its word, and the 万 or 亿 it counts in."""
+def _printed(text: str) -> tuple[Bounds, Decimal | None]:
+    """A figure as the text prints it, without its unit: the range its number and words allow, and the 万 or 亿
+    it counts in."""
     plain = text.strip().translate(_FULLWIDTH)
     if plain.endswith("%"):
         plain = plain[:-1].rstrip()
     word, rest = split_approx(plain)
     rest = rest.rstrip()
+    second = None  # 约170万余: a word before the figure and one after it, both as printed
+    if word in BEFORE:
+        second, rest = split_approx(rest) if rest.endswith(AFTER) else (None, rest)
     factor = None
     if rest[-1:] in MAGNITUDES:
         factor, rest = _MAGNITUDE[rest[-1]], rest[:-1].rstrip()
+    if word is None and rest.endswith(AFTER):  # 170万余: the word after the 万
+        word, rest = split_approx(rest)
     try:
         number, _notes = parse_number(rest)
     except NumberFormatError:
         raise Unavailable(Both(f"{text!r} is not a figure as printed (1263, 68 万余, 近 2 万, 41.8%)",
                                f"{text!r} 不是照印的数字（如 1263、68 万余、近 2 万、41.8%）")) from None
-    return Figure(number, approx=word), factor
+    bounds = Figure(number, approx=word).bounds(rounded=True)
+    if second is not None:  # what either word allows: 约170万余 is about 170 万, or a little more
+        low, high = Figure(number, approx=second).bounds(rounded=True)
+        bounds = min(bounds[0], low), None if high is None or bounds[1] is None else max(bounds[1], high)
+    return bounds, factor
 
 
 def _data(value) -> tuple[Bounds, Decimal, str, bool]:

@@ -95,8 +95,12 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
         if block.kind == "picture" and block.picture is not None:
             written = text_lines[block.line - 1] if block.line <= len(text_lines) else ""
             block.picture.column = max(written.find("!["), 0) + 1
-            block.image = load_picture(block.picture, summary.file.parent, folder or summary.file.parent, diags,
-                                       Mark(summary.file, block.line, block.picture.column))
+            at = Mark(summary.file, block.line, block.picture.column)
+            if block.picture.src.strip():
+                block.image = load_picture(block.picture, summary.file.parent, folder or summary.file.parent, diags,
+                                           at)
+            else:  # ![caption](): no picture to hand, the caption printed alone (图 n …)
+                diags.note("caption-alone", at, caption=block.picture.caption)
             block.template = block.picture.caption
         if "{" not in block.source:
             block.text = block.template
@@ -117,7 +121,9 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
                 except Exception as exc:  # user-written: any failure is a diagnostic, never a traceback
                     failed = True
                     line, col = after = _locate(block, expression, text_lines, after)
-                    _report(diags, exc, summary, line, col, expression)
+                    if not _undeclared_table(diags, expression, context, folder or summary.file.parent,
+                                             Mark(summary.file, line, col)):
+                        _report(diags, exc, summary, line, col, expression)
                     continue
                 if found:  # a figure printed otherwise than the data has it: said where it is written
                     line, col = after = _locate(block, expression, text_lines, after)
@@ -197,6 +203,27 @@ def _locate(block: Block, expr: str, text_lines: list[str], after: tuple[int, in
                 return ln, col + 1
             col = text.find("{{", col + 1)
     return block.line, 1
+
+
+_TABLE = re.compile(r"""\btables\s*\[\s*(['"])(?P<key>[^'"]+)\1\s*\]""")
+
+
+def _undeclared_table(diags: Diagnostics, expr: str, context: dict, folder: Path, mark: Mark) -> bool:
+    """A table quoted by a name report.yaml gives no table: the file of that name in the year folder, said in the
+    words report.yaml uses (list it as a section to print it, under `data:` to quote it alone)."""
+    m = _TABLE.search(expr)
+    if m is None or m["key"] in (context.get("tables") or {}):
+        return False
+    key = m["key"]
+    from glob import escape
+
+    files = [p.name for p in sorted(folder.glob(f"{escape(key)}.*")) if p.suffix in (".yaml", ".yml")]
+    known = "、".join(sorted({k for k in (context.get("tables") or {})})) or "—"
+    if files:
+        diags.error("unknown-data", mark, expr=expr, table=files[0], variant="table-file")
+    else:
+        diags.error("unknown-data", mark, expr=expr, key=key, known=known, variant="table")
+    return True
 
 
 def _shown(diags: Diagnostics, found: list, summary: Summary, line: int, col: int, expr, before: str = "") -> None:

@@ -25,7 +25,8 @@ from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
 REPORT_KEYS = ("library", "year", "title", "date", "kind", "template", "letterhead", "addressee", "signature",
-               "imprint", "cover", "running_header", "numbering", "parts", "sections", "year_over_year", "figures")
+               "imprint", "cover", "running_header", "numbering", "parts", "sections", "year_over_year", "figures",
+               "data")
 PART_KEYS = ("title", "header", "sections", "numbering")
 SECTION_KEYS = ("kind", "title", "file", "numbering")
 TOP_SECTION_KEYS = (*SECTION_KEYS, "header")  # a section listed at the top level is a part of its own
@@ -99,7 +100,21 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     if title_lines:  # one line where a text has one (the document's properties): spaced as the report spaces figures
         report.title_lines = title_lines
         report.title = joined(title_lines, digits_spaced=report.figures.spacing != "false")
+    if "data" in fields:
+        report.data_sections += _data_only(r, fields["data"][1], folder)
     return report
+
+
+def _data_only(r: Reader, node: yaml.Node, folder: Path) -> list[m.Section]:
+    """`data: [indicators.yaml]`: table files the text quotes (`tables['indicators']`) and the report does not
+    print."""
+    out = []
+    for i, item in enumerate(r.sequence(node, "data") or []):
+        name = r.text(item, f"data[{i + 1}]")
+        located = section_file(r, folder, name, r.mark(item), f"data[{i + 1}]") if name else None
+        if located is not None:
+            out.append(m.Section("table", None, located, r.mark(item)))
+    return out
 
 
 def _contents(r: Reader, fields: dict, folder: Path, mark: Mark, numbering: Numbering) -> list[m.Part]:
