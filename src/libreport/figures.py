@@ -74,6 +74,7 @@ class Figure:
     unit: str | None = None
     approx: str | None = None  # one of WORDS
     note: str | None = None  # the scope remark printed with the figure: 含分馆
+    names: tuple[str, ...] = ()  # what it counts, by name, when the source lists them (a counted list)
 
     def __post_init__(self) -> None:
         if not self.digits:

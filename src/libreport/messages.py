@@ -124,6 +124,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "duplicate-event": ("this chronicle entry repeats the one at line {first}", "此条大事记与第 {first} 行重复"),
     "sum-mismatch": ("the parts of {item} add up to {total} but {item} is {value}",
                      "{item} 的分项合计为 {total}，但 {item} 为 {value}"),
+    "count-mismatch": ("{item} is {value} but names {count}: the value of a counted list is how many it names "
+                       "(leave value: out and it is counted)",
+                       "{item} 写作 {value}，却列出 {count} 个名称：列出名称的项目，其数值即名称的个数（不写 value 即自动计数）"),
     "subset-exceeds": ("{sub} ({sub_value}) is part of {item} but exceeds it ({value})",
                        "{sub}（{sub_value}）属于 {item}，却大于 {item}（{value}）"),
     "unknown-reference": ("no statistics item {ref!r}", "综合统计中没有项目 {ref!r}"),

@@ -185,6 +185,7 @@ class StatItem:
     change: StatChange | None = None
     label: str | None = None  # printed before the name (其中：盲文图书); None: as its place in the tree says
     last_year: Figure | None = None  # last year's figure as last year's report printed it, for 同比 without its sources
+    names: tuple[str, ...] = ()  # `names:`: what the item counts, by name; the value is how many there are
 
     @property
     def prints_nothing(self) -> bool:
@@ -197,7 +198,7 @@ class StatItem:
     def figure(self) -> Figure | None:
         if self.value is None:
             return None
-        return Figure(self.value, self.digits, self.unit, self.approx, self.note)
+        return Figure(self.value, self.digits, self.unit, self.approx, self.note, self.names)
 
     def walk(self):
         yield self

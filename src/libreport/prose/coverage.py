@@ -119,6 +119,8 @@ class _Relations:
         for item in stats.walk():
             if item.figure is None:
                 continue
+            if item.names:
+                mark(item, "count")  # as many as it names
             given = [p for p in item.parts if p.figure is not None]
             if item.parts and len(given) == len(item.parts) and all(same_measure(p.unit, item.unit) for p in given):
                 for thing in (item, *given):

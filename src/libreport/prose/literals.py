@@ -261,8 +261,8 @@ def _in_expression(expr: str, start: int, sentence: str, text: str, starts: list
         return [Figure(line, col, inner, kinds[0] if kinds else "number", sentence, deliberate=True,
                        expression=expr)]
     names = _names(expr)
-    if names[:1] and names[0] in _NOT_FIGURES:
-        return []
+    if names[:1] and names[0] in _NOT_FIGURES or names[-1:] == ("names",):
+        return []  # no figure: the library's name, a counted list's names
     shown = list(_SHOWN.finditer(expr))
     if shown:
         out = []

@@ -25,7 +25,7 @@ COVERAGE_FIELDS = ("date", "outlet", "title")  # section (版面) may be left ou
 COVERAGE_KEYS = ("date", "outlet", "section", "title", "shown")
 DATE_STYLES = ("template", "as-written")  # awards.yaml, coverage.yaml `dates:`
 STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "change", "id", "parts", "parts_label", "of_which",
-             "of_which_label", "details", "label", "last_year")
+             "of_which_label", "details", "label", "last_year", "names")
 RATIO_KEYS = ("part", "whole")
 CHANGE_KEYS = ("new", "old")
 ACTIVITY_KEYS = ("rounding", "rows", "total", "note", "thousands")
@@ -240,6 +240,30 @@ def _statistics(root, r: Reader, year: int) -> m.Statistics:
     return m.Statistics(items, r.file, _note(r, f or {}), _thousands(r, f or {}))
 
 
+def _names(r: Reader, f: dict, path: str) -> list[str] | None:
+    """`names: [三禾书院·粤书吧, 爱阅书房]`: what an item counts, each by the name the text prints."""
+    if "names" not in f:
+        return None
+    names = []
+    for j, node in enumerate(r.sequence(f["names"][1], f"{path}.names") or []):
+        text = r.text(node, f"{path}.names[{j + 1}]")
+        if text:
+            names.append(text)
+    return names
+
+
+def _counted(r: Reader, f: dict, path: str, name: str, names: list[str], figure):
+    """A counted list's figure: as many as it names. A value written beside the names must be their number."""
+    from decimal import Decimal
+
+    from libreport.figures import Figure
+
+    if figure is not None and (figure.approx is not None or figure.value != len(names)):
+        r.diags.error("count-mismatch", r.mark(f["value"][1]), f"{path}.value", item=name, value=figure.digits,
+                      count=len(names))
+    return Figure(Decimal(len(names))) if figure is None else figure
+
+
 def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     f = r.mapping(node, path, STAT_KEYS, ("name",))
     if f is None or "name" not in f:
@@ -251,6 +275,7 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
     if "unit" in f and not r.is_null(f["unit"][1]):
         unit = r.text(f["unit"][1], f"{path}.unit")
     approx = _approx_word(r, f["approx"][1], f"{path}.approx") if "approx" in f else None
+    names = _names(r, f, path)
     figure = None
     to_fill = "value" in f and r.is_null(f["value"][1])  # `value:` with nothing after it, as `new` writes it
     if to_fill:
@@ -259,11 +284,14 @@ def _stat_item(r: Reader, node, path: str, parent: str) -> m.StatItem | None:
         figure = r.figure(f["value"][1], f"{path}.value", approx=approx, negative_ok="change" in f)
         if figure is not None and unit is None:
             r.diags.error("missing-key", r.mark(f["value"][1]), f"{path}.unit", where=name, variant="unit")
+    if names is not None:
+        figure = _counted(r, f, path, name, names, figure)
     item = m.StatItem(name, unit, figure.value if figure is not None else None, r.mark(node),
                       path=f"{parent}/{name}" if parent else name, to_fill=to_fill,
                       value_mark=r.mark(f["value"][1]) if "value" in f else None,
                       digits=figure.digits if figure is not None else "",
                       approx=figure.approx if figure is not None else approx)
+    item.names = tuple(names or ())
     if "note" in f:
         item.note = r.text(f["note"][1], f"{path}.note")
     if "ratio" in f:
