@@ -187,7 +187,7 @@ def test_an_unknown_key_in_report_yaml_lists_every_key_it_may_have(tmp_path):
     message = next(ln for ln in done.stdout.splitlines() if "unknown-key" in ln)
     assert message.endswith("expected one of library, year, title, date, kind, template, letterhead, addressee, "
                             "signature, imprint, cover, running_header, numbering, parts, sections, year_over_year, "
-                            "figures")
+                            "figures, data")
 
 
 def test_a_list_of_thousands_of_keys_is_bounded_in_its_message(tmp_path):

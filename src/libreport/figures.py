@@ -440,6 +440,26 @@ def _latin(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
+_GLUED = re.compile(r"(?<=[0-9A-Za-z]) (?=[\u2e80-\u9fff])|(?<=[\u2e80-\u9fff]) (?=[0-9A-Za-z])"
+                    r"|(?<=[0-9]) (?=[A-Za-z])")
+
+
+def spaced(text, spacing) -> str:
+    """The `spacing` filter: a printed figure spaced otherwise than the house style, for this figure alone:
+    `{{ stats['到馆人次'] | unit | spacing(false) }}` → 近57.34万人次; `spacing(true)`, `spacing('chinese')`."""
+    from libreport.housestyle import SPACING, printing
+
+    word = {True: "true", False: "false"}.get(spacing) if isinstance(spacing, bool) else str(spacing).lower()
+    if word not in SPACING:
+        raise Unavailable(Both("spacing takes true, false or 'chinese'", "spacing 的参数是 true、false 或 'chinese'"))
+    plain = _GLUED.sub("", str(text))
+    with printing(replace(current(), spacing=word)):
+        out = plain[:1]
+        for ch in plain[1:]:
+            out = glue(out, ch)
+    return out
+
+
 # -- the filters prose and snippets use --------------------------------------------------------------
 
 def _magnitude_check(value, doing: str) -> None:
@@ -518,4 +538,4 @@ def _not_a_figure(value, reason) -> NoReturn:
     raise FigureError("unit", str(reason))
 
 
-FILTERS = {"num": num, "wan": wan, "duo": duo, "pct": pct, "unit": with_unit, "noted": with_note}
+FILTERS = {"num": num, "wan": wan, "duo": duo, "pct": pct, "unit": with_unit, "noted": with_note, "spacing": spaced}

@@ -327,6 +327,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "此处的 * 或 ~~ 没有配对，将原样印出；请补全 **粗体** 或 *斜体*，星号本身请写 \\*"),
     "markdown.heading-level": ("headings go down to #### (four levels); this one is printed as a #### heading",
                                "标题最多四级（####），此标题按第四级印出"),
+    "markdown.figures-directive": ("<!-- figures: … --> sets the figures' spacing: {{spacing: true}}, "
+                                   "{{spacing: false}} or {{spacing: chinese}}",
+                                   "<!-- figures: … --> 设定数字与汉字间的空格：{{spacing: true}}、{{spacing: false}} 或 "
+                                   "{{spacing: chinese}}"),
     "markdown.quote": ("quotations (>) are not printed as such; their text is printed as ordinary paragraphs",
                        "不支持引用（>），其文字按普通段落印出"),
     "markdown.code": ("code blocks are not printed as such; their text is printed as an ordinary paragraph",

@@ -67,6 +67,7 @@ class Block:
     first: bool = True  # an item's first paragraph (later ones carry no number or bullet)
     picture: PictureRef | None = None
     image: Picture | None = None  # the checked picture file, for picture blocks
+    spacing: str | None = None  # the figure spacing set for it (`<!-- figures: {spacing: false} -->` above it)
 
     @property
     def plain(self) -> str:
@@ -220,6 +221,12 @@ def _scan_delims_cjk(self, start: int, canSplitWord: bool):
     return Scanned(can_open, can_close, count)
 
 
+# `<!-- figures: {spacing: false} -->` on its own line: the figure spacing of the paragraph, or the heading and
+# its part, written under it (the house style's words: true, false, chinese)
+_FIGURES_DIRECTIVE = re.compile(r"^<!--\s*figures\s*[:：]\s*\{?\s*spacing\s*[:：]\s*(?P<value>[^\s}]*)\s*\}?\s*-->$")
+_SPACING_WORDS = {"true": "true", "yes": "true", "false": "false", "no": "false", "chinese": "chinese"}
+
+
 def parse(text: str) -> Parsed:
     """The summary's blocks and what in it a report cannot print. Importing markdown-it-py and its rules takes a
     good part of a small build's start-up, and most builds read a summary that has not changed since the last
@@ -237,8 +244,12 @@ def _parse(text: str) -> Parsed:
     lists: list[dict] = []  # open lists, innermost last: {"ordered", "next"}
     item_paragraphs = 0
     quoted = 0
+    styled: tuple[int, str | None] | None = None  # a figures directive, and the number of blocks before it
     i = 0
     while i < len(tokens):
+        if styled is not None and len(blocks) > styled[0]:
+            blocks[styled[0]].spacing = styled[1]
+            styled = None
         tok = tokens[i]
         kind = tok.type
         first_line = tok.map[0] + 1 if tok.map else (blocks[-1].line if blocks else 1)
@@ -295,6 +306,13 @@ def _parse(text: str) -> Parsed:
         elif kind == "html_block":
             if not tok.content.lstrip().startswith("<!--"):  # a comment is the writer's note, left out quietly
                 issues.append(Issue("html", first_line))
+            else:
+                directive = _FIGURES_DIRECTIVE.match(tok.content.strip())
+                if directive is not None:
+                    spacing = _SPACING_WORDS.get(directive["value"].lower())
+                    if spacing is None:
+                        issues.append(Issue("figures-directive", first_line))
+                    styled = (len(blocks), spacing)
         elif kind == "table_open":
             issues.append(Issue("table", first_line))
             depth = 1
@@ -302,6 +320,8 @@ def _parse(text: str) -> Parsed:
                 i += 1
                 depth += {"table_open": 1, "table_close": -1}.get(tokens[i].type, 0)
         i += 1
+    if styled is not None and len(blocks) > styled[0]:
+        blocks[styled[0]].spacing = styled[1]
     return Parsed(blocks, issues)
 
 

@@ -9,9 +9,12 @@ passed in as values and never evaluated as template text, nor read as Markdown.
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 from libreport.diagnostics import Diagnostics, Mark
+from libreport.housestyle import current, printing
 from libreport.messages import Both
 from libreport.model import Summary
 from libreport.prose.markdown import Block, join_lines, parse
@@ -89,7 +92,11 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
     number_headings(blocks, counters)
     text_lines = summary.text.split("\n")
     counted = 0
-    for block in blocks:
+    scope = ExitStack()  # the figure spacing a paragraph or a heading's part sets (`<!-- figures: … -->`)
+    for block, spacing in zip(blocks, _spacings(blocks)):
+        scope.close()
+        if spacing is not None:
+            scope.enter_context(printing(replace(current(), spacing=spacing)))
         if block.kind == "heading" and _HAND_NUMBER.match(block.source):
             diags.warning("heading-number", Mark(summary.file, block.line, 1))
         if block.kind == "picture" and block.picture is not None:
@@ -145,7 +152,20 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
                 _report(diags, exc, summary, block.line, 1, "")
                 continue
             diags.error("summary-expression", Mark(summary.file, block.line, 1), reason=str(exc), variant="block")
+    scope.close()
     return blocks
+
+
+def _spacings(blocks: list[Block]) -> list[str | None]:
+    """The figure spacing each block is printed with, where the text sets one: a paragraph's own, else that of
+    the nearest heading above it (and its part) that sets one; None: the report's."""
+    out: list[str | None] = []
+    above: list[tuple[int, str | None]] = []  # (level, spacing) of the headings the block stands under
+    for block in blocks:
+        if block.kind == "heading":
+            above = [(level, s) for level, s in above if level < block.level] + [(block.level, block.spacing)]
+        out.append(block.spacing or next((s for _level, s in reversed(above) if s), None))
+    return out
 
 
 def _expressions(text: str) -> list[str]:
