@@ -160,6 +160,7 @@ EXAMPLE_YEARS = ("2021", "2019")
 OFFICIAL = Path(__file__).resolve().parent / "data" / "official"  # a 工作总结 laid out as an official document
 TABLES = Path(__file__).resolve().parent / "data" / "tables"  # a 年报 of tables with charts drawn from them
 COVER = Path(__file__).resolve().parent / "data" / "cover"  # a 年报 whose cover report.yaml words
+LAST_PAGE = Path(__file__).resolve().parent / "data" / "last-page"  # an official text ending at a page's foot
 def _shared() -> Path | None:
     """A folder of ISO/IEC 29500 schemas and their jing checker (`shared/ooxml/validate.py`) beside the
     project or one of its parent folders, or where LIBREPORT_SHARED names it: a second opinion on the schema
@@ -215,6 +216,7 @@ class Layouts:
         self._jobs["official"] = self._pool.submit(self._build_official)
         self._jobs["tables"] = self._pool.submit(self._build_project, "tables", TABLES)
         self._jobs["cover"] = self._pool.submit(self._build_project, "cover", COVER)
+        self._jobs["last_page"] = self._pool.submit(self._build_project, "last_page", LAST_PAGE)
         self._jobs["resaved"] = self._pool.submit(self._resaved_template)
         self._jobs["schema"] = self._pool.submit(self._schema)
         self._jobs["jing"] = self._pool.submit(self._jing)
@@ -240,6 +242,10 @@ class Layouts:
     def cover(self) -> Built:
         """tests/data/cover's 2023: a 年报 whose cover lines, date and first-page headers report.yaml sets."""
         return self._wait("cover")
+
+    def last_page(self) -> Built:
+        """tests/data/last-page's 2023: an official document whose text ends at the foot of a page."""
+        return self._wait("last_page")
 
     def resaved(self) -> Built:
         """2019 built with templates/report.docx as LibreOffice saves it (opened and saved unchanged)."""

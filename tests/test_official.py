@@ -284,6 +284,20 @@ def test_laid_out_it_reads_as_an_official_document(layouts):
 
 
 @needs_libreoffice()
+def test_laid_out_the_signature_never_stands_alone_on_its_page(layouts):
+    """The text ends at the foot of page 2: its last lines go over with the signature (GB/T 9704)."""
+    from .test_libreoffice import layout_lines
+
+    built = layouts.last_page()
+    assert built.run.returncode == 0, built.run.stderr
+    pages = [[line.replace(" ", "") for line in page] for page in layout_lines(built.pdf) if page]
+    last = pages[-1]
+    at = last.index("松溪市图书馆")
+    assert last[at:at + 2] == ["松溪市图书馆", "2024年1月10日"]
+    assert at > 0 and last[at - 1] == "最后一段总结全年工作情况总结全年工作情况。", last
+
+
+@needs_libreoffice()
 def test_laid_out_a_page_holds_22_lines_of_28_characters(layouts):
     built = layouts.official()
     pages = [page[:-1] for page in raw_lines(built.pdf) if page]  # without the page number

@@ -149,7 +149,10 @@ def _parts(b: Describer, doc: d.Document) -> None:
                 group = None
             blocks.extend(section_blocks(b, section, below))
         if index == len(parts) - 1:
-            blocks.extend(_foot(b))
+            foot = _foot(b)
+            if foot and isinstance(foot[0], d.Signature) and blocks and isinstance(blocks[-1], d.Paragraph):
+                blocks[-1].keep_next = True  # the signature never stands alone on a page: the text's end goes with it
+            blocks.extend(foot)
         doc.parts.append(d.Part(part.title, say.say("running_header", header=part.header or doc.title,
                                                     title=part.title or doc.title, library=report.library,
                                                     year=report.year), blocks))

@@ -46,8 +46,12 @@ def title_xml(r: Renderer, title: d.Title) -> str:
 
 def signature(r: Renderer, sig: d.Signature) -> list[str]:
     style = r.s("signature")
-    # a blank line before the block, as official documents leave one
-    out = [para("", style)] + [para(styled_run(line), style) for line in sig.lines]
+    # a blank line before the block, as official documents leave one; the block keeps together, on the page of
+    # the text's last lines (which keep with it)
+    keep = "<w:keepNext/>"
+    lines = [para(styled_run(line), style, keep if k < len(sig.lines) - 1 or sig.note else "")
+             for k, line in enumerate(sig.lines)]
+    out = [para("", style, keep), *lines]
     if sig.note:  # the 附注, on the line under the date, two characters in (GB/T 9704)
         out.append(para(styled_run(sig.note), r.s("signature_note")))
     return out
