@@ -148,3 +148,26 @@ def test_a_report_that_spaces_digits_from_chinese_only_keeps_latin_units_close(t
     (statistics, *_), summary = built(tmp_path, "figures: {spacing: chinese}")
     assert "到馆读者近 57.34 万人次" in summary and "数字资源总量 86.4TB" in summary
     assert statistics[2][3] == "近 57.34"
+
+
+def test_a_paragraph_printed_without_spacing_turns_off_the_space_word_adds_there_alone(tmp_path: Path):
+    """Word's own space between Chinese and digits would undo 81.37万册 in a report spaced by default: the
+    paragraph (or the heading's part) the text sets without spacing turns it off for itself."""
+    import re
+    import shutil
+    import zipfile
+
+    from .conftest import CASES, run_cli
+
+    shutil.copytree(CASES / "valid" / "figure-spacing-where-it-changes", tmp_path / "2021")
+    done = run_cli("build", "2021", "--toc", "field", "--source", str(tmp_path), "-o", str(tmp_path / "out"),
+                   cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    [docx] = (tmp_path / "out").rglob("*.docx")
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    paragraphs = {"".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)): p for p in re.findall(r"<w:p>.*?</w:p>", xml)}
+    off = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+    assert off not in paragraphs["馆藏总量 81.37 万册，到馆 3.62 万人次。"]
+    assert off in paragraphs["馆藏总量81.37万册，到馆3.62万人次。"]
+    assert off in paragraphs["到馆3.62万人次。"]  # under a heading whose part is set so
+    assert off not in paragraphs["到馆 3.62 万人次，馆藏81.37万册。"]  # the next part: the report's again

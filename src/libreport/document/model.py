@@ -52,6 +52,9 @@ class Paragraph:
     role: str
     runs: list[Run] = field(default_factory=list)
     keep_next: bool | None = None
+    # Word's own space between Chinese and Latin text or digits in this paragraph: False where the text sets a
+    # spacing without it (<!-- figures: {spacing: false} -->), True where it sets one with it; None: the document's
+    autospace: bool | None = None
 
     @property
     def text(self) -> str:

@@ -46,7 +46,8 @@ def summary(b: Describer, blocks: list[Block], depth: int, numbering: Numbering 
                                  title=block.plain, number=block.number))
             continue
         if block.kind == "paragraph":
-            out.append(d.Paragraph("paragraph", [*pending, *text_runs(block.text)]))
+            autospace = None if block.spacing is None else block.spacing == "true"
+            out.append(d.Paragraph("paragraph", [*pending, *text_runs(block.text)], autospace=autospace))
         else:
             if pending:
                 out.append(d.Paragraph("paragraph", pending))

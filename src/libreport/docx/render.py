@@ -50,6 +50,8 @@ class Rendered:
 
 
 _KEEP = {None: "", True: "<w:keepNext/>", False: '<w:keepNext w:val="0"/>'}
+_AUTOSPACE = {None: "", True: '<w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/>',
+              False: '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'}
 
 
 class Renderer:
@@ -120,7 +122,7 @@ class Renderer:
                        for r in runs)
 
     def paragraph(self, p: d.Paragraph) -> str:
-        return para(self.runs(p.runs), self.s(p.role), _KEEP[p.keep_next])
+        return para(self.runs(p.runs), self.s(p.role), _KEEP[p.keep_next] + _AUTOSPACE[p.autospace])
 
     def item(self, item: d.Item) -> str:
         from libreport.docx.prose import styled_run

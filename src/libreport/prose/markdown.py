@@ -67,7 +67,8 @@ class Block:
     first: bool = True  # an item's first paragraph (later ones carry no number or bullet)
     picture: PictureRef | None = None
     image: Picture | None = None  # the checked picture file, for picture blocks
-    spacing: str | None = None  # the figure spacing set for it (`<!-- figures: {spacing: false} -->` above it)
+    spacing: str | None = None  # the figure spacing set for it (`<!-- figures: {spacing: false} -->` above it);
+    # once rendered, the one it is printed with (its own, or its heading's part's)
 
     @property
     def plain(self) -> str:

@@ -95,6 +95,7 @@ def render_summary(summary: Summary, context: dict, diags: Diagnostics, counters
     scope = ExitStack()  # the figure spacing a paragraph or a heading's part sets (`<!-- figures: … -->`)
     for block, spacing in zip(blocks, _spacings(blocks)):
         scope.close()
+        block.spacing = spacing  # as printed, for the writers: the paragraph's own, or its part's
         if spacing is not None:
             scope.enter_context(printing(replace(current(), spacing=spacing)))
         if block.kind == "heading" and _HAND_NUMBER.match(block.source):
