@@ -4,6 +4,7 @@ the text types (not bound to data) at its line and column, with its sentence, un
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -29,8 +30,9 @@ def carried(project: Path, year: str = "2024") -> dict[tuple[str, int, int], str
 def test_new_carries_every_summary_whole_with_its_pictures(qinghe: Path):
     assert run_cli("new", "2024", cwd=qinghe).returncode == 0
     old, new = qinghe / "years/2023", qinghe / "years/2024"
-    for name in ("summary.md", "plans.md"):
-        assert (new / name).read_text(encoding="utf-8") == (old / name).read_text(encoding="utf-8")
+    for name in ("summary.md", "plans.md"):  # whole, last year's `literal` marks taken off: this year reviews them
+        unmarked = re.sub(r"\{\{ '([^']*)' \| literal \}\}", r"\1", (old / name).read_text(encoding="utf-8"))
+        assert (new / name).read_text(encoding="utf-8") == unmarked
     assert (new / "images/visits.png").read_bytes() == (old / "images/visits.png").read_bytes()
 
 
