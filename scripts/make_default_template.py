@@ -156,7 +156,8 @@ def styles(doc, text_width: int) -> None:
         tabs = get_or_place(ppr, "w:tabs")
         tabs.append(w("tab", val="right", leader="dot", pos=str(text_width)))
         place(ppr, w("ind", left=str(indent * 280), firstLine="0"))
-    paragraph_style(doc, "Table Text", cjk=BODY_CJK, size=10.5, line=15)
+    # Set ragged: a justified cell spreads a short line of a title into 广 州 越 秀 红 色 across its width.
+    paragraph_style(doc, "Table Text", cjk=BODY_CJK, size=10.5, align=WD_ALIGN_PARAGRAPH.LEFT, line=15)
     paragraph_style(doc, "Table Center", base="Table Text", cjk=BODY_CJK, size=10.5,
                     align=WD_ALIGN_PARAGRAPH.CENTER, line=15)
     paragraph_style(doc, "Table Number", base="Table Text", cjk=BODY_CJK, size=10.5,

@@ -259,3 +259,48 @@ def test_every_part_of_the_package_is_well_formed_and_typed(built, year):
                     elif piece and piece != ".":
                         parts.append(piece)
                 assert "/".join(parts) in names, (rels, rel.get("Target"))
+
+
+# -- what a build leaves beside the report ---------------------------------------------------------------
+
+def untitled_year(tmp_path: Path) -> Path:
+    """A 工作总结 whose only section has no heading, nor any heading in its text: a report without contents."""
+    (tmp_path / "libreport.yaml").write_text("sources: .\noutput: out\n", encoding="utf-8")
+    year = tmp_path / "2024"
+    year.mkdir()
+    (year / "report.yaml").write_text("library: 临江市图书馆\nyear: 2024\nkind: 工作总结\nsections:\n"
+                                      "  - {kind: summary, file: summary.md}\n", encoding="utf-8")
+    (year / "summary.md").write_text("今年我馆接待读者五十万人次。\n\n全年举办活动三百场。\n", encoding="utf-8")
+    return tmp_path
+
+
+STALE = "out/2024/临江市图书馆2024年工作总结.pdf"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", f"removed {STALE}: it was an earlier build's (build with --pdf for a new one)"),
+    ("zh", f"已删除 {STALE}：它是之前生成的旧版本（需要新的 PDF 请加 --pdf 重新生成）")])
+def test_a_build_without_pdf_removes_the_pdf_of_an_earlier_build_and_says_so(tmp_path, lang, said):
+    project = untitled_year(tmp_path)
+    stale = project / STALE
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"%PDF-1.7 an earlier build")
+    done = run_cli("build", "2024", "--toc", "field", "--lang", lang, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert not stale.exists() and stale.with_suffix(".docx").is_file()
+    assert said in done.stdout
+    again = run_cli("build", "2024", "--toc", "field", "--lang", lang, cwd=project)
+    assert said not in again.stdout  # nothing to remove the second time
+
+
+def test_a_report_with_no_headings_gets_no_empty_contents_page(tmp_path):
+    project = untitled_year(tmp_path)
+    done = run_cli("build", "2024", "--toc", "field", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "table of contents" not in done.stdout  # nothing to say of contents the report does not have
+    document = Document(str(project / "out/2024/临江市图书馆2024年工作总结.docx"))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert not any(p.style.name == "TOC Heading" for p in document.paragraphs)
+    assert texts[-2:] == ["今年我馆接待读者五十万人次。", "全年举办活动三百场。"]
+    # the cover's section, then the body's: no section of its own for the contents
+    assert len(document.sections) == 2

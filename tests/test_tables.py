@@ -10,6 +10,7 @@ import re
 import zipfile
 
 import pytest
+from docx import Document
 
 from libreport.docx.measure import Face, share_widths, unbreakable, width
 from libreport.docx.xml import Table
@@ -60,6 +61,42 @@ def test_when_everything_fits_on_one_line_the_spare_width_is_shared_by_weight():
 def test_when_even_the_least_does_not_fit_every_column_shrinks_alike():
     widths = share_widths([1, 1], least=[6000, 3000], most=[6000, 3000], total=6000)
     assert widths == [4000, 2000]
+
+
+def test_a_column_of_names_keeps_every_name_whole_before_the_titles_share_the_rest():
+    """An office never prints 广东图书馆学会公众/号: the outlets' column gets its widest name, the titles the rest."""
+    t = Table("Grid", 9000, [6, 16, 78])
+    t.row(["序号", "媒体", "标题"], header=True)
+    for k, outlet in enumerate(["广州日报", "广东图书馆学会公众号", "广州市越秀区政府门户网站"], 1):
+        t.row([str(k), outlet, "越秀区图书馆举办“读书月”系列活动，吸引读者三千余人次参与" * 2])
+    widths = t.widths()
+    assert widths[1] >= width("广州市越秀区政府门户网站", FACE) + 216
+    assert widths[2] == 9000 - widths[0] - widths[1] and widths[2] >= 9000 / 4
+
+
+def test_a_name_breaks_only_where_the_office_put_a_space_between_its_words():
+    t = Table("Grid", 9000, [5, 95])
+    t.row(["微社区 e 家通洪桥 社区营造", "越秀区图书馆举办“读书月”系列活动，吸引读者三千余人次参与" * 3])
+    assert width("微社区 e 家通洪桥", FACE) + 216 <= t.widths()[0] < width("微社区 e 家通洪桥 社区营造", FACE) + 216
+
+
+def test_names_give_way_all_alike_when_keeping_them_whole_would_starve_the_titles():
+    widths = share_widths([15, 15, 15, 55], least=[300] * 4, most=[2900, 2900, 2000, 30000], total=9000,
+                          whole=[2900, 2900, 2000, 30000])
+    assert widths[3] >= 9000 / 4 - 2  # the titles keep a quarter of the width (to a twip or two)
+    assert abs(widths[0] - widths[1]) <= 1 and max(widths[:2]) < 2900 and widths[2] == 2000  # the widest give way
+
+
+def test_a_heading_too_wide_for_its_column_breaks_before_its_bracketed_unit():
+    t = Table("Grid", 4000, [40, 30, 30])
+    t.row(["指标", "接待读者（万人次）", "增减（%）"], header=True)
+    t.row(["到馆读者", "68.35", "+23.7%"])
+    widths = t.widths()
+    assert widths[1] >= width("（万人次）", FACE) + 216  # the unit stays whole on its line, and the name on its own
+    row = t.xml()[1].decode("utf-8")
+    if widths[1] < width("接待读者（万人次）", FACE) + 216:
+        assert re.search(r">接待读者</w:t></w:r><w:r><w:br/></w:r><w:r>.*?>（万人次）</w:t>", row), row
+    assert ">增减（%）</w:t>" in row  # one that fits stays on one line
 
 
 def table_of(rows: int, total_row: bool = False) -> Table:
@@ -145,3 +182,15 @@ def test_a_listed_section_with_no_rows_prints_nothing_and_validate_names_its_fil
     printed = [b.text for b in bs if b.kind == "p"]
     assert not any("媒体报道" in text for text in printed)  # no heading, no TOC entry
     assert sum(b.kind == "table" for b in bs) == 3  # 荣誉表彰, 综合统计, 活动统计: no table of headers alone
+
+
+@pytest.mark.parametrize("template", ["report.docx", "official.docx"])
+def test_text_cells_are_set_ragged_not_stretched_by_justification(template):
+    """A justified cell spreads the short last lines of a title across the cell: —— 广 州 越 秀 红 色 …"""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from .conftest import TEMPLATES
+
+    styles = Document(str(TEMPLATES / template)).styles
+    assert styles["Table Text"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY  # the body text stays justified

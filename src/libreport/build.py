@@ -34,7 +34,8 @@ class BuildResult:
     web: Path | None = None  # the web edition's index.html
     pages: int | None = None
     toc_static: bool = False
-    has_toc: bool = True  # the template has a table of contents (a report with none says nothing of one)
+    has_toc: bool = True  # the report has a table of contents (a report with none says nothing of one)
+    stale_pdf: Path | None = None  # the PDF of an earlier build found beside the docx built without one
     messages: list[str] | None = None
 
     @property
@@ -95,7 +96,7 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
             diags.warning("cover-placeholder", mark, f"cover.{key}", key=key, docx=tpl.docx.name)
     word = "docx" in options.formats
     has_lo = soffice() is not None
-    result.has_toc = tpl.has_toc
+    result.has_toc = tpl.has_toc  # and, once rendered, the report has headings to list
     # The layout is for the table of contents' page numbers (a document without one needs none) and the PDF.
     use_layout = word and options.toc == "auto" and has_lo and tpl.has_toc
     with _office(office, use_layout or (word and options.pdf and has_lo)) as lo:
@@ -107,6 +108,8 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
             name = options.name or tpl.wording.say("output_name", **values)
             # the Word edition's body, only when it is asked for
             rendered = Renderer(tpl, tpl.text_width).render(doc) if word else None
+            if rendered is not None and not rendered.toc:
+                result.has_toc = use_layout = False  # a report without headings prints no contents
         except SnippetError as exc:  # a snippet staff edited does not compile, or names something not there
             diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
             return result
@@ -137,6 +140,8 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
         if pdf_bytes is not None:
             write_atomic(target.with_suffix(".pdf"), pdf_bytes)
             result.pdf = target.with_suffix(".pdf")
+        else:
+            result.stale_pdf = _remove_stale_pdf(target.with_suffix(".pdf"))
     except LockedError as exc:
         diags.error("locked", file=exc.path, lock=exc.lock.name)
     except OSError as exc:
@@ -186,6 +191,16 @@ def _write_web(doc, report, tpl, folder: Path, result: BuildResult) -> bool:
         return False
     result.web = folder / INDEX
     return True
+
+
+def _remove_stale_pdf(pdf: Path) -> Path | None:
+    """The PDF of an earlier build beside a docx just built without one would show last build's report: it
+    goes. Returns it when it was there (removed or, if it could not be, left: the build says which)."""
+    if not pdf.is_file():
+        return None
+    with contextlib.suppress(OSError):  # open in a viewer that locks it (Windows): left, and the build says so
+        pdf.unlink()
+    return pdf
 
 
 def _template_for(project: Project, document: str | None, given, diags: Diagnostics, cache: dict | None):
@@ -315,6 +330,9 @@ def build_years(project: Project, years: list[str], options: BuildOptions) -> in
         print(t("built", path=shown_path(result.docx), pages=pages))
         if result.pdf:
             print(t("built_pdf", path=shown_path(result.pdf)))
+        elif result.stale_pdf is not None:
+            key = "stale_pdf_left" if result.stale_pdf.exists() else "stale_pdf_removed"
+            print(t(key, path=shown_path(result.stale_pdf)))
         if to_fill:
             print(t("build_draft", year=result.year, count=to_fill, marker=wording()))
         if not result.has_toc:

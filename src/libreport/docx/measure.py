@@ -123,18 +123,39 @@ def _unbreakable_ems(text: str, metrics: str) -> int:
     return max(EM, max((_ems(word, metrics) for word in _LATIN_WORD.findall(text)), default=0))
 
 
-def share_widths(weights: list[float], least: list[int], most: list[int], total: int) -> list[int]:
+# A heading with its unit in brackets, 接待读者（万人次）: when it cannot stand on one line, it breaks before the
+# bracket, never inside the name or the unit.
+_BRACKETED = re.compile(r"^(?P<name>\S.*?)(?P<unit>[（(][^（）()]+[）)])$")
+
+
+def heading_pieces(text: str) -> list[str]:
+    """The pieces a heading may be broken into: its name and its bracketed unit, or the heading whole."""
+    m = _BRACKETED.match(text)
+    return [m["name"].rstrip(), m["unit"]] if m else [text]
+
+
+def heading_lines(text: str, face: Face, room: int) -> list[str]:
+    """The lines a heading is set in, in a cell `room` twips wide: one when it fits, else name and unit."""
+    pieces = heading_pieces(text)
+    if len(pieces) == 1 or width(text, face) <= room:
+        return [text]
+    return pieces
+
+
+def share_widths(weights: list[float], least: list[int], most: list[int], total: int,
+                 whole: list[int] | None = None) -> list[int]:
     """Column widths in twips that add up to `total`.
 
     Each column gets its share of the width by `weights` (as snippets.yaml gives them), but never less than
     `least` (what its content needs so that nothing unbreakable wraps) and never more than `most` (its
     widest content on one line) while another column still wants more: what a column does not need goes to
     the columns that do, in proportion to their weights. When even `least` does not fit, the columns shrink
-    in proportion to it.
+    in proportion to it. Columns of labels keep them whole first (`whole_labels`).
     """
     n = len(weights)
     weights = [max(w, 1e-6) for w in weights]
     most = [max(m, lo) for m, lo in zip(most, least)]
+    least = whole_labels(least, most, total, whole)
     if sum(least) >= total:
         return _exact([lo * total / sum(least) for lo in least], total)
     if sum(most) <= total:
@@ -152,6 +173,48 @@ def share_widths(weights: list[float], least: list[int], most: list[int], total:
         else:
             high = mid
     return _exact(widths_at(high), total) if n else []
+
+
+# A column whose widest cell takes no more than this share of the table is one of labels (a newspaper, a 版面,
+# a unit): it is given all it needs before the columns of running text share the rest, which keep this much.
+LABELS_SHARE = 1 / 3
+TEXT_SHARE = 1 / 4
+
+
+# A space between two Chinese words of a label is where the office itself breaks it: 广州越秀发布 微信公众号.
+_WORD_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+
+
+def label_pieces(text: str) -> list[str]:
+    """The pieces of a label that each stay on one line."""
+    return [piece for piece in _WORD_SPACE.split(text) if piece]
+
+
+def whole_labels(least: list[int], most: list[int], total: int, whole: list[int] | None = None) -> list[int]:
+    """What each column needs at least, once the columns of labels keep every label whole.
+
+    An office never prints 广东图书馆学会公众/号 with one character on a line of its own: the short columns get
+    what their labels need on one line (`whole`: the widest label, or its widest piece between Chinese words)
+    before the long text column (the titles) gets the rest, as long as that keeps a quarter of the width. When
+    it would not, the widest labels give way first, all to the same width."""
+    whole = most if whole is None else [min(w, m) for w, m in zip(whole, most)]
+    labels = [m <= total * LABELS_SHARE for m in most]
+    if all(labels) or not any(labels):
+        return least  # no running text to take the rest from, or no label to keep whole
+    text_least = max(sum(lo for lo, label in zip(least, labels) if not label), int(total * TEXT_SHARE))
+
+    def at(cap: float) -> list[int]:
+        return [max(lo, min(w, int(cap))) if label else lo for lo, w, label in zip(least, whole, labels)]
+
+    cap = float(max(w for w, label in zip(whole, labels) if label))
+    if sum(w for w, label in zip(at(cap), labels) if label) + text_least > total:
+        low, high = 0.0, cap
+        for _ in range(40):
+            mid = (low + high) / 2
+            fits = sum(w for w, label in zip(at(mid), labels) if label) + text_least <= total
+            low, high = (mid, high) if fits else (low, mid)
+        cap = low
+    return at(cap)
 
 
 def _exact(widths: list[float], total: int) -> list[int]:

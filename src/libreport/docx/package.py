@@ -74,6 +74,37 @@ def _fill_placeholders(root, values: dict, where: Mark, drop_empty: bool = False
 _MARKS = {"body": _BODY_MARK, "toc": _TOC_MARK}
 
 
+def _drop_contents_page(body) -> None:
+    """A report with no headings has no contents: the page the template keeps for them (its 目录 heading, the
+    {{ toc }} paragraph, up to the section or page break that ends it) is left out, not printed empty."""
+    mark = next((c for c in body if isinstance(c, etree._Comment) and c.text == _TOC_MARK), None)
+    if mark is None:
+        return
+
+    def ends_page(el) -> bool:
+        return el.find(f"{W}pPr/{W}sectPr") is not None or any(
+            br.get(f"{W}type") == "page" for br in el.iter(f"{W}br"))
+
+    def plain(el) -> bool:  # a paragraph of the contents' page: no other placeholder, no table, no break
+        return el.tag == f"{W}p" and not ends_page(el)
+
+    before = []
+    el = mark.getprevious()
+    while el is not None and plain(el):
+        before.append(el)
+        el = el.getprevious()
+    after = []
+    el = mark.getnext()
+    while el is not None and plain(el):
+        after.append(el)
+        el = el.getnext()
+    if el is None or el.tag != f"{W}p" or not ends_page(el):
+        body.remove(mark)  # no page of its own: only the contents go
+        return
+    for gone in (*before, mark, *after, el):
+        body.remove(gone)
+
+
 def toc_xml(tpl: Template, rendered: Rendered, pages: Mapping[str, str] | None, field: bool = True) -> str:
     """The TOC's lines, each a link to its heading with the page number as a page reference (PAGEREF) when
     `pages` are known; `field`: inside a TOC field, which Word can update (LibreOffice reads one as a list it
@@ -111,6 +142,8 @@ def assemble(tpl: Template, rendered: Rendered, values: dict, pages: Mapping[str
     body = root.find(f"{W}body")
     # the cover: its title and issuer as report.yaml gives them, line by line; a line left empty is left out
     _fill_placeholders(root, {**values, **rendered.cover}, Mark(tpl.docx, 1, 1), drop_empty=True)
+    if not rendered.toc:
+        _drop_contents_page(body)
     sect = body.find(f"{W}sectPr")
     new_parts: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from libreport.docx.measure import Face, share_widths, unbreakable, width
+from libreport.docx.measure import (
+    Face,
+    heading_lines,
+    heading_pieces,
+    label_pieces,
+    share_widths,
+    unbreakable,
+    width,
+)
 from libreport.docx.schema import props
 from libreport.tofill import FILL_OFF, FILL_ON, plain
 
@@ -124,6 +132,7 @@ class Table:
         self.least = [self._margins] * n
         self.head_least = [self._margins] * n  # what header rows need to keep their labels whole
         self.most = [self._margins] * n
+        self.whole = [self._margins] * n  # what the body's labels need on one line (measure.label_pieces)
         self.rows: list[_Row] = []
 
     def row(self, cells: Sequence[str], header: bool = False, styles: Sequence[str | None] | None = None,
@@ -161,6 +170,10 @@ class Table:
                 self.most[col] = max(self.most[col], width(text, face) + margins)
             if bound > least[col]:
                 least[col] = max(least[col], unbreakable(text, face) + margins)
+            if header and len(pieces := heading_pieces(text)) > 1:  # its name and its unit each stay whole
+                self.least[col] = max(self.least[col], *(width(p, face) + margins for p in pieces))
+            elif not header and bound > self.whole[col]:
+                self.whole[col] = max(self.whole[col], *(width(p, face) + margins for p in label_pieces(text)))
             return
         cols = range(col, col + span)
         if bound > sum(self.most[c] for c in cols):
@@ -185,7 +198,7 @@ class Table:
                 mid = (low + high) / 2
                 low, high = (mid, high) if sum(capped(mid)) <= self.total else (low, mid)
             cap = low
-        return share_widths(self.weights, capped(cap), self.most, self.total)
+        return share_widths(self.weights, capped(cap), self.most, self.total, self.whole)
 
     def _keeps(self) -> list[bool]:
         """Which rows keep with the row (or paragraph) after them."""
@@ -202,6 +215,11 @@ class Table:
         if keep:
             keep[-1] = False
         return keep
+
+    def _lines(self, text: str, style: str | None, cell: int) -> list[str]:
+        """A heading's lines in its cell: broken before its bracketed unit when it does not fit on one."""
+        face = self._faces.get(style, _DEFAULT_FACE)
+        return heading_lines(text, face, cell - self._margins)
 
     def xml(self) -> list[bytes]:
         """The table as chunks of UTF-8, one a row, to be streamed into the document."""
@@ -230,7 +248,8 @@ class Table:
                 if ppr is None:
                     ppr = ppr_cache[(style, keep)] = props("w:pPr", [
                         f'<w:pStyle w:val="{style}"/>' if style else "", "<w:keepNext/>" if keep else ""])
-                body = cell_runs(text) if text else ""
+                lines = self._lines(text, style, sum(widths[col:col + span])) if r.header else [text]
+                body = "<w:r><w:br/></w:r>".join(cell_runs(line) for line in lines if line)
                 parts.append(f'<w:tc><w:tcPr>{cell}<w:vAlign w:val="center"/></w:tcPr><w:p>{ppr}{body}</w:p></w:tc>')
                 col += span
             parts.append("</w:tr>")
