@@ -65,10 +65,10 @@ def paragraphs(docx: Path) -> list[tuple[str, str]]:
 
 
 def body(docx: Path) -> list[tuple[str, str]]:
-    """The report proper: what follows the table of contents."""
+    """The report proper: what follows the cover and the table of contents (a report without headings has none)."""
     ps = paragraphs(docx)
-    last_toc = max((i for i, (s, _) in enumerate(ps) if s.startswith("TOC")), default=2)
-    return ps[last_toc + 1:]
+    front = ("TOC", "Title", "Subtitle", "CoverLine")  # style ids
+    return ps[max((i for i, (s, _) in enumerate(ps) if s.startswith(front)), default=-1) + 1:]
 
 
 # -- structure: parts are optional, one heading where there is one title ------------------------------
