@@ -6,6 +6,7 @@ TARGET gets:
 
     libreport.yaml      sources: years, templates: templates, output: out
     templates/          a copy of the repository's templates (a project's folders stay inside it)
+    years/plan.yaml     the plan beside the year, when it has one
     years/2021/         the year's files; coverage.yaml and chronicle.yaml hold N copies of
                         their rows, every other file is copied byte for byte
 
@@ -52,6 +53,9 @@ def write_project(target: Path, times: int, year_dir: Path = DEFAULT_YEAR, templ
     if not (target / "templates").is_dir():
         shutil.copytree(templates, target / "templates")
     (target / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
+    plan = year_dir.parent / "plan.yaml"  # the plan the year's entries name tasks of, beside the years
+    if plan.is_file():
+        shutil.copy2(plan, target / "years" / plan.name)
     for src in sorted(p for p in year_dir.iterdir() if p.is_file()):
         if src.name not in SCALED:
             shutil.copy2(src, year / src.name)

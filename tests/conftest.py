@@ -137,9 +137,10 @@ def edit_docx(docx: Path, changes: dict) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the example years as a project of its own, safe to change."""
+    """A copy of the example years, and the plan beside them, as a project of its own, safe to change."""
     for year in (p for p in EXAMPLES.iterdir() if p.name.isdigit()):
         shutil.copytree(year, tmp_path / "years" / year.name)
+    shutil.copy(EXAMPLES / "plan.yaml", tmp_path / "years" / "plan.yaml")  # the plan the years follow
     shutil.copytree(TEMPLATES, tmp_path / "templates")
     (tmp_path / "libreport.yaml").write_text("sources: years\ntemplates: templates\noutput: out\n", encoding="utf-8")
     return tmp_path

@@ -49,9 +49,10 @@ def test_parts_and_sections_appear_in_order_as_headings(built, year):
     bs = blocks(built[year])
     h1 = [b.text for b in bs if b.kind == "p" and b.style == "Heading1"]
     h2 = [b.text for b in bs if b.kind == "p" and b.style == "Heading2"]
-    assert h1 == ["一、年度概况", "二、业务统计", "三、大事记"]
+    # 2021 follows the 十四五 plan (examples/plan.yaml) and ends with what it did for it; 2019 is before the plan
+    assert h1 == ["一、年度概况", "二、业务统计", "三、大事记", *(["四、规划任务落实情况"] if year == "2021" else [])]
     # 人员结构 has no data in the examples, so it is left out; 三、大事记 holds one section of the same title,
-    # which prints one heading, not 三、大事记 followed by 大事记
+    # which prints one heading, not 三、大事记 followed by 大事记 (and 四、规划任务落实情况 likewise)
     assert h2 == ["工作总结", "荣誉表彰", "媒体报道", "综合统计", "活动统计"]
 
 
@@ -206,7 +207,7 @@ def test_each_part_has_its_own_running_header_and_page_numbers_in_the_footer(bui
     for section in doc.sections:
         if not section.header.is_linked_to_previous:
             headers.append(" ".join(p.text for p in section.header.paragraphs).strip())
-    assert headers == ["年度概况", "业务统计", "大事记"]
+    assert headers == ["年度概况", "业务统计", "大事记", "规划任务落实情况"]
     footer_xml = doc.sections[-1].footer._element.xml
     assert "PAGE" in footer_xml
 
@@ -215,7 +216,7 @@ def test_table_of_contents_is_a_field_listing_every_part_and_section(built):
     bs = blocks(built["2021"])
     toc = [b.text for b in bs if b.style in ("TOC1", "TOC2")]
     assert toc == ["一、年度概况", "工作总结", "荣誉表彰", "媒体报道", "二、业务统计", "综合统计", "活动统计",
-                   "三、大事记"]
+                   "三、大事记", "四、规划任务落实情况"]  # the plan's parts and tasks are not in the contents
     xml = Document(str(built["2021"])).element.xml
     assert 'TOC \\o "1-2"' in xml
 
@@ -304,3 +305,52 @@ def test_a_report_with_no_headings_gets_no_empty_contents_page(tmp_path):
     assert texts[-2:] == ["今年我馆接待读者五十万人次。", "全年举办活动三百场。"]
     # the cover's section, then the body's: no section of its own for the contents
     assert len(document.sections) == 2
+
+
+def test_2021_prints_what_it_did_for_each_task_of_the_plan(built):
+    """examples/plan.yaml holds 越秀's 十四五 plan: 19 tasks in five parts. 2021's chronicle entries, awards and
+    summary paragraphs and headings name the tasks they serve, and 四、规划任务落实情况 prints them under each task."""
+    import re
+
+    import yaml
+
+    section = [b for b in section_after(blocks(built["2021"]), "四、规划任务落实情况", "Heading1") if b.kind == "p"]
+    parts = [b.text for b in section if b.style == "Heading3"]
+    assert len(parts) == 5
+    assert parts[0] == "（一）提升体系建设高质量发展水平，努力推进区域总分馆服务体系在全省、全国范围内树立典型示范"
+    tasks = [b.text for b in section if b.style == "Heading4"]
+    assert [t.split(". ")[0] for t in tasks] == [str(n) for n in range(1, 20)]
+    assert tasks[2] == "3. 推进文旅融合，建设“越读吧”（“粤书吧”）"
+    # what the sources say each task was served by, read apart from the builder
+    report = model("2021")
+    named: dict[str, dict[str, int]] = {}
+    for title, entries in (("荣誉表彰", report.first("awards")), ("大事记", report.first("chronicle"))):
+        for entry in entries:
+            for ref in entry.tasks:
+                named.setdefault(ref.text, {}).setdefault(title, 0)
+                named[ref.text][title] += 1
+    summary = (EXAMPLES / "2021" / "summary.md").read_text(encoding="utf-8")
+    for refs in re.findall(r"<!-- tasks: ([\d, ]+) -->", summary):
+        for ref in refs.split(", "):
+            named.setdefault(ref, {}).setdefault("工作总结", 0)
+            named[ref]["工作总结"] += 1
+    plan = yaml.safe_load((EXAMPLES / "plan.yaml").read_text(encoding="utf-8"))
+    assert [t["number"] for p in plan["parts"] for t in p["tasks"]] == list(range(1, 20))
+    for n, task in enumerate(tasks, 1):
+        after = section[[b.text for b in section].index(task) + 1].text
+        counts = named.get(str(n))
+        if counts is None:  # nothing of 2021 names it
+            assert after == "2021 年暂无落实记录。", task
+            continue
+        ordered = [s for s in ("工作总结", "荣誉表彰", "大事记") if s in counts]  # in the report's order
+        listed = "、".join(f"{s} {counts[s]} 项" for s in ordered)
+        assert after == f"2021 年落实 {sum(counts.values())} 项（{listed}）：", task
+    assert sorted(n for n in range(1, 20) if str(n) not in named) == [4, 14, 16, 18]
+    # an award as its table names it, with who gave it; a chronicle entry with its date
+    award = "“千年古都商业街区‘粤书吧’系列”案例被广东省文化和旅游厅评为 2021 年度广东省“粤书吧”建设最佳实践案例"
+    assert f"• {award}（广东省文化和旅游厅）" in [b.text for b in section]
+    assert "• 12月，越秀区图书馆与爱群大酒店共建粤书吧。" in [b.text for b in section]
+
+
+def test_2019_is_before_the_plan_and_prints_nothing_of_it(built):
+    assert not any("规划" in b.text for b in blocks(built["2019"]) if b.kind == "p")

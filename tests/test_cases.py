@@ -5,6 +5,9 @@ tests/cases/invalid/<case>/ holds one kind of mistake; tests/cases/valid/<case>/
 
     FILE:LINE[:COL]: CODE[: text the message must contain]
 
+A case's `project/` folder, when it has one, holds what a project keeps beside its year folders (plan.yaml);
+a diagnostic in one of its files is listed as `../plan.yaml:LINE: CODE`.
+
 FILE is relative to the year folder. Every listed diagnostic must be reported, and nothing else with
 severity error or warning (notes are checked only when listed; a valid case may report no note either).
 A valid case may also hold `printed.txt`: paragraphs the built report must print, one a line, each exactly as
@@ -31,6 +34,7 @@ import pytest
 
 from .conftest import CASES, run_cli
 
+PROJECT = "project"  # a case's files beside its year folder
 LINE = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?: (?P<code>[a-z][a-z-]*)(?:: (?P<text>.+))?$")
 
 
@@ -94,7 +98,9 @@ def validate_case(case: Path, tmp_path: Path) -> tuple[object, list[dict], str, 
     expected_dirs = read_expected(case)[1]
     year = year_of(case, expected_dirs)
     folder = tmp_path / "years" / year
-    shutil.copytree(case, folder, ignore=shutil.ignore_patterns("expected.txt"))
+    shutil.copytree(case, folder, ignore=shutil.ignore_patterns("expected.txt", PROJECT))
+    if (case / PROJECT).is_dir():
+        shutil.copytree(case / PROJECT, folder.parent, dirs_exist_ok=True)
     (tmp_path / "libreport.yaml").write_text("sources: years\noutput: out\n", encoding="utf-8")
     before = fingerprint(tmp_path)
     options = expected_dirs.get("options", "").split()
@@ -108,8 +114,11 @@ def validate_case(case: Path, tmp_path: Path) -> tuple[object, list[dict], str, 
     prefix = f"years/{year}/"
     diags = []
     for d in year_report["diagnostics"]:
-        assert d["file"] is None or d["file"].startswith(prefix), d
-        diags.append({**d, "file": d["file"][len(prefix):] if d["file"] else None})
+        assert d["file"] is None or d["file"].startswith("years/"), d
+        file = d["file"]
+        if file is not None:  # relative to the year folder
+            file = file[len(prefix):] if file.startswith(prefix) else "../" + file[len("years/"):]
+        diags.append({**d, "file": file})
     return result, diags, year, expected_dirs
 
 
@@ -185,6 +194,9 @@ def test_every_validate_code_has_a_case():
         # hostile and broken input (test_hostile.py has what a year folder cannot hold: links, huge files)
         "yaml-depth", "path-outside", "empty-file", "not-a-file", "too-many-digits", "bad-character",
         "duplicate-activity", "duplicate-award", "duplicate-id", "duplicate-item", "duplicate-group",
+        # the project's plan and the tasks entries name (test_plan.py: plans libreport.yaml names)
+        "unknown-task", "no-plan", "plan-behind", "plan-statistics", "plan-unit", "plan-year", "plan-file",
+        "duplicate-task",
     }
 
 
@@ -194,7 +206,7 @@ def test_case_folders_are_complete_years():
 
     for case in case_folders("invalid") + case_folders("valid"):
         assert (case / "report.yaml").is_file(), case.name
-        extra = {p.name for p in case.iterdir()} - {"report.yaml", "expected.txt", "printed.txt"}
+        extra = {p.name for p in case.iterdir()} - {"report.yaml", "expected.txt", "printed.txt", PROJECT}
         extra -= set(read_expected(case)[1].get("unread", "").split())
         try:
             report = yaml.safe_load((case / "report.yaml").read_text(encoding="utf-8"))

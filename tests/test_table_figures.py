@@ -196,7 +196,8 @@ def test_a_list_of_thousands_of_keys_is_bounded_in_its_message(tmp_path):
                                 "  - {列1: 甲, remarks: 乙}\n"})
     [message] = [m for code, *_p, m in found if code == "unknown-key"]
     assert message.startswith("unknown key 'remarks'; expected one of 列0, 列1, 列2,")
-    assert message.endswith(", 列184, … (+2815)") and len(message) < 1200  # 185 named, 2,815 counted
+    # 185 named, 2,815 more counted, and `tasks` (the plan's tasks a row serves)
+    assert message.endswith(", 列184, … (+2816)") and len(message) < 1200
 
 
 # -- the worked examples of docs/sources.md say what validate says ---------------------------------------------

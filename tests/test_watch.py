@@ -112,7 +112,7 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_report(project: Path):
         (project / "years/2021/coverage.yaml").write_text(fixed, encoding="utf-8")
         watch.wait_for("rebuilt", REPORT)
         assert coverage_titles(report)[-1] == "日期写错的一条"
-        assert any("2021: 1 problem(s) fixed since the last build, 14 unchanged" in line for line in watch.seen)
+        assert any("2021: 1 problem(s) fixed since the last build, 18 unchanged" in line for line in watch.seen)
         # the three activity-mismatch warnings of 2021 were printed once, not again on every save
         assert sum("warning activity-mismatch" in line for line in watch.seen) == 3
     finally:
@@ -192,3 +192,13 @@ def test_watch_stops_on_sigterm_as_on_ctrl_c(project: Path):
         watch.stop()
     watch.quiet_for(0.5)
     assert "stopped watching" in watch.seen[-1]
+
+
+def test_watch_follows_the_projects_plan(project: Path):
+    """2021 prints what it did for the plan beside the years: plan.yaml is watched with the year's own folder."""
+    from libreport.commands.watch import watched_folders
+    from libreport.project import load_project
+
+    loaded = load_project(project)
+    assert (project / "years" / "plan.yaml").resolve() in watched_folders(loaded, "2021")
+    assert (project / "years" / "2021").resolve() in watched_folders(loaded, "2021")

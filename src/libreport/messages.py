@@ -578,6 +578,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "cover.{key} 不会印出：{docx} 的封面上没有 {{{{ {key} }}}}（请在 Word 或 WPS 中把它加到要印的位置）"),
     "line-break.tab": ("{what} holds a tab, which Word prints as a gap of its own width: write a space or nothing",
                        "{what} 中有制表符，Word 会印成一段空白：请改为空格或删去"),
+    # -- the project's development plan (plan.yaml) and the tasks the year's entries serve ---------
+    "empty-file.plan": ("{file} is empty; it should hold the plan's title, its years (2021-2025) and its parts "
+                        "with their numbered tasks",
+                        "{file} 为空；应写明规划的 title（名称）、years（起止年份，如 2021-2025）和 parts（各部分及其编号任务）"),
+    "plan-contents": ("a plan lists its tasks under `parts:` (each with its title and `tasks:`), or under `tasks:` "
+                      "when it has no parts",
+                      "规划的任务应写在 parts:（每部分写明 title 和 tasks:）之下；不分部分的规划直接写 tasks:"),
+    "plan-contents.both": ("a plan lists its tasks under `parts:` or under `tasks:`, not both",
+                           "规划的任务写在 parts: 或 tasks: 之下，不能两者都写"),
+    "duplicate-task": ("task {number} is numbered twice in the plan (first at line {first}); entries name a task by "
+                       "its number", "规划中任务编号 {number} 出现两次（首次在第 {first} 行）；各条目按编号指明任务"),
+    "plan-year": ("{name}: the target's year {year} is not a year of the plan ({first}–{last})",
+                  "{name}：目标年份 {year} 不在规划年份（{first}–{last}）之内"),
+    "plan-year.baseline": ("{name}: the baseline's year {year} is not before the target's year {target}",
+                           "{name}：基线年份 {year} 不早于目标年份 {target}"),
+    "missing-file.plan": ("plans: {written} does not exist", "plans: 所列的 {written} 不存在"),
+    "plan-overlap": ("this plan's years overlap those of {other} ({first}–{last}); a year follows one plan",
+                     "本规划的年份与 {other}（{first}–{last}）重叠；每一年只能对应一个规划"),
+    "plan-file": ("a plan section prints the project's plan (plan.yaml beside the year folders, or libreport.yaml's "
+                  "`plans:`); it names no file ({written!r})",
+                  "规划栏目印出的是项目的规划（与各年份文件夹并列的 plan.yaml，或 libreport.yaml 的 plans:），"
+                  "不指定文件（{written!r}）"),
+    "no-plan": ("{year} names tasks of a plan, but the project holds none: write plan.yaml beside the year "
+                "folders (see docs/sources.md, \"The plan\")",
+                "{year} 年的条目指明了规划任务，但项目中没有规划：请在各年份文件夹旁写 plan.yaml"
+                "（见 docs/sources.md“规划”一节）"),
+    "no-plan.years": ("{year} names tasks of a plan, but no plan of the project covers {year}: {plans}",
+                      "{year} 年的条目指明了规划任务，但项目中没有覆盖 {year} 年的规划：{plans}"),
+    "unknown-task": ("task {task!r} is not in {plan}: its tasks are numbered {numbers}",
+                     "{plan} 中没有任务 {task!r}：其任务编号为 {numbers}"),
+    "unknown-task.hint": ("task {task!r} is not in {plan}; did you mean {hint} ({title})?",
+                          "{plan} 中没有任务 {task!r}，是否应为 {hint}（{title}）？"),
+    "plan-idle": ("{year} did nothing for task {number} ({title}): no entry of the year names it",
+                  "{year} 年没有落实任务 {number}（{title}）：本年没有条目指明该任务"),
+    "plan-statistics": ("the target's statistics item {item!r} is not in {year}'s statistics",
+                        "目标所依据的统计项目 {item!r} 不在 {year} 年的统计中"),
+    "plan-statistics.hint": ("the target's statistics item {item!r} is not in {year}'s statistics; did you mean "
+                             "{hint!r}?", "目标所依据的统计项目 {item!r} 不在 {year} 年的统计中，是否应为 {hint!r}？"),
+    "plan-unit": ("{name} is counted in {target}, but {item} is in {unit} in {year}; a target is compared only with a "
+                  "figure in its own unit",
+                  "{name} 以 {target} 计，而 {year} 年的 {item} 以 {unit} 计；目标只与同一单位的数字比较"),
+    "plan-behind": ("{name}: {actual} {unit} in {year} is behind the straight line from {baseline} {unit} "
+                    "({baseline_year}) to {target} {unit} ({target_year}), which stands at {expected} {unit} in {year}",
+                    "{name}：{year} 年为 {actual}{unit}，落后于从 {baseline}{unit}（{baseline_year} 年）到 "
+                    "{target}{unit}（{target_year} 年）的均匀进度，按进度 {year} 年应达 {expected}{unit}"),
+    "markdown.tasks-alone": ("a `<!-- tasks: … -->` names the tasks of the paragraph or heading before it, and "
+                             "there is none", "<!-- tasks: … --> 指明其前一段落或标题所落实的任务，但其前没有段落或标题"),
 }
 
 

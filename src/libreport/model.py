@@ -14,7 +14,7 @@ from libreport.figures import Figure
 from libreport.headings import Numbering
 from libreport.housestyle import Style
 
-SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle", "table")
+SECTION_KINDS = ("summary", "staff", "awards", "coverage", "statistics", "activities", "chronicle", "table", "plan")
 DEFAULT_FILES = {
     "summary": "summary.md",
     "staff": "staff.yaml",
@@ -24,6 +24,14 @@ DEFAULT_FILES = {
     "activities": "activities.yaml",
     "chronicle": "chronicle.yaml",
 }
+
+
+@dataclass(frozen=True)
+class TaskRef:
+    """A task of the plan an entry names as one it serves (`tasks: [6, 8]`, `<!-- tasks: 6 -->`), as written."""
+
+    text: str
+    mark: Mark
 
 
 @dataclass
@@ -124,6 +132,7 @@ class Award:
     precision: str = "month"  # "month"; "year" when the report gives the year only, "day" when a day
     date_text: str = ""  # the date as written
     shown: str | None = None  # the date as the report prints it, when `shown:` gives it
+    tasks: list[TaskRef] = field(default_factory=list)  # the plan's tasks it serves
 
     @property
     def shown_date(self) -> str:
@@ -142,6 +151,7 @@ class Coverage:
     date_mark: Mark | None = None
     date_text: str = ""  # the date as written (2020年2月6日, 2020.1.30)
     shown: str | None = None  # the date as the report prints it, when `shown:` gives it
+    tasks: list[TaskRef] = field(default_factory=list)  # the plan's tasks it serves
 
 
 @dataclass
@@ -236,6 +246,7 @@ class ActivityRow:
     attendance: Figure | None
     mark: Mark
     links: dict[str, tuple[str, Mark]] = field(default_factory=dict)  # column → (statistics ref, mark)
+    tasks: list[TaskRef] = field(default_factory=list)  # the plan's tasks it serves
 
     def count(self, column: str) -> Figure | None:
         return self.sessions if column == "sessions" else self.attendance
@@ -262,6 +273,7 @@ class Event:
     mark: Mark
     shown: str | None = None  # printed instead of the date, when the source's own date text cannot be parsed as is
     date_mark: Mark | None = None
+    tasks: list[TaskRef] = field(default_factory=list)  # the plan's tasks it serves
 
     @property
     def date_text(self) -> str:
@@ -343,3 +355,55 @@ class Report:
             if section.data is not None:
                 return section.data
         return None
+
+
+@dataclass
+class Target:
+    """A figure the plan sets a task to reach: `value` (in `unit`) by `year`, from `baseline` as it stood in
+    `baseline_year`; `statistics` names the item of each year's statistics that gives the year's figure."""
+
+    name: str
+    value: Decimal
+    unit: str
+    year: int
+    mark: Mark
+    digits: str = ""  # the target as written (30, 1.5), whose places the progress is printed to
+    baseline: Decimal | None = None
+    baseline_digits: str = ""
+    baseline_year: int | None = None
+    statistics: str | None = None
+    statistics_mark: Mark | None = None
+
+
+@dataclass
+class Task:
+    number: str  # as the plan numbers it (6, 2.3): what entries name
+    title: str
+    mark: Mark
+    part: PlanPart | None = None
+    targets: list[Target] = field(default_factory=list)
+
+
+@dataclass
+class PlanPart:
+    title: str | None  # None: a plan whose tasks stand under no part
+    mark: Mark
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """A development plan the project holds once for the years it covers (十四五: 2021–2025)."""
+
+    title: str
+    first: int
+    last: int
+    file: Path
+    mark: Mark  # where its years are written
+    parts: list[PlanPart] = field(default_factory=list)
+
+    def covers(self, year: int) -> bool:
+        return self.first <= year <= self.last
+
+    def tasks(self) -> list[Task]:
+        return [task for part in self.parts for task in part.tasks]

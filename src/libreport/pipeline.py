@@ -62,6 +62,7 @@ def check_year(project: Project, year: str) -> YearResult:
     """Load, check and compute one year. Never raises for bad input."""
     from libreport.accept import settle
     from libreport.checks.consistency import check_report
+    from libreport.checks.plan import check_plan
     from libreport.checks.yoy import check_year_over_year, load_previous
     from libreport.compute.context import build_context
     from libreport.housestyle import printing
@@ -103,6 +104,7 @@ def check_year(project: Project, year: str) -> YearResult:
                         diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file,
                                       section=section.title or "", variant="blank-summary")
     _check_carried(project, report, diags)
+    check_plan(project, report, diags)  # once the summary is read: its paragraphs name tasks too
     settle(diags)
     return result
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 
 CONFIG = "libreport.yaml"
 KEYS = ("sources", "templates", "output")
+PLANS = "plans"  # the project's development plans, files inside it (by default plan.yaml beside the years)
 _WHAT = {"sources": Both("the year folders", "各年份文件夹"), "templates": Both("the template", "模板"),
-         "output": Both("the built reports", "生成的年报")}
+         "output": Both("the built reports", "生成的年报"), PLANS: Both("the plan", "发展规划")}
 
 
 class ProjectError(Exception):
@@ -33,6 +36,7 @@ class Project:
     output: Path
     config: Path | None = None
     diags: Diagnostics = field(default_factory=Diagnostics)  # libreport.yaml's problems
+    plans: list[tuple[Path, Mark | None]] = field(default_factory=list)  # `plans:`, each where it is written
 
     @property
     def to_fill(self) -> str:
@@ -97,7 +101,8 @@ def load_project(start: Path | None = None, sources: Path | None = None, templat
             root, config = folder, folder / CONFIG
             break
     diags = Diagnostics()
-    written = _read_config(config, diags) if config is not None else {}
+    plans: list[tuple[str, Mark]] = []
+    written = _read_config(config, diags, plans) if config is not None else {}
     given = {"sources": sources, "templates": templates, "output": output}
     defaults = {"sources": root, "templates": bundled_templates(), "output": root / "build"}
     chosen: dict[str, Path] = {}
@@ -110,11 +115,13 @@ def load_project(start: Path | None = None, sources: Path | None = None, templat
             chosen[key] = _default(root, key, defaults[key], config, diags)
     if given["output"] is None and "output" in written and chosen["output"] == chosen["sources"]:
         diags.error("path-outside", written["output"][1], "output", variant="output-is-sources")
-    return Project(root, chosen["sources"], chosen["templates"], chosen["output"], config, diags)
+    located: list[tuple[Path, Mark | None]] = [(_configured(root, PLANS, text, mark, diags, folder=False), mark)
+                                               for text, mark in plans]
+    return Project(root, chosen["sources"], chosen["templates"], chosen["output"], config, diags, located)
 
 
-def _read_config(path: Path, diags: Diagnostics) -> dict[str, tuple[str, Mark]]:
-    """libreport.yaml's folders as written, with where each is written."""
+def _read_config(path: Path, diags: Diagnostics, plans: list) -> dict[str, tuple[str, Mark]]:
+    """libreport.yaml's folders as written, with where each is written; the plans it names go to `plans`."""
     from libreport.sources.reader import Reader
     from libreport.sources.yamlfile import load_yaml
 
@@ -122,23 +129,30 @@ def _read_config(path: Path, diags: Diagnostics) -> dict[str, tuple[str, Mark]]:
     if root is None:
         return {}
     r = Reader(path, diags)
-    fields = r.mapping(root, "", KEYS)
+    fields = r.mapping(root, "", (*KEYS, PLANS)) or {}
+    if PLANS in fields:  # one file or a list of them: 十三五 and 十四五, each for its own years
+        node = fields.pop(PLANS)[1]
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        for i, item in enumerate(items):
+            text = r.text(item, f"{PLANS}[{i + 1}]" if isinstance(node, yaml.SequenceNode) else PLANS)
+            if text is not None:
+                plans.append((text, r.mark(item)))
     out = {}
-    for key, (_k, node) in (fields or {}).items():
+    for key, (_k, node) in fields.items():
         text = r.text(node, key)
         if text is not None:
             out[key] = (text, r.mark(node))
     return out
 
 
-def _configured(root: Path, key: str, text: str, mark: Mark, diags: Diagnostics) -> Path:
+def _configured(root: Path, key: str, text: str, mark: Mark, diags: Diagnostics, folder: bool = True) -> Path:
     from libreport.paths import relative_inside
 
     path, problem = relative_inside(root, text, root)
     if problem is not None:
         variant = {"absolute": "config-absolute", "parent": "config-parent"}.get(problem, "config-link")
         diags.error("path-outside", mark, key, key=key, written=text, what=_WHAT[key], variant=variant)
-    elif path.exists() and not path.is_dir():
+    elif folder and path.exists() and not path.is_dir():
         diags.error("not-a-file", mark, key, written=text, variant="config-not-folder")
     return path.resolve()
 

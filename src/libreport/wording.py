@@ -30,7 +30,8 @@ WEB_SNIPPETS = ("web_contents", "web_skip", "web_chart_data", "web_category", "w
 # tables): a template made before them still builds every report that does not use them.
 OPTIONAL_SNIPPETS = ("picture_caption", "table_caption", "signature_date", "list_bullet", "list_number",
                      "column_unit", "number_heading", "table_date", "subsection_heading", "imprint_cc",
-                     "imprint_issued", "to_fill", *WEB_SNIPPETS)
+                     "imprint_issued", "to_fill", "plan_part", "plan_task", "plan_done", "plan_none", "plan_entry",
+                     "plan_target", *WEB_SNIPPETS)
 OPTIONAL_STYLES = ("list", "picture", "caption", "letterhead", "signature", "run_in", "table_note", "subsection",
                    "document_number", "document_title", "imprint", "imprint_date", "imprint_table", "addressee",
                    "signature_note")

@@ -94,6 +94,8 @@ PROJECT_FILE = """\
 sources: .            # 每年一个文件夹（2023/、2024/ …），各有一个 report.yaml
 templates: templates  # 报告的样式（report.docx，可在 Word 或 WPS 中修改）和措辞（snippets.yaml）
 output: build         # libreport build 生成的 Word 文档放在这里
+# 发展规划（如“十四五”规划）：写在与年份文件夹并列的 plan.yaml 中，各年条目用 tasks: 指明所落实的任务；
+# 项目先后有几个规划时在这里列出：plans: [十三五规划.yaml, 十四五规划.yaml]（见 docs/sources.md“The plan”）
 """
 
 REPORT = """\
@@ -123,6 +125,7 @@ SECTIONS = (
     ("chronicle", "大事记", "chronicle.yaml"),
     ("staff", "人员结构", "staff.yaml：职称、学历等各项人数，比例由 libreport 计算"),
     ("table", "分馆服务情况, file: branches.yaml", "任意表格（分馆、读者结构、数字资源……），见 docs/sources.md"),
+    ("plan", "规划任务落实情况", "本年对发展规划（与年份文件夹并列的 plan.yaml）各项任务的落实，见 docs/sources.md"),
 )
 ANNUAL = ("statistics", "activities", "awards", "coverage", "chronicle")  # what a 年报 usually holds
 

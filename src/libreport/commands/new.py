@@ -125,6 +125,8 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], d
     done: set[Path] = set()
     pictures: dict[Path, Path] = {}  # the summary's pictures, copied as they are (relative path → file)
     for section in report.sections():
+        if section.kind == "plan":  # the project's plan carries over by itself; report.yaml lists the section
+            continue
         try:
             rel = section.file.resolve().relative_to(source.resolve())
         except ValueError:

@@ -3,7 +3,8 @@
 Prints what the report will print, from the same description the Word writer writes (libreport.document):
 the statistics table numbered and labelled as in the report (with last year's figure and the change beside it
 when the report prints them), the activity table with its shares and 合计 row, each declared table, all worded
-by the template; then how many entries each list section has (chronicle entries per month).
+by the template; then how many entries each list section has (chronicle entries per month), and for each task
+of the plan what the year did for it and how far its targets have come.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ def show_year(project: Project, year: str) -> int:
     for section in report.sections("chronicle"):
         if section.data is not None:
             _print(console, t("show_chronicle", title=section.label), _chronicle(section))
+    for section in report.sections("plan"):
+        if section.data is not None:
+            _print(console, t("show_plan", title=section.label, plan=section.data.plan.title,
+                              year=section.data.year), _plan(section))
     _print(console, t("show_counts"), _counts(report))
     _coverage(console, result)
     errors, warnings = len(result.diags.errors), len(result.diags.warnings)
@@ -185,6 +190,31 @@ def _grid_headings(header: list[document.Row]) -> list[str]:
                     covered[c] = down - 1
             col += span
     return ["/".join(parts) for parts in columns]
+
+
+def _plan(section: m.Section) -> Table:
+    """Each task of the plan: how many entries of each section serve it this year, and its targets' progress."""
+    data = section.data
+    table = Table()
+    table.add_column(t("show_col_no"), justify="center")
+    table.add_column(t("show_col_task"))
+    table.add_column(t("show_col_done", year=data.year))
+    table.add_column(t("show_col_targets"))
+    for task in data.tasks:
+        counts = t("show_list_sep").join(f"{s.label} {n}" for s, n in task.counts())
+        done = t("show_done", count=len(task.done), sections=counts) if task.done else "—"
+        targets = []
+        for p in task.targets:
+            target = p.target
+            line = t("show_target", name=target.name, actual=p.actual.digits if p.actual is not None else "—",
+                     target=target.digits, unit=target.unit, target_year=target.year)
+            if p.expected is not None and p.actual is not None:
+                line += f"; {t('show_target_line', expected=p.expected_digits)}"
+            if p.behind:
+                line += f" ({t('show_target_behind')})"
+            targets.append(line)
+        table.add_row(task.task.number, task.task.title, done, "\n".join(targets) or "—")
+    return table
 
 
 def _chronicle(section: m.Section) -> Table:

@@ -1,6 +1,6 @@
 """`libreport build --watch`: build, then rebuild whenever a source or template file is saved.
 
-What is watched, for each year built: its own folder, the year it is compared with (its
+What is watched, for each year built: its own folder, the project's plans, the year it is compared with (its
 `year_over_year.compare_with`, else the latest earlier year: that year's figures appear in this
 year's report), and the template folder. The output folder is never watched, so writing the
 report does not trigger another build.
@@ -149,12 +149,15 @@ def say(text: str, err: bool = False) -> None:
 
 
 def watched_folders(project: Project, year: str) -> frozenset[Path]:
-    """The folders whose changes can change this year's report."""
+    """The folders whose changes can change this year's report, and the project's plans (files of their own)."""
+    from libreport.sources.plan import plan_files
+
     folders = {project.year_folder(year), project.templates}
     previous = _previous(project, year)
     if previous is not None:
         folders.add(previous)
-    return frozenset(f.resolve() for f in folders if f.is_dir())
+    plans = {file for file, _mark in plan_files(project) if file.is_file()}
+    return frozenset(f.resolve() for f in folders if f.is_dir()) | frozenset(f.resolve() for f in plans)
 
 
 def _previous(project: Project, year: str) -> Path | None:

@@ -56,6 +56,10 @@ def _blocks(b: Describer, section: m.Section, depth: int) -> list[d.Block]:
         from libreport.document.tables import table
 
         return table(b, data)
+    if kind == "plan":
+        from libreport.document.plan import plan
+
+        return plan(b, data, depth)
     raise AssertionError(kind)
 
 

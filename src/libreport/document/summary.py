@@ -66,10 +66,13 @@ def summary(b: Describer, blocks: list[Block], depth: int, numbering: Numbering 
 
 
 def _item(b: Describer, block: Block) -> d.Item:
-    marker = ""
-    if block.first:
-        marker = (b.say.optional("list_number", number=block.number) if block.ordered
-                  else b.say.optional("list_bullet"))
-        if marker and not among(marker[-1], IDEOGRAPHIC, FULL_WIDTH, CIRCLED):
-            marker += " "  # 1. and • stand apart from the text; 1、 and （1） need no space
+    marker = list_marker(b, block.ordered, block.number) if block.first else ""
     return d.Item(text_runs(block.text), marker, block.level, block.ordered)
+
+
+def list_marker(b: Describer, ordered: bool, number: int = 0) -> str:
+    """What stands before a list item: its number, or the bullet, as the template words them."""
+    marker = b.say.optional("list_number", number=number) if ordered else b.say.optional("list_bullet")
+    if marker and not among(marker[-1], IDEOGRAPHIC, FULL_WIDTH, CIRCLED):
+        marker += " "  # 1. and • stand apart from the text; 1、 and （1） need no space
+    return marker

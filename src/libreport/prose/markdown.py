@@ -34,6 +34,10 @@ _OPENER = re.compile(r"\{(?=[{%#])")
 _CLOSERS = {"{": "}}", "%": "%}", "#": "#}"}
 _BLANK = re.compile(r"\n(?=[ \t]*\n)")
 _MASKED = re.compile(EXPR_OPEN + r"(\d+)\s*" + EXPR_CLOSE)
+# `<!-- tasks: 6, 8 -->`: the plan's tasks a paragraph or heading serves (a comment, so it prints nothing)
+_TASKS = re.compile(r"^\s*<!--\s*tasks\s*[:：]\s*(.*?)\s*-->\s*$", re.S)
+_TASKS_IN = re.compile(r"[ \t]*<!--\s*tasks\s*[:：].*?-->", re.S)
+_TASK_SEP = re.compile(r"[\s,，、]+")
 
 
 @dataclass
@@ -69,6 +73,8 @@ class Block:
     image: Picture | None = None  # the checked picture file, for picture blocks
     spacing: str | None = None  # the figure spacing set for it (`<!-- figures: {spacing: false} -->` above it);
     # once rendered, the one it is printed with (its own, or its heading's part's)
+    tasks: list[tuple[str, int, int]] = field(default_factory=list)  # the plan's tasks it serves: (as written,
+    # line, column) of each, from a `<!-- tasks: 6, 8 -->` in it or on the line after it
 
     @property
     def plain(self) -> str:
@@ -305,7 +311,12 @@ def _parse(text: str) -> Parsed:
         elif kind == "hr":
             issues.append(Issue("rule", first_line))
         elif kind == "html_block":
-            if not tok.content.lstrip().startswith("<!--"):  # a comment is the writer's note, left out quietly
+            refs = task_refs(tok.content, first_line)
+            if refs is not None and blocks:  # the tasks of the paragraph or heading just before it
+                blocks[-1].tasks.extend(refs)
+            elif refs is not None:
+                issues.append(Issue("tasks-alone", first_line))
+            elif not tok.content.lstrip().startswith("<!--"):  # a comment is the writer's note, left out quietly
                 issues.append(Issue("html", first_line))
             else:
                 directive = _FIGURES_DIRECTIVE.match(tok.content.strip())
@@ -369,7 +380,10 @@ def _inline_block(kind: str, level: int, inline, line: int, lines: list[int], fo
             if child.markup != "autolink":
                 issues.append(Issue("link", line + offset))
         elif t == "html_inline":
-            if not child.content.startswith("<!--"):
+            refs = task_refs(child.content, line + offset)
+            if refs is not None:
+                block.tasks.extend(refs)
+            elif not child.content.startswith("<!--"):
                 issues.append(Issue("html", line + offset))
         elif t == "image":
             caption = _unmask(child.content, found)
@@ -382,11 +396,22 @@ def _inline_block(kind: str, level: int, inline, line: int, lines: list[int], fo
             pending_break = False
         out.append(piece)
     block.template = _unmask("".join(out), found)
+    if block.tasks:  # the comment is no part of the text, nor the space before it
+        block.template = block.template.rstrip()
+        block.source = _TASKS_IN.sub("", block.source).rstrip()
     if pictures:
         # the source without the pictures, so that a paragraph holding only a picture is no paragraph
         block.source = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", block.source)
         block.__dict__["_pictures"] = pictures
     return block
+
+
+def task_refs(comment: str, line: int) -> list[tuple[str, int, int]] | None:
+    """The tasks a `<!-- tasks: 6, 8 -->` comment names, each with its line; None for any other comment."""
+    found = _TASKS.match(comment)
+    if found is None:
+        return None
+    return [(ref, line, 1) for ref in _TASK_SEP.split(found[1]) if ref]
 
 
 def _line_join(out: list[str], right: str) -> str:

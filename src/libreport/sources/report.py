@@ -247,6 +247,11 @@ def _section(r: Reader, node: yaml.Node, path: str, folder: Path, keys: tuple[st
     header = line(r, sf["header"][1], f"{path}.header") if "header" in sf else None
     if kind is None or ("file" in sf and file is None):
         return None
+    if kind == "plan":  # the project's plan, not a file of the year: it stands where the section is declared
+        if file is not None:
+            r.diags.error("plan-file", r.mark(sf["file"][1]), f"{path}.file", written=file)
+            return None
+        return m.Section(kind, title, r.file, r.mark(node), header=header, numbering=numbering)
     if file is None and kind not in m.DEFAULT_FILES:
         r.diags.error("missing-key", r.mark(node), f"{path}.file", key="file", where=path)
         return None

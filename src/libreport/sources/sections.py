@@ -20,9 +20,9 @@ from libreport.sources.report import load_report
 from libreport.sources.text import MAX_PROSE_BYTES, read_text
 from libreport.sources.yamlfile import load_yaml
 
-AWARD_KEYS = ("name", "by", "date", "shown")
+AWARD_KEYS = ("name", "by", "date", "shown", "tasks")
 COVERAGE_FIELDS = ("date", "outlet", "title")  # section (版面) may be left out: a report may print none
-COVERAGE_KEYS = ("date", "outlet", "section", "title", "shown")
+COVERAGE_KEYS = ("date", "outlet", "section", "title", "shown", "tasks")
 DATE_STYLES = ("template", "as-written")  # awards.yaml, coverage.yaml `dates:`
 STAT_KEYS = ("name", "unit", "value", "approx", "note", "ratio", "change", "id", "parts", "parts_label", "of_which",
              "of_which_label", "details", "label", "last_year", "names")
@@ -30,8 +30,8 @@ RATIO_KEYS = ("part", "whole")
 CHANGE_KEYS = ("new", "old")
 ACTIVITY_KEYS = ("rounding", "rows", "total", "note", "thousands")
 ACTIVITY_COLUMNS = ("sessions", "attendance")
-ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics")
-EVENT_KEYS = ("date", "text", "shown")
+ACTIVITY_ROW_KEYS = ("type", "sessions", "attendance", "statistics", "tasks")
+EVENT_KEYS = ("date", "text", "shown", "tasks")
 STAFF_KEYS = ("name", "groups", "note", "thousands")
 LIST_FILE_KEYS = ("rows", "note", "dates")  # awards.yaml, coverage.yaml written as a mapping (a note, a date style)
 STAFF_GROUP_KEYS = ("label", "count")
@@ -43,6 +43,8 @@ _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendan
 # -- section files -----------------------------------------------------------
 
 def load_section(section: m.Section, year: int, diags: Diagnostics):
+    if section.kind == "plan":  # the project's plan, with the year's entries that serve it: once the year is read
+        return None
     if not section.file.exists():
         if section.kind == "staff":  # 人员结构 is printed once its data exists; until then it is still to fill
             diags.warning("to-fill", section.mark, file=section.file, section=section.title or "",
@@ -143,6 +145,15 @@ def _shown(r: Reader, f: dict, path: str) -> str | None:
     return r.text(f["shown"][1], f"{path}.shown")
 
 
+def _tasks(r: Reader, f: dict, path: str) -> list[m.TaskRef]:
+    """`tasks:`, the plan's tasks an entry serves (checked against the plan once the year is read)."""
+    if "tasks" not in f:
+        return []
+    from libreport.sources.plan import read_tasks
+
+    return read_tasks(r, f["tasks"][1], f"{path}.tasks")
+
+
 def _note(r: Reader, f: dict) -> str | None:
     """`note:`, the 注 a report prints under a table."""
     return r.text(f["note"][1], "note") if "note" in f else None
@@ -184,7 +195,7 @@ def _awards(root, r: Reader, year: int) -> list[m.Award]:
         return m.Award(name, bodies, when[0] if when else None, r.mark(node),
                        r.mark(f["date"][1]) if "date" in f else None, precision=when[1] if when else "month",
                        date_text=r.text(f["date"][1], f"{path}.date") or "" if "date" in f else "",
-                       shown=shown if when else None)
+                       shown=shown if when else None, tasks=_tasks(r, f, path))
     return _table_list(root, r, build)
 
 
@@ -201,7 +212,7 @@ def _coverage(root, r: Reader, year: int) -> list[m.Coverage]:
         if when is None or outlet is None or section is None or title is None:
             return None
         return m.Coverage(when, outlet, section, title, r.mark(node), r.mark(f["date"][1]),
-                          r.text(f["date"][1], f"{path}.date") or "", shown)
+                          r.text(f["date"][1], f"{path}.date") or "", shown, _tasks(r, f, path))
     return _table_list(root, r, build)
 
 
@@ -216,7 +227,7 @@ def _chronicle(root, r: Reader, year: int) -> list[m.Event]:
         shown = r.text(f["shown"][1], f"{path}.shown") if "shown" in f else None
         if span is None or text is None:
             return None
-        return m.Event(span, text, r.mark(node), shown, r.mark(f["date"][1]))
+        return m.Event(span, text, r.mark(node), shown, r.mark(f["date"][1]), _tasks(r, f, path))
     return _list_of(root, r, build)
 
 
@@ -435,7 +446,8 @@ def _activity_row(r: Reader, node, path: str) -> m.ActivityRow | str | None:
         return kind  # only empty, not wrong
     if kind is None or waiting or not counts:
         return None
-    return m.ActivityRow(kind, counts.get("sessions"), counts.get("attendance"), r.mark(node), links)  # type: ignore[arg-type]
+    return m.ActivityRow(kind, counts.get("sessions"), counts.get("attendance"), r.mark(node), links,  # type: ignore[arg-type]
+                         _tasks(r, rf, path))
 
 
 def _staff(root, r: Reader, year: int) -> list[m.StaffDistribution]:
@@ -514,7 +526,7 @@ def load_year(folder: Path, diags: Diagnostics) -> m.Report | None:
             continue
         section.data = load_section(section, report.year, diags)
         listed = not any(section is data for data in report.data_sections)
-        if listed and section.kind not in ("summary", "table") and section.file.is_file() \
+        if listed and section.kind not in ("summary", "table", "plan") and section.file.is_file() \
                 and _nothing_in(section.data) and not diags.any_in(section.file):
             # Printed, it would be a heading over a table header alone; it is left out until it has rows.
             # (A file with rows still to fill, or in error, has its own diagnostics already.)

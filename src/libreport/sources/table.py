@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from libreport import model as m
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import Figure
 from libreport.messages import Both, listing
@@ -80,6 +81,7 @@ class Cell:
 class Row:
     cells: dict[str, Cell]  # by column name; a column left empty has no cell
     mark: Mark
+    tasks: list[m.TaskRef] = field(default_factory=list)  # the plan's tasks it serves (`tasks:` in a YAML row)
 
 
 @dataclass
@@ -437,16 +439,23 @@ def _yaml_row(r: Reader, node: yaml.Node, path: str, table: TableData, year: int
             if cell is not None:
                 cells[column.name] = cell
         return Row(cells, r.mark(node))
-    f = r.mapping(node, path, tuple(c.name for c in columns))
+    names = tuple(c.name for c in columns)
+    tasks = () if "tasks" in names else ("tasks",)  # a column of that name keeps it
+    f = r.mapping(node, path, names + tasks)
     if f is None:
         return None
+    refs = []
     for name, (_key, vnode) in f.items():
         declared = table.column(name)
         if declared is not None:
             cell = _cell(r, vnode, f"{path}.{name}", declared, year)
             if cell is not None:
                 cells[name] = cell
-    return Row(cells, r.mark(node))
+        elif name == "tasks":
+            from libreport.sources.plan import read_tasks
+
+            refs = read_tasks(r, vnode, f"{path}.tasks")
+    return Row(cells, r.mark(node), refs)
 
 
 def _total(r: Reader, node: yaml.Node, table: TableData, year: int) -> Total | None:
