@@ -43,6 +43,10 @@ _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendan
 # -- section files -----------------------------------------------------------
 
 def load_section(section: m.Section, year: int, diags: Diagnostics):
+    from libreport.sources.text import not_a_file
+
+    if not_a_file(section.file, diags):  # a folder, a link to nothing: said as what it is, at its own name
+        return None
     if not section.file.exists():
         if section.kind == "staff":  # 人员结构 is printed once its data exists; until then it is still to fill
             diags.warning("to-fill", section.mark, file=section.file, section=section.title or "",

@@ -497,8 +497,12 @@ def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData,
     if not inside:
         r.diags.error("table-sheet", r.mark(node), "from", sheet=name, variant="outside")
         return False
-    if not path.is_file():
-        r.diags.error("table-sheet", r.mark(node), "from", sheet=name, variant="missing")
+    from libreport.paths import link_target, what_is
+
+    kind = what_is(path)
+    if kind not in ("file", "unreadable"):  # a sheet that may not be read says so when it is
+        r.diags.error("table-sheet", r.mark(node), "from", sheet=name, variant=kind,
+                      target=link_target(path) if kind == "dangling" else "")
         return False
     try:
         sheets = read_tables(path, sheet)
