@@ -143,13 +143,13 @@ def test_init_never_replaces_a_link_to_nothing(tmp_path: Path):
 def test_a_file_that_vanishes_mid_command_is_named_not_an_internal_error(monkeypatch, capsys):
     """The last word on the disk's surprises, for whatever no check saw coming (a file deleted between the check
     and the read): one line naming the path, exit 1."""
-    from libreport import cli
+    from libreport import cli, i18n
 
     def vanished(argv):
+        i18n.set_lang("en")  # as run() does, from the command line and the environment
         raise FileNotFoundError(2, "No such file or directory", "years/2023/coverage.yaml")
 
     monkeypatch.setattr(cli, "run", vanished)
-    monkeypatch.setenv("LIBREPORT_LANG", "en")
     with pytest.raises(SystemExit) as done:
         cli.main()
     assert done.value.code == 1

@@ -243,6 +243,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad-character": ("{what} holds the character U+{char}, which a Word document cannot hold; delete the escape "
                       "that wrote it",
                       "{what} 含有字符 U+{char}，Word 文档无法容纳；请删除写出它的转义序列"),
+    "bad-character.sheet": ("{what} holds the character U+{char}, which a Word document cannot hold; delete it from "
+                            "the cell (it may not show in Excel)",
+                            "{what} 含有字符 U+{char}，Word 文档无法容纳；请从该单元格中删除它（Excel 中可能看不到）"),
+    "bad-character.prose": ("the text holds the character U+{char}, which a Word document cannot hold; delete it "
+                            "(most editors do not show it: it stands at this line and column)",
+                            "正文含有字符 U+{char}，Word 文档无法容纳；请删除它（多数编辑器不显示该字符，它位于此行此列）"),
     "too-many-digits": ("{value} has {digits} digits; libreport keeps a figure exactly up to {limit} digits",
                         "{value} 有 {digits} 位数字；libreport 只能精确保存不超过 {limit} 位的数字"),
     "duplicate-award": ("this award repeats the one at line {first} ({name})", "此条荣誉与第 {first} 行重复（{name}）"),
@@ -349,6 +355,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table-row": ("this row has {found} cells, more than the {expected} written columns ({names}); a share "
                   "column is computed and not written",
                   "此行有 {found} 个单元格，多于需要填写的 {expected} 列（{names}）；比例列由程序计算，不必填写"),
+    "table-row.beyond": ("the cell {cell} ({value!r}) stands right of the header row's last column, and nothing "
+                         "reads it: give its column a heading, or in a CSV file put a figure or text that holds a "
+                         "comma in quotes (\"1,000\")",
+                         "单元格 {cell}（{value!r}）在表头最后一列的右边，不会被读取：请给该列加上列名；若是 CSV 文件，"
+                         "含逗号的数字或文字请加引号（\"1,000\"）"),
+    "table-cell.formula": ("the cell {cell} holds a formula ({formula}) with no value saved with it: open the file "
+                           "in Excel or WPS and save it, so that the value is stored",
+                           "单元格 {cell} 是公式（{formula}），但没有保存计算结果：请用 Excel 或 WPS 打开该文件并保存，"
+                           "以保存计算结果"),
+    "share-sum.zero": ("the {column} shares are left empty: the {of} column adds up to 0, and no share of 0 is a "
+                       "number",
+                       "{column}比例空着：{of}列合计为 0，无法计算比例"),
     "table-sheet.outside": ("{sheet} lies outside the year folder; keep the sheet beside report.yaml",
                             "{sheet} 在年度文件夹之外；请把表格文件放在 report.yaml 所在的文件夹中"),
     "table-sheet.missing": ("there is no sheet {sheet}", "表格文件 {sheet} 不存在"),

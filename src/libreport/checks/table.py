@@ -26,6 +26,11 @@ def check_table(table: TableData, diags: Diagnostics) -> None:
             if not overlap(sum_bounds([f for f in figures if f is not None]), cell.figure.bounds()):
                 diags.error("sum-mismatch", cell.mark, f"total.{name}", column=name, label=table.total.label,
                             total=group_thousands(computed.sums[name]), value=cell.text, variant="table")
+    for column in table.columns:  # shares of a column that adds up to 0 are no numbers: said, not left blank
+        if column.type == "share" and column.of is not None and column.name not in computed.share_totals and any(
+                column.of in row.cells and row.cells[column.of].value is not None for row in table.rows):
+            diags.warning("share-sum", column.mark, f"columns.{column.name}", column=column.name, of=column.of,
+                          variant="zero")
     for name, total in computed.share_totals.items():
         column = table.column(name)
         if column is not None and total != Decimal(100) and table.rounding == "half-up":

@@ -17,7 +17,7 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.report import load_report
-from libreport.sources.text import MAX_PROSE_BYTES, read_text
+from libreport.sources.text import MAX_PROSE_BYTES, prose_printable, read_text
 from libreport.sources.yamlfile import load_yaml
 
 AWARD_KEYS = ("name", "by", "date", "shown")
@@ -62,6 +62,8 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
             diags.warning("to-fill", Mark(section.file, 1, 1), file=section.file, section=section.title or "",
                           variant="empty-summary" if section.title else "empty-summary-untitled")
         from libreport.prose.summary import check_placeholders
+        if not prose_printable(src, diags):
+            return None
         summary = m.Summary(section.file, src.text)
         check_placeholders(summary, section.title, diags)
         return summary

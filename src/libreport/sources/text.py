@@ -113,3 +113,18 @@ def _first_bad_line(data: bytes) -> int:
 
 def _normal_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def prose_printable(source: SourceText, diags: Diagnostics) -> bool:
+    """Whether a Markdown text holds only what a Word document can; the first character that is not is said at
+    its line and column (YAML's reader refuses them itself, so only prose needs this)."""
+    from libreport.characters import NOT_PRINTABLE
+
+    bad = NOT_PRINTABLE.search(source.text)
+    if bad is None:
+        return True
+    at = bad.start()
+    line_start = source.text.rfind("\n", 0, at) + 1
+    diags.error("bad-character", Mark(source.path, source.text.count("\n", 0, at) + 1, at - line_start + 1),
+                char=f"{ord(bad.group()):04X}", variant="prose")
+    return False
