@@ -155,3 +155,16 @@ def test_a_file_that_vanishes_mid_command_is_named_not_an_internal_error(monkeyp
     assert done.value.code == 1
     err = capsys.readouterr().err
     assert re.fullmatch(r"libreport: years/2023/coverage.yaml: No such file or directory; nothing was written\n", err)
+
+
+def test_a_file_where_an_output_folder_goes_is_named(year: Path):
+    """The output is libreport's own, but a file left where one of its folders goes is named, not "File exists"."""
+    project = year.parent.parent
+    (project / "out").mkdir()
+    (project / "out/2023").write_text("not a folder", encoding="utf-8")
+    for command in (["build", "2023", "--toc", "field"], ["build", "2023", "--format", "html"]):
+        done = run_cli(*command, cwd=project)
+        assert done.returncode == 1
+        assert "out/2023: error not-a-file: 2023 is a file where a folder of the output goes; move it away" \
+            in done.stdout + done.stderr, done.stdout + done.stderr
+    assert (project / "out/2023").read_text(encoding="utf-8") == "not a folder"

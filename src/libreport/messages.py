@@ -182,6 +182,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not-a-file.dangling-year": ("{file} is a symbolic link to {target}, which does not exist; a year's sources "
                                  "are a folder",
                                  "{file} 是指向 {target} 的符号链接，但链接的目标不存在；一年的源文件应是一个文件夹"),
+    "not-a-file.in-the-way": ("{file} is a file where a folder of the output goes; move it away",
+                              "{file} 是文件，而此处应为输出的文件夹；请将其移走"),
     "not-a-file.not-folder": ("{file} is a file, but a year's folder is expected here",
                               "{file} 是文件，但此处应为年份文件夹"),
     "not-a-file.config-not-folder": ("{written!r} is a file, but a folder is expected here",
