@@ -111,3 +111,11 @@ def test_init_refuses_a_control_character_as_it_refuses_a_line_break(tmp_path: P
         done = run_cli("init", "p", *args, "--year", "2024", cwd=tmp_path)
         assert done.returncode == 2 and f"{option} '临江市\\x01图书馆': give one line of text" in done.stderr
         assert not (tmp_path / "p").exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_sheets_number_of_more_digits_than_kept_is_refused_as_typed_ones_are(tmp_path):
+    """Excel keeps 1e+101 as a float; as a figure it has 102 digits, refused as the same digits typed would be."""
+    year(tmp_path, {"report.yaml": TABLE, "branches.yaml": FROM_XLSX})
+    _workbook(tmp_path / "years/2023/分馆.xlsx", [["馆名", "藏书"], ["中心馆", 1e101], ["东馆", 12.5]])
+    found = problems(tmp_path, {})
+    assert [(code, line, col) for code, line, col, _ in found] == [("too-many-digits", 2, 2)]

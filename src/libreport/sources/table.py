@@ -18,6 +18,7 @@ from libreport.characters import unprintable
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import Figure
 from libreport.messages import Both, listing
+from libreport.numbers import NumberFormatError, parse_number
 from libreport.sources.reader import Reader, describe, not_a_figure, not_a_number
 
 TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note",
@@ -366,8 +367,6 @@ def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: s
 def _percent_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
     """A stated percentage: 98.5% or 98.5; printed with the digits written, and the % sign unless the heading
     carries it."""
-    from libreport.numbers import NumberFormatError, parse_number
-
     digits = text[:-1].strip() if text.endswith(PERCENT_UNITS) else text
     try:
         value, _ = parse_number(digits)
@@ -384,7 +383,7 @@ NO_CHANGE = NOT_GIVEN  # printed where no change can be given (nothing to compar
 def _change_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
     """A printed change, kept as printed and checked against its two columns: +12.5% (a percentage change;
     a bare +12.5 too when the heading carries the %), +2 (a difference), or — where there is none."""
-    from libreport.numbers import NumberFormatError, TooManyDigits, parse_number
+    from libreport.numbers import TooManyDigits
 
     if text in NO_CHANGE:
         return Cell(text, mark)
@@ -577,6 +576,11 @@ def _sheet_cell(r: Reader, value, mark: Mark, column: Column, year: int) -> Cell
         return cell_of(r.diags, f"{'+' if percent > 0 else ''}{percent:f}%", mark, where, column, year)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and column.type in ("number", "percent"):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        try:  # 1e+101 in a cell is refused as the same digits typed are
+            parse_number(format(number, "f"))
+        except NumberFormatError as exc:
+            not_a_number(r.diags, exc, mark, where, format(number, "f"), _EXPECTED[column.type])
+            return None
         if column.type == "percent":
             # a cell formatted as a percentage holds 0.985 for 98.5%; one typed as 98.5 holds 98.5
             if isinstance(value, float) and abs(value) <= 1:

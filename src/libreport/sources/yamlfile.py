@@ -92,9 +92,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: SourceText, diags: Diagnost
                     what=opened, line=line, variant="unclosed")
         return
     runaway = _runaway_quote(source.text, problem_mark) if problem_mark is not None else None
-    if runaway is not None:  # closed by the next quote, lines later, where YAML then stumbles: shown where it opens
-        diags.error("yaml-syntax", Mark(source.path, runaway.line + 1, runaway.column + 1), what=_OPENERS[0][1],
-                    line=problem_mark.line + 1, problem=problem, variant="unclosed")
+    if runaway is not None and problem_mark is not None:  # closed by the next quote lines later, where YAML then
+        diags.error("yaml-syntax", Mark(source.path, runaway.line + 1, runaway.column + 1),  # stumbles: shown
+                    what=_OPENERS[0][1], line=problem_mark.line + 1, variant="unclosed")  # where it opens
         return
     mark = problem_mark or context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
