@@ -284,15 +284,14 @@ def test_a_table_sheet_of_any_cells_is_read_or_said(tmp_path_factory, rows, csv)
         (folder / "t.csv").write_text(out.getvalue(), encoding="utf-8", errors="surrogatepass")
     else:
         import openpyxl
-        from openpyxl.utils.exceptions import IllegalCharacterError
+
+        from libreport.characters import NOT_PRINTABLE
 
         wb = openpyxl.Workbook()
         wb.active.append(["馆名", "藏书", "率"])
-        for r in rows:
-            try:
-                wb.active.append(r)
-            except (IllegalCharacterError, ValueError):  # openpyxl refuses to write these; Excel writes _x0001_
-                wb.active.append([str(c).encode("unicode_escape").decode() if isinstance(c, str) else c for c in r])
+        for r in rows:  # what openpyxl refuses to write, Excel writes as its escape (_x0001_)
+            wb.active.append([NOT_PRINTABLE.sub(lambda m: f"_x{ord(m.group()):04X}_", c) if isinstance(c, str) else c
+                              for c in r])
         wb.save(folder / "t.xlsx")
     diags = Diagnostics()
     section = m.Section("table", "表", folder / "t.yaml", Mark(folder / "report.yaml", 1, 1))

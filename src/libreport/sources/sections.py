@@ -97,8 +97,8 @@ def _nothing_in(data) -> bool:
 def prints_nothing(section: m.Section) -> bool:
     """A listed section with nothing to print yet (no data file, no rows, a summary with no text): it is left
     out of the report, its heading and its TOC entry with it, and `validate` lists it as still to fill."""
-    if section.kind == "summary":  # its blocks are rendered once the year is checked
-        return isinstance(section.data, m.Summary) and not section.data.blocks
+    if section.kind == "summary":  # its blocks are rendered once the year is checked; no file read, nothing
+        return not isinstance(section.data, m.Summary) or not section.data.blocks
     return _nothing_in(section.data)
 
 
