@@ -134,10 +134,76 @@ def _csv_rows(project: Path) -> Path:  # 6 MiB of CSV
     return path
 
 
+def _with_table(year: Path, table: str, sheet: tuple[str, str | bytes] | None = None) -> None:
+    """A table section added to the year, its file `table`, and the sheet it reads from."""
+    report = year / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "      - {kind: table, title: 分馆, file: 分馆.yaml}\n",
+                      encoding="utf-8")
+    (year / "分馆.yaml").write_text(table, encoding="utf-8")
+    if sheet is not None:
+        name, data = sheet
+        (year / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+_BRANCHES = "columns:\n  - 馆名\n  - {name: 藏书, type: number}\n  - {name: 占比, type: share, of: 藏书}\n"
+
+
+def _table_cells(year: Path) -> None:  # 2,000 rows of 401-digit figures, control characters, 1_000
+    rows = "".join(f'  - ["馆\\x{i % 31 + 1:02x}{i}", {"9" * 401 if i % 3 else "1_000"}]\n' for i in range(2_000))
+    _with_table(year, _BRANCHES + "rows:\n" + rows)
+
+
+def _sheet_beyond_header(year: Path) -> None:  # 4 MiB of CSV whose figures' thousands commas were never quoted
+    _with_table(year, _BRANCHES + "from: 分馆.csv\n",
+                ("分馆.csv", "馆名,藏书\n" + "".join(f"第{i}馆,{i % 90 + 1},{i % 1000:03d}\n" for i in range(200_000))))
+
+
+def _sheet_formulas(year: Path) -> None:  # a workbook written by a program: 20,000 formulas never calculated
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["馆名", "藏书"])
+    for i in range(10_000):
+        wb.active.append([f"=\"第\"&{i}&\"馆\"", f"=B{i + 1}+1"])
+    out = io.BytesIO()
+    wb.save(out)
+    _with_table(year, _BRANCHES + "from: 分馆.xlsx\n", ("分馆.xlsx", out.getvalue()))
+
+
+def _control_characters(year: Path) -> None:  # every character Word cannot hold, in prose and in YAML escapes
+    bad = [chr(c) for c in range(1, 32) if c not in (9, 10, 13)]
+    (year / "summary.md").write_text("# 总述\n\n" + "".join(f"第{i}段{c}文字。\n\n" for i, c in enumerate(bad * 200)),
+                                     encoding="utf-8")
+    (year / "coverage.yaml").write_text("".join(
+        f'- {{date: 2021-01-08, outlet: "报\\x{ord(c):02x}", title: "题{i}\\x{ord(c):02x}"}}\n'
+        for i, c in enumerate(bad * 1_000)), encoding="utf-8")
+
+
+def _runaway_quotes(year: Path) -> None:  # 4 MiB of entries, one quote left open near the start
+    entries = [f"- date: 2021-01-08\n  outlet: 广州日报\n  title: \"第{i}篇报道\"\n" for i in range(60_000)]
+    entries[3] = entries[3].replace('报道"', "报道")
+    (year / "coverage.yaml").write_text("".join(entries), encoding="utf-8")
+
+
+def _file_surprises(year: Path) -> None:  # a link to nothing, a folder where a file belongs, a link to itself
+    (year / "coverage.yaml").unlink()
+    (year / "coverage.yaml").symlink_to("nowhere")
+    (year / "awards.yaml").unlink()
+    (year / "awards.yaml").mkdir()
+    (year / "chronicle.yaml").unlink()
+    (year / "chronicle.yaml").symlink_to("chronicle.yaml")
+    (year.parent / "2022").symlink_to("nowhere")  # where `new 2022` would start the next year
+
+
 YEAR_FILES = {"chronicle-errors": _chronicle_errors, "statistics-items": _statistics_items,
               "one-huge-title": _one_huge_title, "long-digits": _long_digits, "alias-bomb": _alias_bomb,
               "deep-nesting": _deep_nesting, "binary": _binary, "summary-markdown": _summary_markdown,
-              "summary-expressions": _summary_expressions, "summary-unclosed": _summary_unclosed}
+              "summary-expressions": _summary_expressions, "summary-unclosed": _summary_unclosed,
+              "table-cells": _table_cells, "sheet-beyond-header": _sheet_beyond_header,
+              "sheet-formulas": _sheet_formulas, "control-characters": _control_characters,
+              "runaway-quotes": _runaway_quotes, "file-surprises": _file_surprises}
 PROJECT_FILES = {"snippet-bombs": _snippet_bombs, "zip-bomb-template": _zip_bomb_template,
                  "config-keys": _config_keys}
 SHEETS = {"sheet-cells": (_sheet_cells, "coverage"), "csv-rows": (_csv_rows, "events")}
@@ -156,8 +222,10 @@ def _project(workdir: Path, name: str) -> Path:
 
 
 def _sources(project: Path) -> dict[str, str]:
-    return {p.relative_to(project).as_posix(): hashlib.sha1(p.read_bytes()).hexdigest()
-            for p in sorted(project.rglob("*")) if p.is_file() and "build" not in p.relative_to(project).parts}
+    """Each file's digest and each link's target: what a command must leave as it found it."""
+    return {p.relative_to(project).as_posix(): os.readlink(p) if p.is_symlink() else
+            hashlib.sha1(p.read_bytes()).hexdigest() for p in sorted(project.rglob("*"))
+            if (p.is_file() or p.is_symlink()) and "build" not in p.relative_to(project).parts}
 
 
 def _run(project: Path, args: list[str], timeout: float) -> tuple[str, float, list[str]]:

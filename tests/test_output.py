@@ -164,4 +164,5 @@ def test_an_output_folder_that_cannot_be_written_is_reported(project):
     (project / "blocked").write_text("a file where the output folder should be")
     proc = run_cli("build", "2019", "--toc", "field", "--output", str(project / "blocked" / "reports"), cwd=project)
     assert proc.returncode == 1
-    assert "error write: cannot write" in proc.stderr and "Traceback" not in proc.stderr
+    assert "blocked: error not-a-file: blocked is a file where a folder of the output goes; move it away" \
+        in proc.stderr and "Traceback" not in proc.stderr

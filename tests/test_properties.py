@@ -210,3 +210,127 @@ def test_a_long_cell_is_joined_in_one_pass():
     assert clean_text("a" + " " * 500_000 + "\n" + " " * 500_000 + "b") == "a b"
     assert time.monotonic() - started < 2
 
+
+
+# -- every text bound for the document: refused with a diagnostic, or free of what Word cannot hold -------
+
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(["中心馆", "1,000", "1_000", "近", "余", "%", "+", "-", "—", " ", "\x01", "\x0b", "\x1f",
+                              "\ufffe", "_x0001_", "_x005F_", "9" * 30, "2023-05-01", "=B2", "#REF!", ".", "万"]),
+             max_size=6).map("".join))
+
+
+def _unprintable_anywhere(value, seen=None) -> list[str]:
+    """Every text reachable from a loaded value (dataclasses, lists, dicts) that holds a character Word cannot."""
+    import dataclasses
+
+    from libreport.characters import unprintable
+
+    seen = seen if seen is not None else set()
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, str):
+        return [value] if unprintable(value) else []
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) for t in _unprintable_anywhere(getattr(value, f.name), seen)]
+    if isinstance(value, (list, tuple, set)):
+        return [t for v in value for t in _unprintable_anywhere(v, seen)]
+    if isinstance(value, dict):
+        return [t for kv in value.items() for v in kv for t in _unprintable_anywhere(v, seen)]
+    return []
+
+
+@pytest.mark.parametrize("kind", ["text", "number", "date", "percent", "change"])
+@FAST
+@given(raw=HOSTILE_TEXT)
+def test_a_table_cell_is_a_printable_cell_or_a_diagnostic(kind, raw):
+    """Whatever a cell holds: a cell whose text Word can print, or a diagnostic at its mark; nothing vanishes."""
+    from pathlib import Path
+
+    from libreport.sources.table import Column, cell_of
+
+    diags = Diagnostics()
+    column = Column("列", kind, Mark(Path("t.yaml"), 1, 1))
+    cell = cell_of(diags, raw, Mark(Path("t.yaml"), 3, 5), "rows[1].列", column, 2023)
+    if cell is not None:
+        assert _unprintable_anywhere(cell) == []
+    elif raw.strip():
+        assert diags.items and all(d.line == 3 for d in diags.items), (raw, diags.items)
+
+
+SHEET_CELL = st.one_of(HOSTILE_TEXT, st.integers(-10**30, 10**30), st.floats(allow_nan=False, allow_infinity=False),
+                       st.none(), st.booleans())
+
+
+@settings(FAST, max_examples=25)
+@given(rows=st.lists(st.lists(SHEET_CELL, max_size=4), max_size=5), csv=st.booleans())
+def test_a_table_sheet_of_any_cells_is_read_or_said(tmp_path_factory, rows, csv):
+    """A table's sheet (CSV or xlsx) of arbitrary cells under its header: rows that Word can print, or
+    diagnostics at the sheet's cells; never an exception."""
+    import csv as csvmodule
+    import io
+
+    from libreport.sources.sections import load_section
+
+    folder = tmp_path_factory.mktemp("year")
+    (folder / "t.yaml").write_text("columns:\n  - 馆名\n  - {name: 藏书, type: number}\n  - {name: 率, type: percent}\n"
+                                   f"from: t.{'csv' if csv else 'xlsx'}\n", encoding="utf-8")
+    if csv:
+        out = io.StringIO()
+        written = [[("" if c is None else c) for c in r] for r in rows]
+        csvmodule.writer(out).writerows([["馆名", "藏书", "率"], *written])
+        (folder / "t.csv").write_text(out.getvalue(), encoding="utf-8", errors="surrogatepass")
+    else:
+        import openpyxl
+
+        from libreport.characters import NOT_PRINTABLE
+
+        wb = openpyxl.Workbook()
+        wb.active.append(["馆名", "藏书", "率"])
+        for r in rows:  # what openpyxl refuses to write, Excel writes as its escape (_x0001_)
+            wb.active.append([NOT_PRINTABLE.sub(lambda m: f"_x{ord(m.group()):04X}_", c) if isinstance(c, str) else c
+                              for c in r])
+        wb.save(folder / "t.xlsx")
+    diags = Diagnostics()
+    section = m.Section("table", "表", folder / "t.yaml", Mark(folder / "report.yaml", 1, 1))
+    table = load_section(section, 2023, diags)
+    assert _unprintable_anywhere(table.rows) == []
+    for d in diags.items:
+        assert d.file is not None and d.line is not None and "\n" not in d.message
+
+
+OFFICIAL = """library: {t}
+year: 2023
+kind: 工作总结
+title: [{t}, {t}]
+template: official
+letterhead: {{name: {t}, number: {t}}}
+addressee: [{t}, {t}]
+cover: {{title: {t}, subtitle: [{t}], issuer: {t}}}
+running_header: {{first_page: false}}
+sections:
+  - {{kind: summary, title: {t}}}
+signature: {{organisation: {t}, date: 2024-01-15, note: {t}}}
+imprint: {{cc: [{t}, {t}], issuer: {t}, date: 2024-01-15}}
+"""
+
+
+@settings(FAST, max_examples=60)
+@given(text=HOSTILE_TEXT)
+def test_the_official_documents_fields_hold_only_what_word_can_print(tmp_path_factory, text):
+    """The fields added with official documents and covers (主送, 附注, 版记, the cover's lines, the letterhead):
+    any text in any of them is loaded printable or refused with a diagnostic at its line."""
+    import json
+
+    from libreport.sources.report import load_report
+
+    folder = tmp_path_factory.mktemp("year")
+    quoted = json.dumps(text, ensure_ascii=True)  # a YAML double-quoted escape: the way a control character gets in
+    (folder / "report.yaml").write_text(OFFICIAL.format(t=quoted), encoding="utf-8")
+    diags = Diagnostics()
+    report = load_report(folder, diags)
+    assert _unprintable_anywhere(report) == []
+    for d in diags.items:
+        assert d.file is not None and "\n" not in d.message

@@ -64,3 +64,26 @@ def test_serve_starts_on_sources_with_errors_says_so_on_the_page_and_shows_the_r
         assert not any(d["severity"] == "error" for d in state["diagnostics"])
         assert "<h1>越秀区图书馆 2021 年年报</h1>" in served.get("/")
     assert served.returncode == 0
+
+
+def test_hostile_requests_are_not_found_and_never_a_traceback(project):
+    """A path with a NUL byte, a name longer than the system allows, a way out of the edition, a request cut off
+    mid-answer: each is 404 (or nothing), the server goes on answering, and it prints no traceback."""
+    from urllib.error import HTTPError
+
+    with serving(project, "2021") as served:
+        for path in ("/%00", "/a%00.html", "/" + "%E9%95%BF" * 3000, "/../../../etc/passwd",
+                     "/%2e%2e/%2e%2e/etc/passwd", "/data/..%2f..%2f..%2fetc%2fpasswd", "/data"):
+            try:
+                served.get(path)
+                raise AssertionError(f"{path[:40]} was served")
+            except HTTPError as exc:
+                assert exc.code == 404, (path[:40], exc.code)
+        host, port = served.url.split("//")[1].rstrip("/").split(":")
+        for _ in range(5):  # asked and gone before the answer
+            with socket.create_connection((host, int(port))) as s:
+                s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        assert "<h1>越秀区图书馆 2021 年年报</h1>" in served.get("/")
+    assert served.returncode == 0
+    assert not [line for line in served.lines if "Traceback" in line or "Exception" in line], served.lines

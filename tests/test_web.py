@@ -179,6 +179,23 @@ def test_a_rebuild_replaces_the_folder_whole(project):
     assert [p.name for p in (project / "out" / "2021").iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_csv_cell_that_would_be_a_formula_in_excel_stays_text(tmp_path):
+    """A table's text that starts like a formula (=HYPERLINK(…), @SUM, +A1) would run in the reader's Excel: it is
+    written after Excel's text mark, an apostrophe; figures as printed with their signs stay as they are."""
+    from .test_structure import HEAD, year
+
+    year(tmp_path, {"report.yaml": HEAD + "sections:\n  - {kind: table, title: 分馆, file: branches.yaml}\n",
+                    "branches.yaml": "columns:\n  - 馆名\n  - {name: 今年, type: number}\n"
+                                     "  - {name: 去年, type: number}\n"
+                                     "  - {name: 增减, type: change, of: [今年, 去年]}\n"
+                                     "rows:\n  - ['=HYPERLINK(\"http://x\",\"看\")', 10, 8, +25%]\n"
+                                     "  - ['@SUM(A1)', 7, 10, -3]\n  - ['+A1', 5, 4, +1]\n"})
+    assert run_cli("build", "2023", "--format", "html", cwd=tmp_path).returncode == 0
+    [path] = (tmp_path / "out" / "2023").glob("*/data/table-1.csv")
+    assert [[row[0], row[-1]] for row in _csv(path)[1:]] == [
+        ["'=HYPERLINK(\"http://x\",\"看\")", "+25%"], ["'@SUM(A1)", "-3"], ["'+A1", "+1"]]
+
+
 def test_a_file_where_the_folder_goes_is_a_diagnostic_not_a_traceback(project):
     assert run_cli("build", "2021", "--format", "html", cwd=project).returncode == 0
     [folder] = [p for p in (project / "out" / "2021").iterdir() if p.is_dir()]

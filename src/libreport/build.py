@@ -145,8 +145,20 @@ def build_year(project: Project, year: str, options: BuildOptions, template=None
     except LockedError as exc:
         diags.error("locked", file=exc.path, lock=exc.lock.name)
     except OSError as exc:
-        diags.error("write", file=target, reason=str(exc.strerror or exc))
+        not_written(diags, target, exc)
     return result
+
+
+def not_written(diags: Diagnostics, target: Path, exc: OSError) -> None:
+    """Why `target` could not be written: a file where a folder of the output goes is named as what it is (the OS
+    says "File exists" or "Not a directory"), anything else with the system's reason."""
+    blocked = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+    if blocked is None and isinstance(exc, NotADirectoryError) and target.exists() and not target.is_dir():
+        blocked = target  # the web edition's own folder
+    if blocked is not None:
+        diags.error("not-a-file", file=blocked, variant="in-the-way")
+    else:
+        diags.error("write", file=target, reason=str(exc.strerror or exc))
 
 
 @contextmanager
@@ -183,11 +195,8 @@ def _write_web(doc, report, tpl, folder: Path, result: BuildResult) -> bool:
     except SnippetError as exc:  # a template made before the web edition's words: which to add
         result.diags.error("template", exc.mark, exc.path, setting=exc.path, reason=exc.reason, variant="render")
         return False
-    except NotADirectoryError:
-        result.diags.error("not-a-file", file=folder, variant="not-folder")
-        return False
     except OSError as exc:
-        result.diags.error("write", file=folder, reason=str(exc.strerror or exc))
+        not_written(result.diags, folder, exc)
         return False
     result.web = folder / INDEX
     return True

@@ -209,7 +209,8 @@ def build(
     if not all_years and not years:
         raise UsageProblem(t("build_no_year"))
     chosen = _years(project, [] if all_years else years)
-    if project.templates is not None and not (project.templates / "report.docx").is_file():
+    # a report.docx that is there but not a file (a folder, a link to nothing) is said by the build, as it is
+    if project.templates is not None and not os.path.lexists(project.templates / "report.docx"):
         raise UsageProblem(t("build_not_template", folder=project.templates))
     chosen_formats = tuple(dict.fromkeys(formats.split(",")))
     if pdf and "docx" not in chosen_formats:
@@ -351,6 +352,13 @@ def run(argv: list[str]) -> int:
     return code if isinstance(code, int) else 0
 
 
+def _os_paths(exc: OSError) -> str:
+    from libreport.diagnostics import shown_path
+
+    paths = [p for p in (exc.filename, exc.filename2) if p is not None]
+    return " → ".join(shown_path(Path(os.fsdecode(p))) for p in paths) or "libreport"
+
+
 def main() -> None:
     # A run builds one large, acyclic tree of values and exits; the cycle collector would walk it
     # again and again for nothing (half the time of a large year). --watch turns it back on.
@@ -360,6 +368,11 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo(t("interrupted"), err=True)
         raise SystemExit(130) from None
+    except OSError as exc:  # the disk surprised a command (a file vanished, a folder where a file was): name it
+        if os.environ.get("LIBREPORT_DEBUG"):
+            raise
+        typer.echo(t("os_error", path=_os_paths(exc), reason=exc.strerror or type(exc).__name__), err=True)
+        raise SystemExit(1) from None
     except Exception as exc:  # a bug, not bad input: say so in one line; LIBREPORT_DEBUG=1 shows the trace
         if os.environ.get("LIBREPORT_DEBUG"):
             raise

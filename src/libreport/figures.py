@@ -309,7 +309,8 @@ def parse_figure(text: str, unit: str | None = None, approx: str | None = None, 
                                     f"{approx!r}; write one", text)
     if word is not None and split_approx(rest)[0] is not None:
         raise FigureError("approx", f"{text!r} has two approximation words; a figure carries one", text)
-    normal = rest.translate(_FULLWIDTH).replace(" ", "")
+    # printed as it is summed: 1_000 (YAML's digit separator) is 1000, grouped as the house style says
+    normal = rest.translate(_FULLWIDTH).replace(" ", "").replace("_", "")
     if _MAGNITUDE_IN_NUMBER.match(normal):
         raise FigureError("magnitude", f"{text!r}: 万/亿 belongs to the unit (unit: 万…), the value is the number",
                           text)

@@ -195,6 +195,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not-a-file": ("{file} is not a regular file (a pipe or a device); libreport reads only files",
                    "{file} 不是普通文件（而是管道或设备）；libreport 只读取普通文件"),
     "not-a-file.folder": ("{file} is a folder, but a file is expected here", "{file} 是文件夹，但此处应为文件"),
+    "not-a-file.dangling": ("{file} is a symbolic link to {target}, which does not exist",
+                            "{file} 是指向 {target} 的符号链接，但链接的目标不存在"),
+    "not-a-file.loop": ("{file} is a symbolic link that leads back to itself", "{file} 是循环指向自身的符号链接"),
+    "not-a-file.dangling-year": ("{file} is a symbolic link to {target}, which does not exist; a year's sources "
+                                 "are a folder",
+                                 "{file} 是指向 {target} 的符号链接，但链接的目标不存在；一年的源文件应是一个文件夹"),
+    "not-a-file.in-the-way": ("{file} is a file where a folder of the output goes; move it away",
+                              "{file} 是文件，而此处应为输出的文件夹；请将其移走"),
     "not-a-file.not-folder": ("{file} is a file, but a year's folder is expected here",
                               "{file} 是文件，但此处应为年份文件夹"),
     "not-a-file.config-not-folder": ("{written!r} is a file, but a folder is expected here",
@@ -256,6 +264,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad-character": ("{what} holds the character U+{char}, which a Word document cannot hold; delete the escape "
                       "that wrote it",
                       "{what} 含有字符 U+{char}，Word 文档无法容纳；请删除写出它的转义序列"),
+    "bad-character.sheet": ("{what} holds the character U+{char}, which a Word document cannot hold; delete it from "
+                            "the cell (it may not show in Excel)",
+                            "{what} 含有字符 U+{char}，Word 文档无法容纳；请从该单元格中删除它（Excel 中可能看不到）"),
+    "bad-character.prose": ("the text holds the character U+{char}, which a Word document cannot hold; delete it "
+                            "(most editors do not show it: it stands at this line and column)",
+                            "正文含有字符 U+{char}，Word 文档无法容纳；请删除它（多数编辑器不显示该字符，它位于此行此列）"),
     "too-many-digits": ("{value} has {digits} digits; libreport keeps a figure exactly up to {limit} digits",
                         "{value} 有 {digits} 位数字；libreport 只能精确保存不超过 {limit} 位的数字"),
     "duplicate-award": ("this award repeats the one at line {first} ({name})", "此条荣誉与第 {first} 行重复（{name}）"),
@@ -366,9 +380,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table-row": ("this row has {found} cells, more than the {expected} written columns ({names}); a share "
                   "column is computed and not written",
                   "此行有 {found} 个单元格，多于需要填写的 {expected} 列（{names}）；比例列由程序计算，不必填写"),
+    "table-row.beyond": ("the cell {cell} ({value!r}) stands right of the header row's last column, and nothing "
+                         "reads it: give its column a heading, or in a CSV file put a figure or text that holds a "
+                         "comma in quotes (\"1,000\")",
+                         "单元格 {cell}（{value!r}）在表头最后一列的右边，不会被读取：请给该列加上列名；若是 CSV 文件，"
+                         "含逗号的数字或文字请加引号（\"1,000\"）"),
+    "table-cell.formula": ("the cell {cell} holds a formula ({formula}) with no value saved with it: open the file "
+                           "in Excel or WPS and save it, so that the value is stored",
+                           "单元格 {cell} 是公式（{formula}），但没有保存计算结果：请用 Excel 或 WPS 打开该文件并保存，"
+                           "以保存计算结果"),
+    "share-sum.zero": ("the {column} shares are left empty: the {of} column adds up to 0, and no share of 0 is a "
+                       "number",
+                       "{column}比例空着：{of}列合计为 0，无法计算比例"),
     "table-sheet.outside": ("{sheet} lies outside the year folder; keep the sheet beside report.yaml",
                             "{sheet} 在年度文件夹之外；请把表格文件放在 report.yaml 所在的文件夹中"),
     "table-sheet.missing": ("there is no sheet {sheet}", "表格文件 {sheet} 不存在"),
+    "table-sheet.folder": ("{sheet} is a folder, not a sheet (.xlsx or .csv)",
+                           "{sheet} 是文件夹，不是表格文件（.xlsx 或 .csv）"),
+    "table-sheet.dangling": ("{sheet} is a symbolic link to {target}, which does not exist",
+                             "{sheet} 是指向 {target} 的符号链接，但链接的目标不存在"),
+    "table-sheet.special": ("{sheet} is not a regular file (a pipe or a device)",
+                            "{sheet} 不是普通文件（而是管道或设备）"),
+    "table-sheet.loop": ("{sheet} is a symbolic link that leads back to itself", "{sheet} 是循环指向自身的符号链接"),
     "table-sheet.unreadable": ("{sheet} cannot be read: {reason}", "无法读取 {sheet}：{reason}"),
     "table-sheet.header": ("{sheet} has no header row naming the columns {columns} (within its first 30 rows)",
                            "{sheet} 的前 30 行中没有列名为 {columns} 的表头行"),
@@ -403,6 +436,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "picture.outside": ("{src} lies outside the year folder; pictures must be inside it (e.g. photos/name.jpg)",
                         "{src} 在年度文件夹之外；图片须放在年度文件夹中（如 photos/文件名.jpg）"),
     "picture.missing": ("there is no picture {src}", "图片 {src} 不存在"),
+    "picture.folder": ("{src} is a folder, not a picture", "{src} 是文件夹，不是图片"),
+    "picture.dangling": ("{src} is a symbolic link to {target}, which does not exist",
+                         "{src} 是指向 {target} 的符号链接，但链接的目标不存在"),
+    "picture.special": ("{src} is not a regular file (a pipe or a device)", "{src} 不是普通文件（而是管道或设备）"),
     "picture.unreadable": ("cannot read the picture {src}: {reason}", "无法读取图片 {src}：{reason}"),
     "picture.large": ("the picture {src} is {size} MiB; pictures may be up to {limit} MiB (save it smaller)",
                       "图片 {src} 为 {size} MiB，超过上限 {limit} MiB（请另存为较小的图片）"),

@@ -77,3 +77,35 @@ def safe_file_name(name: str) -> str:
 
 def name_too_long(name: str) -> bool:
     return len(name.encode("utf-8")) > MAX_NAME_BYTES
+
+
+# -- what stands at a path ----------------------------------------------------------------------------
+
+def what_is(path: Path) -> str:
+    """What stands at `path`, said before reading it, so that each surprise is named as what it is:
+    "file", "folder", "missing", "dangling" (a symbolic link to nothing), "loop" (a link that leads back to
+    itself), "special" (a pipe, a device: reading one would never end) or "unreadable" (no permission)."""
+    import errno
+    import stat
+
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return "dangling" if path.is_symlink() else "missing"
+    except OSError as exc:
+        return "loop" if exc.errno == errno.ELOOP else "unreadable"
+    except RuntimeError:  # Python before 3.13 on a loop
+        return "loop"
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    return "file" if stat.S_ISREG(info.st_mode) else "special"
+
+
+def link_target(path: Path) -> str:
+    """Where a symbolic link points, as written in it (for a message about a link to nothing)."""
+    import os
+
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"

@@ -50,10 +50,11 @@ class Project:
 
     def years(self) -> list[str]:
         """The year folders: the folders with a four-digit name. One that is not a year's sources (no
-        report.yaml, a link elsewhere) is still listed, so that `validate` says what is wrong with it."""
+        report.yaml, a link elsewhere or to nothing, a file where the folder belongs) is still listed, so that
+        `validate` says what is wrong with it."""
         if not self.sources.is_dir():
             return []
-        return sorted(p.name for p in self.sources.iterdir() if is_year(p.name) and (p.is_dir() or p.is_symlink()))
+        return sorted(p.name for p in self.sources.iterdir() if is_year(p.name))
 
     def previous_year(self, year: int) -> Path | None:
         earlier = [int(y) for y in self.years() if int(y) < year and (self.year_folder(y) / "report.yaml").is_file()]
@@ -62,17 +63,21 @@ class Project:
     def check_year_folder(self, folder: Path, diags: Diagnostics) -> bool:
         """A year folder must lie in the sources folder (not be a link to a folder elsewhere), be a folder,
         and hold a report.yaml that is a file; each problem is said as it is."""
-        from libreport.paths import inside
+        from libreport.paths import inside, link_target, what_is
+        from libreport.sources.text import not_a_file
 
         report = folder / "report.yaml"
+        kind = what_is(folder)
+        if kind == "dangling":
+            diags.error("not-a-file", file=folder, target=link_target(folder), variant="dangling-year")
+            return False
+        if kind in ("file", "special", "loop"):
+            diags.error("not-a-file", file=folder, variant="loop" if kind == "loop" else "not-folder")
+            return False
         if not inside(folder, self.sources):
             diags.error("path-outside", file=folder, variant="year", root=self.sources.name or str(self.sources))
             return False
-        if folder.exists() and not folder.is_dir():
-            diags.error("not-a-file", file=folder, variant="not-folder")
-            return False
-        if report.is_dir():
-            diags.error("not-a-file", file=report, variant="folder")
+        if not_a_file(report, diags):
             return False
         if not report.is_file():
             diags.error("missing-file", file=report, folder=folder.name)

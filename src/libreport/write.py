@@ -67,7 +67,7 @@ def new_folder(target: Path, replace_empty: bool = False) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes the folder private; a project or year folder is not
         yield tmp
-        if target.exists():
+        if os.path.lexists(target):  # a link to nothing too: rename would fail on it, or replace what it names
             if not (replace_empty and target.is_dir() and not any(target.iterdir())):
                 raise FileExistsError(target)
             target.rmdir()

@@ -26,6 +26,11 @@ def check_table(table: TableData, diags: Diagnostics) -> None:
             if not overlap(sum_bounds([f for f in figures if f is not None]), cell.figure.bounds()):
                 diags.error("sum-mismatch", cell.mark, f"total.{name}", column=name, label=table.total.label,
                             total=group_thousands(computed.sums[name]), value=cell.text, variant="table")
+    for share in table.columns:  # shares of a column that adds up to 0 are no numbers: said, not left blank
+        if share.type == "share" and share.of is not None and share.name not in computed.share_totals and any(
+                share.of in row.cells and row.cells[share.of].value is not None for row in table.rows):
+            diags.warning("share-sum", share.mark, f"columns.{share.name}", column=share.name, of=share.of,
+                          variant="zero")
     for name, total in computed.share_totals.items():
         column = table.column(name)
         if column is not None and total != Decimal(100) and table.rounding == "half-up":

@@ -24,6 +24,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+from libreport.characters import unprintable
 from libreport.i18n import t
 from libreport.project import CONFIG, bundled_templates
 from libreport.wording import to_fill_wording
@@ -40,7 +41,7 @@ def init_project(folder: Path, library: str, year: int, title: str | None = None
     library, kind = library.strip(), kind.strip()
     title = title.strip() if title is not None else None
     for name, value in (("--library", library), ("--kind", kind), ("--title", title)):
-        if value is not None and (not value or any(c in value for c in "\r\n\t")):
+        if value is not None and (not value or any(c in value for c in "\r\n\t") or unprintable(value)):
             raise InitError(t("init_bad_text", option=name, value=value))
     if not 1900 <= year <= 2200:
         raise InitError(t("new_bad_year", year=year))

@@ -25,6 +25,7 @@ complete, so an interrupted `new` leaves no half-made year. An existing folder i
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -33,8 +34,10 @@ import yaml
 from libreport import model as m
 from libreport.diagnostics import Diagnostics, shown_path
 from libreport.i18n import t
+from libreport.paths import what_is
 from libreport.project import Project
 from libreport.prose.summary import parse_blocks
+from libreport.sources.text import not_a_file
 
 
 class ScaffoldError(Exception):
@@ -63,12 +66,16 @@ def new_year(project: Project, year: int, from_year: int | None = None, library:
     if not 1900 <= year <= 2200:
         raise ScaffoldError(t("new_bad_year", year=year))
     target = project.year_folder(year)
+    if target.is_symlink() and not target.exists():  # a link to nothing is still there, and not ours to replace
+        from libreport.paths import link_target
+
+        raise ScaffoldError(t("new_exists_link", folder=shown_path(target), target=link_target(target)))
     if target.exists():
         raise ScaffoldError(t("new_exists", folder=shown_path(target)))
     source: Path | None
     if from_year is not None:
         source = project.year_folder(from_year)
-        if not (source / "report.yaml").is_file():
+        if not os.path.lexists(source) or (source.is_dir() and what_is(source / "report.yaml") == "missing"):
             raise ScaffoldError(t("new_from_missing", year=from_year, folder=shown_path(project.sources),
                                   known=", ".join(project.years()) or "-"))
     else:
@@ -83,11 +90,15 @@ def _latest_of_library(project: Project, year: int, library: str | None) -> Path
     from libreport.sources.report import load_report
 
     libraries: dict[str, list[int]] = {}
+    unread = Diagnostics()  # the earlier years that cannot be read: said when they leave none to start from
     for name in project.years():
         folder = project.year_folder(name)
-        report = load_report(folder, Diagnostics()) if project.check_year_folder(folder, Diagnostics()) else None
+        diags = Diagnostics()
+        report = load_report(folder, diags) if project.check_year_folder(folder, diags) else None
         if report is not None:
             libraries.setdefault(report.library.strip(), []).append(int(name))
+        elif int(name) < year:
+            unread.extend(diags)
     found = ", ".join(f"{lib} ({', '.join(map(str, sorted(ys)))})" for lib, ys in sorted(libraries.items())) or "-"
     if library is None and len(libraries) > 1:
         raise ScaffoldError(t("new_several_libraries", folder=shown_path(project.sources), libraries=found))
@@ -98,6 +109,8 @@ def _latest_of_library(project: Project, year: int, library: str | None) -> Path
         if not earlier:
             raise ScaffoldError(t("new_no_library", library=library, year=year,
                                   folder=shown_path(project.sources), libraries=found))
+    if not earlier and unread.errors:
+        raise SourceError(unread)
     if not earlier:
         raise ScaffoldError(t("new_no_earlier", year=year, folder=shown_path(project.sources)))
     return project.year_folder(max(earlier))
@@ -127,6 +140,8 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], d
     for section in report.sections():
         if section.kind == "plan":  # the project's plan carries over by itself; report.yaml lists the section
             continue
+        if not_a_file(section.file, diags):  # a folder, a link to nothing: not a file to start from
+            continue
         try:
             rel = section.file.resolve().relative_to(source.resolve())
         except ValueError:
@@ -155,6 +170,8 @@ def _plan(project: Project, source: Path, year: int) -> tuple[dict[Path, str], d
                 files[rel] = _table(section.file, old, year)
         else:
             files[rel] = _empty_list(section, _read(section.file) if exists else "", old, year)
+    if diags.errors:
+        raise SourceError(diags)
     return files, pictures, items
 
 

@@ -93,6 +93,33 @@ def _panel(state: dict) -> str:
             f"if(s.version!==seen)location.reload();}}catch(e){{}}}},{POLL_MS});}})();</script>")
 
 
+def _read(file: Path) -> bytes | None:
+    try:
+        return file.read_bytes()
+    except OSError:
+        return None
+
+
+def _inside(folder: Path, path: str) -> bytes | None:
+    """The bytes of the file `path` names under `folder`, or None: a path that leads out of it, names no file, or
+    is no path at all (a NUL byte, a name longer than the system allows) is not found, never an exception."""
+    try:
+        root = folder.resolve()
+        file = (root / path.lstrip("/")).resolve()
+        if not file.is_relative_to(root) or not file.is_file():
+            return None
+    except (OSError, ValueError):
+        return None
+    return _read(file)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that goes away mid-answer (a reload, a closed tab) is no error, and no traceback either."""
+
+
 def _handler(preview: Preview):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -103,20 +130,18 @@ def _handler(preview: Preview):
             state = preview.state()
             index = preview.index
             if path in ("/", "/index.html"):
-                page = (index.read_text(encoding="utf-8") if index is not None else
-                        f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>libreport serve</title>'
-                        f"<body><h1>{escape(t('serve_not_built', year=preview.year))}</h1></body></html>")
+                data = _read(index) if index is not None else None
+                page = data.decode("utf-8", "replace") if data is not None else None
+                if page is None:  # not built yet, or the edition was removed from under the preview
+                    page = (f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>libreport serve</title>'
+                            f"<body><h1>{escape(t('serve_not_built', year=preview.year))}</h1></body></html>")
                 self._send(page.replace("</body>", _panel(state) + "</body>", 1).encode("utf-8"), ".html")
                 return
-            if index is None:
+            body = _inside(index.parent, path) if index is not None else None
+            if body is None:  # nothing outside the edition is served, nor what is no file
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            root = index.parent.resolve()
-            file = (root / path.lstrip("/")).resolve()
-            if not file.is_relative_to(root) or not file.is_file():  # nothing outside the edition is served
-                self.send_error(HTTPStatus.NOT_FOUND)
-                return
-            self._send(file.read_bytes(), file.suffix.lower())
+            self._send(body, Path(path).suffix.lower())
 
         def _send(self, body: bytes, suffix: str) -> None:
             self.send_response(HTTPStatus.OK)
@@ -137,12 +162,11 @@ def serve(project: Project, year: str, options: BuildOptions, port: int = 0) -> 
 
     gc.enable()  # the CLI turns the collector off for one-shot runs; a preview runs for hours
     try:  # the port first: one in use is said before anything is built
-        server = ThreadingHTTPServer(("127.0.0.1", port), BaseHTTPRequestHandler)
+        server = _Server(("127.0.0.1", port), BaseHTTPRequestHandler)
     except OSError as exc:
         raise PortInUse(t("serve_port", port=port, reason=exc.strerror or exc)) from None
     preview = Preview(project, year, options)
     server.RequestHandlerClass = _handler(preview)
-    server.daemon_threads = True
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     serving = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)

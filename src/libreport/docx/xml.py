@@ -7,11 +7,11 @@ Every piece of text goes through `esc`, so data can never become markup.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from libreport.characters import drop_unprintable
 from libreport.docx.measure import (
     Face,
     heading_lines,
@@ -27,14 +27,11 @@ from libreport.tofill import FILL_OFF, FILL_ON, plain
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # XML 1.0 has no place for them
 
 
 def esc(text: str) -> str:
     # xml.sax.saxutils.escape would do, but importing it pulls in urllib and http (0.2 s per run).
-    text = str(text)
-    if _INVALID_XML.search(text):
-        text = _INVALID_XML.sub("", text)
+    text = drop_unprintable(str(text))  # what reaches here was checked where it was read; a template's own is not
     return (text.replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;"))
 

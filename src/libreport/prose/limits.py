@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import time
 
+from libreport.characters import drop_unprintable
 from libreport.tofill import ToFill
 
 MAX_SIZE = 100_000  # characters of a text, items of a list or mapping made by a template
@@ -231,12 +232,10 @@ def bounded_filter(name: str, f):
 
 # -- output ---------------------------------------------------------------------------------------------
 
-# What a Word document cannot hold (XML 1.0 forbids them); a template's output goes nowhere else.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def clean(text: str) -> str:
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+    """What a Word document cannot hold taken out of a render's output: the sources' own text was refused where
+    it was read; what is left is what an expression computed, which no one wrote."""
+    return drop_unprintable(text)
 
 
 def bounded_concat(pieces) -> str:

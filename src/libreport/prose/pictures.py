@@ -60,8 +60,15 @@ def _load(src: str, base: Path, folder: Path) -> Picture:
         raise PictureError("unreadable", reason="symbolic link loop") from None
     if real != root and root not in real.parents:
         raise PictureError("outside")
-    if not real.is_file():
-        raise PictureError("missing")
+    from libreport.paths import link_target, what_is
+
+    kind = what_is(path)
+    if kind in ("missing", "folder", "special"):
+        raise PictureError(kind)
+    if kind == "dangling":
+        raise PictureError(kind, target=link_target(path))
+    if kind == "loop":
+        raise PictureError("unreadable", reason="symbolic link loop")
     try:
         size = real.stat().st_size
         if size > MAX_BYTES:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from libreport.characters import unprintable
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import WORDS, Figure, FigureError, parse_figure
 from libreport.messages import Both, listing
@@ -17,8 +17,6 @@ from libreport.sources.yamlfile import mark_of
 
 APPROX_WORDS = "、".join(WORDS)
 ACCEPT = "accept"  # acknowledgments of diagnostics, allowed in every mapping (libreport.accept)
-# What a Word document (XML) cannot hold, whatever the font.
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _PLAIN = (None, "")  # a plain (unquoted) scalar: PyYAML's loader says None, libyaml's (CSafeLoader) says ""
 
@@ -109,9 +107,9 @@ class Reader:
         if not value.strip() and not allow_empty:
             self.diags.error("empty", self.mark(node), path, what=path)
             return None
-        bad = _NOT_PRINTABLE.search(value)
+        bad = unprintable(value)
         if bad is not None:  # only a quoted escape ("\x01", "\ud800") can put one there
-            self.diags.error("bad-character", self.mark(node), path, what=path, char=f"{ord(bad.group()):04X}")
+            self.diags.error("bad-character", self.mark(node), path, what=path, char=bad)
             return None
         return value.strip()
 
@@ -125,13 +123,8 @@ class Reader:
             return None
         try:
             value, _notes = parse_number(node.value)
-        except TooManyDigits as exc:
-            self.diags.error("too-many-digits", self.mark(node), path, value=node.value.strip(), digits=exc.digits,
-                             limit=MAX_DIGITS)
-            return None
-        except NumberFormatError:
-            self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
-                             found=repr(node.value))
+        except NumberFormatError as exc:
+            not_a_number(self.diags, exc, self.mark(node), path, node.value, EXPECTED["number"])
             return None
         return value if self._allowed(value, node, path, integer, negative_ok) else None
 
@@ -156,15 +149,7 @@ class Reader:
         try:
             figure = parse_figure(node.value, approx=approx)
         except FigureError as exc:
-            if isinstance(exc.__cause__, TooManyDigits):
-                self.diags.error("too-many-digits", self.mark(node), path, value=node.value.strip(),
-                                 digits=exc.__cause__.digits, limit=MAX_DIGITS)
-            elif exc.kind == "form":
-                self.diags.error("type", self.mark(node), path, what=path, expected=EXPECTED["number"],
-                                 found=repr(node.value))
-            else:
-                self.diags.error("type", self.mark(node), path, what=path, text=exc.text or node.value,
-                                 words=APPROX_WORDS, variant=exc.kind)
+            not_a_figure(self.diags, exc, self.mark(node), path, node.value, EXPECTED["number"])
             return None
         return figure if self._allowed(figure.value, node, path, integer, negative_ok) else None
 
@@ -178,6 +163,25 @@ class Reader:
             return out if out else None
         t = self.text(node, path)
         return [t] if t is not None else None
+
+
+def not_a_number(diags: Diagnostics, exc: NumberFormatError, mark: Mark, path: str, text: str,
+                 expected: Both) -> None:
+    """Why `text` is not a number, the same in every file (statistics.yaml, a table's cell, a sheet's)."""
+    if isinstance(exc, TooManyDigits):
+        diags.error("too-many-digits", mark, path, value=text.strip(), digits=exc.digits, limit=MAX_DIGITS)
+    else:
+        diags.error("type", mark, path, what=path, expected=expected, found=repr(text))
+
+
+def not_a_figure(diags: Diagnostics, exc: FigureError, mark: Mark, path: str, text: str, expected: Both) -> None:
+    """Why `text` is not a figure as printed, the same in every file."""
+    if isinstance(exc.__cause__, NumberFormatError):
+        not_a_number(diags, exc.__cause__, mark, path, text, expected)
+    elif exc.kind == "form":
+        diags.error("type", mark, path, what=path, expected=expected, found=repr(text))
+    else:
+        diags.error("type", mark, path, what=path, text=exc.text or text, words=APPROX_WORDS, variant=exc.kind)
 
 
 def describe(node: yaml.Node) -> Both | str:

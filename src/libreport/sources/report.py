@@ -21,6 +21,7 @@ from libreport.sources.official import (
     read_template,
 )
 from libreport.sources.reader import Reader
+from libreport.sources.text import not_a_file
 from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
@@ -41,6 +42,8 @@ SUMMARY_LEVELS = 4  # #, ##, ###, ####
 
 def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     path = folder / "report.yaml"
+    if not_a_file(path, diags):
+        return None
     if not path.exists():
         diags.error("missing-file", file=path, folder=folder.name)
         return None
@@ -168,6 +171,8 @@ def section_file(r: Reader, folder: Path, name: str, mark: Mark, path: str) -> P
     file, problem = relative_inside(folder, name, folder)
     if problem is None:
         return file
+    if problem == "link" and not_a_file(file, r.diags):  # a link that leads back to itself leads nowhere, not out
+        return None
     variant = {"absolute": "section-absolute", "parent": "section-parent"}.get(problem, "section-link")
     r.diags.error("path-outside", mark, path, written=name, variant=variant)
     return None

@@ -17,7 +17,7 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.sources.reader import Reader
 from libreport.sources.report import load_report
-from libreport.sources.text import MAX_PROSE_BYTES, read_text
+from libreport.sources.text import MAX_PROSE_BYTES, prose_printable, read_text
 from libreport.sources.yamlfile import load_yaml
 
 AWARD_KEYS = ("name", "by", "date", "shown", "tasks")
@@ -45,6 +45,10 @@ _COLUMNS = {"sessions": Both("sessions", "场次"), "attendance": Both("attendan
 def load_section(section: m.Section, year: int, diags: Diagnostics):
     if section.kind == "plan":  # the project's plan, with the year's entries that serve it: once the year is read
         return None
+    from libreport.sources.text import not_a_file
+
+    if not_a_file(section.file, diags):  # a folder, a link to nothing: said as what it is, at its own name
+        return None
     if not section.file.exists():
         if section.kind == "staff":  # 人员结构 is printed once its data exists; until then it is still to fill
             diags.warning("to-fill", section.mark, file=section.file, section=section.title or "",
@@ -61,6 +65,8 @@ def load_section(section: m.Section, year: int, diags: Diagnostics):
                           variant="empty-summary" if section.title else "empty-summary-untitled")
         from libreport.prose.punctuation import check_punctuation
         from libreport.prose.summary import check_placeholders
+        if not prose_printable(src, diags):
+            return None
         summary = m.Summary(section.file, src.text)
         check_placeholders(summary, section.title, diags)
         check_punctuation(summary, diags)
@@ -95,8 +101,8 @@ def _nothing_in(data) -> bool:
 def prints_nothing(section: m.Section) -> bool:
     """A listed section with nothing to print yet (no data file, no rows, a summary with no text): it is left
     out of the report, its heading and its TOC entry with it, and `validate` lists it as still to fill."""
-    if section.kind == "summary":  # its blocks are rendered once the year is checked
-        return isinstance(section.data, m.Summary) and not section.data.blocks
+    if section.kind == "summary":  # its blocks are rendered once the year is checked; no file read, nothing
+        return not isinstance(section.data, m.Summary) or not section.data.blocks
     return _nothing_in(section.data)
 
 

@@ -15,10 +15,12 @@ from pathlib import Path
 import yaml
 
 from libreport import model as m
+from libreport.characters import unprintable
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import Figure
 from libreport.messages import Both, listing
-from libreport.sources.reader import Reader, describe
+from libreport.numbers import NumberFormatError, parse_number
+from libreport.sources.reader import Reader, describe, not_a_figure, not_a_number
 
 TABLE_KEYS = ("caption", "style", "number", "columns", "rows", "from", "sheet", "total", "rounding", "note",
               "repeat_header", "chart")
@@ -36,6 +38,7 @@ ALIGNS = ("left", "center", "right")
 ROUNDINGS = ("half-up", "largest-remainder")
 TOTAL_LABELS = ("合计", "总计")  # a sheet's own total row, recognised in its first column
 HEADER_SCAN = 30  # rows searched for a sheet's header row
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")  # a cell read from one is named by its row and column
 
 
 @dataclass
@@ -324,6 +327,11 @@ _EXPECTED = {"text": Both("text", "文字"),
 def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column, year: int) -> Cell | None:
     """A cell from its text, wherever it was written (YAML, a sheet): checked as its column's kind says."""
     text = raw.strip()
+    bad = unprintable(text)
+    if bad is not None:  # a YAML escape, a sheet's cell: checked like every text bound for the document
+        diags.error("bad-character", mark, path, what=path, char=bad,
+                    variant="sheet" if mark.file.suffix.lower() in SHEET_SUFFIXES else None)
+        return None
     if not text:
         if column.type == "number":
             diags.warning("to-fill", mark, path, what=f"{column.name} {path}")
@@ -347,15 +355,12 @@ def cell_of(diags: Diagnostics, raw: str, mark: Mark, path: str, column: Column,
 def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: str | None = None,
                  note: str | None = None, unit: str | None = None) -> Cell | None:
     """A figure as printed: digits, an approximation word (近 28.6, 5000 余), a scope note (含分馆)."""
-    from libreport.figures import WORDS, FigureError, parse_figure
+    from libreport.figures import FigureError, parse_figure
 
     try:
         figure = parse_figure(text, unit=unit, approx=approx, note=note)
     except FigureError as exc:
-        if exc.kind == "form":
-            diags.error("type", mark, path, what=path, expected=_EXPECTED["number"], found=repr(text))
-        else:
-            diags.error("type", mark, path, what=path, text=exc.text or text, words="、".join(WORDS), variant=exc.kind)
+        not_a_figure(diags, exc, mark, path, text, _EXPECTED["number"])
         return None
     printed = figure.cell() + (f"（{note}）" if note else "")
     return Cell(printed, mark, figure.value, figure)
@@ -364,13 +369,11 @@ def _number_cell(diags: Diagnostics, text: str, mark: Mark, path: str, approx: s
 def _percent_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
     """A stated percentage: 98.5% or 98.5; printed with the digits written, and the % sign unless the heading
     carries it."""
-    from libreport.numbers import NumberFormatError, parse_number
-
     digits = text[:-1].strip() if text.endswith(PERCENT_UNITS) else text
     try:
         value, _ = parse_number(digits)
-    except NumberFormatError:
-        diags.error("type", mark, path, what=path, expected=_EXPECTED["percent"], found=repr(text))
+    except NumberFormatError as exc:
+        not_a_number(diags, exc, mark, path, text, _EXPECTED["percent"])
         return None
     return Cell(digits if bare else f"{digits}%", mark, value)
 
@@ -382,7 +385,7 @@ NO_CHANGE = NOT_GIVEN  # printed where no change can be given (nothing to compar
 def _change_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: bool = False) -> Cell | None:
     """A printed change, kept as printed and checked against its two columns: +12.5% (a percentage change;
     a bare +12.5 too when the heading carries the %), +2 (a difference), or — where there is none."""
-    from libreport.numbers import NumberFormatError, parse_number
+    from libreport.numbers import TooManyDigits
 
     if text in NO_CHANGE:
         return Cell(text, mark)
@@ -392,6 +395,9 @@ def _change_cell(diags: Diagnostics, text: str, mark: Mark, path: str, bare: boo
     digits = digits[:-1].strip() if percent else digits
     try:
         value, _ = parse_number(digits)
+    except TooManyDigits as exc:
+        not_a_number(diags, exc, mark, path, text, _EXPECTED["change"])
+        return None
     except NumberFormatError:
         value = None
     if value is None or value < 0:
@@ -493,7 +499,7 @@ def _norm(value) -> str:
 def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData, year: int, folder: Path) -> bool:
     """The rows of the sheet `node` names; False when it cannot be read (and that is reported)."""
     from libreport.commands.importer.messages import ImportError_
-    from libreport.commands.importer.sheet import read_tables
+    from libreport.commands.importer.sheet import beyond_header, cell_name, read_tables, rows_below
 
     name = r.text(node, "from")
     if name is None:
@@ -506,8 +512,12 @@ def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData,
     if not inside:
         r.diags.error("table-sheet", r.mark(node), "from", sheet=name, variant="outside")
         return False
-    if not path.is_file():
-        r.diags.error("table-sheet", r.mark(node), "from", sheet=name, variant="missing")
+    from libreport.paths import link_target, what_is
+
+    kind = what_is(path)
+    if kind not in ("file", "unreadable"):  # a sheet that may not be read says so when it is
+        r.diags.error("table-sheet", r.mark(node), "from", sheet=name, variant=kind,
+                      target=link_target(path) if kind == "dangling" else "")
         return False
     try:
         sheets = read_tables(path, sheet)
@@ -533,7 +543,16 @@ def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData,
         r.diags.error("table-sheet", r.mark(node), "from", sheet=name, columns=listing(missing, "、"), variant="header")
         return False
     start, positions = header
-    for rownum, values in rows[start + 1:]:
+    formulas = sheets[0].formulas
+    for rownum, values in rows_below(sheets[0], start):
+        beyond = beyond_header(rows[start][1], values)
+        if beyond is not None:  # said, and the row read all the same: what it has under its headings is there
+            r.diags.error("table-row", Mark(path, rownum, beyond + 1), "from", cell=cell_name(rownum, beyond),
+                          value=str(values[beyond])[:80], variant="beyond")
+        unsaved = [(k, formulas[(rownum, k + 1)]) for k in positions.values() if (rownum, k + 1) in formulas]
+        for k, formula in unsaved:
+            r.diags.error("table-cell", Mark(path, rownum, k + 1), "from", cell=cell_name(rownum, k),
+                          formula=formula[:80], variant="formula")
         if all(_norm(v) == "" for v in values):
             continue
         mark = Mark(path, rownum, 1)
@@ -544,6 +563,8 @@ def _sheet_rows(r: Reader, node: yaml.Node, sheet: str | None, table: TableData,
         cells: dict[str, Cell] = {}
         for column in written:
             k = positions[column.name]
+            if (rownum, k + 1) in formulas:
+                continue  # said above: not "to fill", not an empty text
             value = values[k] if k < len(values) else None
             cell = _sheet_cell(r, value, Mark(path, rownum, k + 1), column, year)
             if cell is not None:
@@ -564,6 +585,11 @@ def _sheet_cell(r: Reader, value, mark: Mark, column: Column, year: int) -> Cell
         return cell_of(r.diags, f"{'+' if percent > 0 else ''}{percent:f}%", mark, where, column, year)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and column.type in ("number", "percent"):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        try:  # 1e+101 in a cell is refused as the same digits typed are
+            parse_number(format(number, "f"))
+        except NumberFormatError as exc:
+            not_a_number(r.diags, exc, mark, where, format(number, "f"), _EXPECTED[column.type])
+            return None
         if column.type == "percent":
             # a cell formatted as a percentage holds 0.985 for 98.5%; one typed as 98.5 holds 98.5
             if isinstance(value, float) and abs(value) <= 1:

@@ -8,7 +8,6 @@ as Windows editors save it, with a warning.
 from __future__ import annotations
 
 import codecs
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +28,29 @@ class SourceText:
 MAX_PROSE_BYTES = 256 * 1024
 
 
+_NOT_A_FILE = {"folder": "folder", "dangling": "dangling", "loop": "loop", "special": None}  # kind → wording
+
+
+def not_a_file(path: Path, diags: Diagnostics) -> bool:
+    """Whether something other than a file stands at `path` (a folder, a link to nothing, a link that leads back
+    to itself, a pipe or device that would never end); if so that is said at the path itself, naming it.
+    Nothing at all, or a file that may not be read, is left to whoever reads it."""
+    from libreport.paths import link_target, what_is
+
+    kind = what_is(path)
+    if kind in ("file", "missing", "unreadable"):
+        return False
+    diags.error("not-a-file", file=path, target=link_target(path) if kind == "dangling" else "",
+                variant=_NOT_A_FILE[kind])
+    return True
+
+
 def read_text(path: Path, diags: Diagnostics, limit: int = MAX_BYTES) -> SourceText | None:
     """Decode a source file the way a person saved it, saying what was done. `limit` is in bytes."""
+    if not_a_file(path, diags):
+        return None
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a folder, or a pipe or device that would never end
-            diags.error("not-a-file", file=path, variant="folder" if stat.S_ISDIR(info.st_mode) else None)
-            return None
         if info.st_size > limit:
             if limit < 1024 * 1024:
                 diags.error("file-too-large", Mark(path, 1, 1), size=info.st_size // 1024, limit=limit // 1024,
@@ -98,3 +113,18 @@ def _first_bad_line(data: bytes) -> int:
 
 def _normal_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def prose_printable(source: SourceText, diags: Diagnostics) -> bool:
+    """Whether a Markdown text holds only what a Word document can; the first character that is not is said at
+    its line and column (YAML's reader refuses them itself, so only prose needs this)."""
+    from libreport.characters import NOT_PRINTABLE
+
+    bad = NOT_PRINTABLE.search(source.text)
+    if bad is None:
+        return True
+    at = bad.start()
+    line_start = source.text.rfind("\n", 0, at) + 1
+    diags.error("bad-character", Mark(source.path, source.text.count("\n", 0, at) + 1, at - line_start + 1),
+                char=f"{ord(bad.group()):04X}", variant="prose")
+    return False

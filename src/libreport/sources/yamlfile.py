@@ -91,6 +91,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: SourceText, diags: Diagnost
         diags.error("yaml-syntax", Mark(source.path, context_mark.line + 1, context_mark.column + 1),
                     what=opened, line=line, variant="unclosed")
         return
+    runaway = _runaway_quote(source.text, problem_mark) if problem_mark is not None else None
+    if runaway is not None and problem_mark is not None:  # closed by the next quote lines later, where YAML then
+        diags.error("yaml-syntax", Mark(source.path, runaway.line + 1, runaway.column + 1),  # stumbles: shown
+                    what=_OPENERS[0][1], line=problem_mark.line + 1, variant="unclosed")  # where it opens
+        return
     mark = problem_mark or context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     # The character YAML stopped at, found by line and column (libyaml's index counts bytes, not characters).
@@ -118,6 +123,23 @@ def _said(problem: str, char: str, before: str) -> tuple[str | None, dict[str, s
     if "cannot start any token" in problem and char and char in "%@`":  # unit: % — a unit as printed, unquoted
         return "quote", {"char": char}
     return next((variant for pattern, variant in _PROBLEMS if pattern.search(problem)), "other"), {}
+
+
+def _runaway_quote(text: str, problem: yaml.Mark):
+    """Where a quote opens that was never closed on its line, when the next quote closed it lines later, on the
+    line YAML stumbled on (`title: "开放` … `title: "讲座"`): the start of a quoted text running over lines and
+    ending on the line of the problem. None when there is none (YAML's scanner reads on past the problem)."""
+    found = None
+    try:
+        for token in yaml.scan(text[:problem.index + 1], Loader=_Base):
+            if token.start_mark.index > problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line < token.end_mark.line == problem.line:
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 def _check_tree(root: yaml.Node, path: Path, diags: Diagnostics, may_alias: bool = True) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -25,8 +26,21 @@ def csv_text(rows: Iterable[Sequence[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # the line ends Excel writes and expects
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([_inert(cell) for cell in row])
     return (BOM + out.getvalue()).encode("utf-8")
+
+
+# A reader opening the CSV in Excel or WPS gets a formula from a text that starts like one (=HYPERLINK(…),
+# @SUM(…), +A1): such a text is written after an apostrophe, Excel's mark of a text. Figures as printed (+12.5%,
+# -3, —) start with a sign too, and stay as they are.
+_FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
+_PRINTED_FIGURE = re.compile(r"^[+\-−]?\s*[\d.,，]+\s*[%％]?$")
+
+
+def _inert(cell: str) -> str:
+    if cell.startswith(_FORMULA_START) and len(cell) > 1 and not _PRINTED_FIGURE.match(cell):
+        return "'" + cell
+    return cell
 
 
 def _number(value: Decimal | None) -> int | float | None:

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from libreport.characters import unprintable
 from libreport.dates import Span
 
 from .cells import _Bad, clean_text, coverage_date, event_date
 from .messages import _m
-from .sheet import EXCEL_ERRORS, USUAL, Header, Table, _norm_header
+from .sheet import EXCEL_ERRORS, USUAL, Header, Table, _norm_header, beyond_header, cell_name, rows_below
 
 
 @dataclass
@@ -30,20 +31,10 @@ def _is_header_again(cells: list, header: Header) -> bool:
 MAX_CELL = 10_000  # characters: a title or an event is a few hundred
 
 
-def _with_formula_rows(table: Table, header: Header) -> list[tuple[int, list]]:
-    """The rows after the header, and those rows whose cells are all formulas without a saved value (they
-    look empty, but they are not)."""
-    rows = table.rows[header.row + 1:]
-    first = table.rows[header.row][0]
-    known = {r for r, _ in rows}
-    extra = sorted({r for r, _c in table.formulas if r > first and r not in known})
-    return sorted([*rows, *((r, []) for r in extra)], key=lambda row: row[0])
-
-
 def _cell_problem(table: Table, rownum: int, values: dict, cols: dict[str, int]) -> str | None:
     """Why a row's cell cannot be read as it stands: a formula without its value, an Excel error, a huge text."""
     for fld, c in cols.items():
-        cell = f"{_column_letters(c + 1)}{rownum}"
+        cell = cell_name(rownum, c)
         formula = table.formulas.get((rownum, c + 1))
         if formula is not None:
             return _m("r_formula", cell=cell, formula=formula[:80])
@@ -52,32 +43,23 @@ def _cell_problem(table: Table, rownum: int, values: dict, cols: dict[str, int])
             return _m("r_excel_error", cell=cell, error=value.strip())
         if isinstance(value, str) and len(value) > MAX_CELL:
             return _m("r_too_long", cell=cell, length=len(value))
-        bad = _NOT_PRINTABLE.search(value) if isinstance(value, str) else None
+        bad = unprintable(value) if isinstance(value, str) else None
         if bad is not None:
-            return _m("r_bad_char", cell=cell, char=f"{ord(bad.group()):04X}")
+            return _m("r_bad_char", cell=cell, char=bad)
     return None
-
-
-# What a Word document cannot hold (tab and line breaks are joined or kept as spaces by clean_text).
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _column_letters(n: int) -> str:
-    """1 → A, 27 → AA: the column as Excel names it."""
-    letters = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
 
 
 def read_rows(kind: str, table: Table, header: Header, year: int, existing: set[tuple]) -> Outcome:
     out = Outcome()
     seen = set(existing)
     cols = header.columns
-    for rownum, cells in _with_formula_rows(table, header):
+    heads = table.rows[header.row][1]
+    for rownum, cells in rows_below(table, header.row):
         values = {f: (cells[c] if c < len(cells) else None) for f, c in cols.items()}
         problem = _cell_problem(table, rownum, values, cols)
+        beyond = beyond_header(heads, cells)
+        if problem is None and beyond is not None:
+            problem = _m("r_beyond", cell=cell_name(rownum, beyond), value=str(cells[beyond])[:80])
         if problem is not None:
             out.rejected.append((rownum, problem))
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from libreport.characters import excel_unescaped
 from libreport.sources.text import decode
 
 from .messages import ImportError_, _m
@@ -125,8 +126,8 @@ def _sheet_rows(ws, label: str) -> list[tuple[int, list]]:
     note row spanning the sheet)."""
     values: dict[tuple[int, int], object] = {}
     for (r, c), cell in ws._cells.items():  # openpyxl's own map of the cells present
-        if c <= MAX_COLUMNS and cell.value is not None:
-            values[(r, c)] = cell.value
+        if c <= MAX_COLUMNS and cell.value is not None:  # openpyxl leaves Excel's _x0001_ escapes as written
+            values[(r, c)] = excel_unescaped(cell.value) if isinstance(cell.value, str) else cell.value
     for rng in ws.merged_cells.ranges:
         value = values.get((rng.min_row, rng.min_col))
         if value is None or rng.min_col > MAX_COLUMNS:
@@ -192,6 +193,34 @@ def _read_csv(file: Path) -> Table:
     except csv.Error as exc:  # a field longer than the csv module allows, a stray NUL
         raise ImportError_(_m("bad_csv_row", file=file, row=reader.line_num, problem=str(exc))) from None
     return Table(str(file), rows)
+
+
+# -- the rows below the header ---------------------------------------------------------
+
+def rows_below(table: Table, header: int) -> list[tuple[int, list]]:
+    """The rows after the header row (an index into `table.rows`), and the rows whose cells are all formulas
+    without a saved value: they look empty, but they are not."""
+    rows = table.rows[header + 1:]
+    first = table.rows[header][0]
+    known = {r for r, _ in rows}
+    extra = sorted({r for r, _c in table.formulas if r > first and r not in known})
+    return sorted([*rows, *((r, []) for r in extra)], key=lambda row: row[0])
+
+
+def beyond_header(heads: list, cells: list) -> int | None:
+    """The column (from 0) of a row's first cell to the right of the header row's last heading: no column reads
+    it. A comma in a CSV field not put in quotes (中心馆,1,000) makes one, and the figure would lose its digits."""
+    last = max((i for i, v in enumerate(heads) if v is not None and str(v).strip()), default=-1)
+    return next((i for i in range(last + 1, len(cells)) if cells[i] is not None and str(cells[i]).strip()), None)
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell as Excel names it: row 3, column 0 → A3; column 26 → AA."""
+    letters, n = "", column + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"{letters}{row}"
 
 
 # -- the header row ----------------------------------------------------------------
