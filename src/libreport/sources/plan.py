@@ -12,8 +12,7 @@ from libreport import model as m
 from libreport.diagnostics import Diagnostics, Mark
 from libreport.messages import Both
 from libreport.sources.lines import line
-from libreport.sources.reader import Reader
-from libreport.sources.yamlfile import load_yaml
+from libreport.sources.reader import Reader, read_top
 
 PLAN_KEYS = ("title", "years", "parts", "tasks")
 PART_KEYS = ("title", "tasks")
@@ -37,13 +36,10 @@ def read_tasks(r: Reader, node: yaml.Node, path: str) -> list[m.TaskRef]:
 
 
 def load_plan(file: Path, diags: Diagnostics) -> m.Plan | None:
-    root = load_yaml(file, diags, lambda mark: diags.error("empty-file", mark, file=file, variant="plan"))
-    if root is None:
+    top = read_top(file, diags, PLAN_KEYS, ("title", "years"), "plan")
+    if top is None:
         return None
-    r = Reader(file, diags)
-    f = r.mapping(root, "", PLAN_KEYS, ("title", "years"))
-    if f is None:
-        return None
+    r, f = top
     title = line(r, f["title"][1], "title") if "title" in f else None
     years = _years(r, f["years"][1]) if "years" in f else None
     parts = _contents(r, f)

@@ -13,7 +13,7 @@ from libreport.diagnostics import Diagnostics, Mark
 from libreport.figures import WORDS, Figure, FigureError, parse_figure
 from libreport.messages import Both, listing
 from libreport.numbers import MAX_DIGITS, NumberFormatError, TooManyDigits, parse_number
-from libreport.sources.yamlfile import mark_of
+from libreport.sources.yamlfile import load_yaml, mark_of
 
 APPROX_WORDS = "、".join(WORDS)
 ACCEPT = "accept"  # acknowledgments of diagnostics, allowed in every mapping (libreport.accept)
@@ -205,3 +205,14 @@ THIS_ENTRY = Both("this entry", "此条目")
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def read_top(file: Path, diags: Diagnostics, keys, required, variant: str) -> tuple[Reader, dict] | None:
+    """A YAML file whose top is a mapping of `keys` (report.yaml, plan.yaml): its reader and fields, or None
+    with the reason in diags (an empty file is said as the `variant` of file it is)."""
+    root = load_yaml(file, diags, lambda mark: diags.error("empty-file", mark, file=file, variant=variant))
+    if root is None:
+        return None
+    r = Reader(file, diags)
+    fields = r.mapping(root, "", keys, required)
+    return None if fields is None else (r, fields)

@@ -20,9 +20,8 @@ from libreport.sources.official import (
     read_running_header,
     read_template,
 )
-from libreport.sources.reader import Reader
+from libreport.sources.reader import Reader, read_top
 from libreport.sources.text import not_a_file
-from libreport.sources.yamlfile import load_yaml
 from libreport.sources.yearoveryear import read_year_over_year
 
 REPORT_KEYS = ("library", "year", "title", "date", "kind", "template", "letterhead", "addressee", "signature",
@@ -50,13 +49,10 @@ def load_report(folder: Path, diags: Diagnostics) -> m.Report | None:
     if not inside(path, folder):
         diags.error("path-outside", Mark(path, 1, 1), written=path.name, variant="section-link")
         return None
-    root = load_yaml(path, diags, lambda mark: diags.error("empty-file", mark, file=path, variant="report"))
-    if root is None:
+    top = read_top(path, diags, REPORT_KEYS, ("library", "year"), "report")
+    if top is None:
         return None
-    r = Reader(path, diags)
-    fields = r.mapping(root, "", REPORT_KEYS, ("library", "year"))
-    if fields is None:
-        return None
+    r, fields = top
     library = line(r, fields["library"][1], "library") if "library" in fields else None
     year = None
     if "year" in fields:
